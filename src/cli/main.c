@@ -1,0 +1,120 @@
+/*
+ * main.c - the `hrr` command: global options, then one subcommand. Each
+ * subcommand is a thin user of the library, in its own cmd_*.c.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cmd {
+    const char *name;  /* subcommand */
+    hrr_cmd_fn fn;     /* its entry point */
+    const char *help;  /* one line for `hrr --help` */
+} cmd_t;
+
+static const cmd_t k_cmds[] = {
+    {"import", hrr_cmd_import, "load real records (files or folders) into the store"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: hrr [--db FILE] SUBCOMMAND [options]\n"
+        "\n"
+        "hrr: a working model of the international human rights regime.\n"
+        "The store is FILE, else $HRR_DB, else hrr.db.\n\nsubcommands:\n");
+    for (size_t i = 0; i < sizeof k_cmds / sizeof *k_cmds; i++)
+        fprintf(f, "  %-10s %s\n", k_cmds[i].name, k_cmds[i].help);
+    fprintf(f, "\n`hrr SUBCOMMAND --help` for its options; docs/ for the methods.\n");
+}
+
+int hrr_cli_exit_code(hrr_err_t rc)
+{
+    switch (rc) {
+    case HRR_OK: return HRR_EXIT_OK;
+    case HRR_EDATA: return HRR_EXIT_DATA;
+    case HRR_EINVAL: return HRR_EXIT_USAGE;
+    case HRR_EIO: return HRR_EXIT_IO;
+    case HRR_EDB: return HRR_EXIT_STORE;
+    case HRR_ENOTFOUND: return HRR_EXIT_NOTFOUND;
+    case HRR_ENOMEM: return HRR_EXIT_NOMEM;
+    }
+    return HRR_EXIT_STORE;
+}
+
+int hrr_cli_fail(hrr_err_t rc, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("hrr: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return hrr_cli_exit_code(rc);
+}
+
+int hrr_cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("hrr: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'hrr %s --help'.\n", cmd ? cmd : "");
+    return HRR_EXIT_USAGE;
+}
+
+hrr_store_t *hrr_cli_open(hrr_cli_t *cli, bool write, int *code)
+{
+    hrr_store_t *st = NULL;
+    hrr_err_t rc = hrr_store_open(cli->db, write ? HRR_OPEN_CREATE : HRR_OPEN_READONLY, &st);
+    if (rc) {
+        *code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
+        hrr_store_close(st);
+        return NULL;
+    }
+    *code = 0;
+    return st;
+}
+
+int hrr_cli_finish(int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "hrr: writing output: %s\n", strerror(errno));
+        return code ? code : HRR_EXIT_IO;
+    }
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    hrr_cli_t cli = {.db = getenv("HRR_DB"), .prog = "hrr"};
+    int i = 1;
+    if (!cli.db || !*cli.db) cli.db = "hrr.db";
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return hrr_cli_finish(0);
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("hrr %s\n", HRR_VERSION);
+            return hrr_cli_finish(0);
+        } else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            cli.db = argv[++i];
+        } else if (strncmp(argv[i], "--db=", 5) == 0) {
+            cli.db = argv[i] + 5;
+        } else {
+            return hrr_cli_usage("", "unknown option '%s'", argv[i]);
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return HRR_EXIT_USAGE;
+    }
+    for (size_t k = 0; k < sizeof k_cmds / sizeof *k_cmds; k++)
+        if (strcmp(argv[i], k_cmds[k].name) == 0)
+            return hrr_cli_finish(k_cmds[k].fn(&cli, argc - i, argv + i));
+    return hrr_cli_usage("", "unknown subcommand '%s'", argv[i]);
+}

@@ -1,0 +1,57 @@
+/*
+ * core.h - internal helpers shared by every layer: allocation (one pair, so
+ * tests can make it fail), growable strings, dates and string utilities.
+ * Not public API.
+ */
+#ifndef HRR_CORE_H
+#define HRR_CORE_H
+
+#include "hrr.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* All allocation goes through these. Tests call hrr_i_alloc_fail_after(n)
+ * so that the n-th allocation from now fails (n < 0: never). */
+void *hrr_i_malloc(size_t n);
+void *hrr_i_calloc(size_t n, size_t size);
+void *hrr_i_realloc(void *p, size_t n);
+void hrr_i_free(void *p);
+char *hrr_i_strdup(const char *s);
+char *hrr_i_strndup(const char *s, size_t n);
+void hrr_i_alloc_fail_after(long n);
+char *hrr_i_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated when z != NULL. */
+typedef struct hrr_sbuf {
+    char *z;    /* the bytes */
+    size_t n;   /* used, without the NUL */
+    size_t cap; /* allocated */
+} hrr_sbuf_t;
+
+hrr_err_t hrr_sbuf_add(hrr_sbuf_t *b, const char *s, size_t n);
+hrr_err_t hrr_sbuf_printf(hrr_sbuf_t *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void hrr_sbuf_destroy(hrr_sbuf_t *b);
+
+/* Read a whole file into memory (NUL-terminated). *OUT owned by the caller
+ * (hrr_i_free). Returns HRR_EIO with errno in *ERR_NO on failure. */
+hrr_err_t hrr_i_read_file(const char *path, char **out, size_t *len,
+                          int *err_no);
+
+/* Validate an ISO date "YYYY-MM-DD" (a real calendar day, year 1800-2100). */
+bool hrr_i_date_valid(const char *s);
+
+/* Parse a base-10 integer that fills the whole string; false otherwise. */
+bool hrr_i_parse_long(const char *s, long *out);
+
+/* Normalise a state name for matching: ASCII letters and digits lowercased,
+ * "&" as "and", punctuation and spaces dropped, a leading "the" dropped,
+ * non-ASCII bytes kept. OUT has room for CAP bytes. */
+void hrr_i_name_norm(const char *name, char *out, size_t cap);
+
+/* Lowercase hex SHA-256 of a buffer into HEX (65 bytes). */
+void hrr_i_sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif

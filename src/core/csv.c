@@ -1,0 +1,116 @@
+/*
+ * csv.c - the libcsv wrapper behind every CSV importer. libcsv does the
+ * quoting; this file feeds it one physical line at a time so that each record
+ * knows the line it starts on (libcsv itself counts no lines), and collects
+ * the fields of a record into one buffer.
+ */
+#include "csv.h"
+
+#include <csv.h>
+#include <string.h>
+
+typedef struct rowbuf {
+    hrr_sbuf_t bytes;   /* the record's fields, each NUL-terminated */
+    size_t *off;        /* start of each field in bytes */
+    size_t *len;        /* length of each field */
+    char **f;           /* pointers handed to the callback */
+    size_t n, cap;      /* fields used / allocated */
+    long line;          /* line the current record started on */
+    size_t offset;      /* bytes consumed so far */
+    hrr_csv_fn fn;      /* user callback */
+    void *ud;           /* its data */
+    hrr_err_t rc;       /* first error, stops the parse */
+} rowbuf_t;
+
+static void on_field(void *s, size_t len, void *data)
+{
+    rowbuf_t *r = data;
+    if (r->rc) return;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        size_t *off = hrr_i_realloc(r->off, cap * sizeof *off);
+        if (!off) goto nomem;
+        r->off = off;
+        size_t *ln = hrr_i_realloc(r->len, cap * sizeof *ln);
+        if (!ln) goto nomem;
+        r->len = ln;
+        char **f = hrr_i_realloc(r->f, cap * sizeof *f);
+        if (!f) goto nomem;
+        r->f = f;
+        r->cap = cap;
+    }
+    r->off[r->n] = r->bytes.n;
+    r->len[r->n] = len;
+    if (hrr_sbuf_add(&r->bytes, s ? s : "", s ? len : 0) ||
+        hrr_sbuf_add(&r->bytes, "", 1))
+        goto nomem;
+    r->n++;
+    return;
+nomem:
+    r->rc = HRR_ENOMEM;
+}
+
+static void on_record(int c, void *data)
+{
+    (void)c;
+    rowbuf_t *r = data;
+    if (r->rc) return;
+    for (size_t i = 0; i < r->n; i++) r->f[i] = r->bytes.z + r->off[i];
+    hrr_csv_row_t row = {r->n, r->f, r->len, r->line, r->offset};
+    r->rc = r->fn(r->ud, &row);
+    r->n = 0;
+    r->bytes.n = 0;
+}
+
+static void *csv_realloc(void *p, size_t n) { return hrr_i_realloc(p, n); }
+
+hrr_err_t hrr_i_csv_parse(const char *buf, size_t len, unsigned char delim,
+                          hrr_csv_fn fn, void *ud, long *err_line)
+{
+    struct csv_parser p;
+    rowbuf_t r = {.fn = fn, .ud = ud};
+    hrr_err_t rc = HRR_OK;
+    long line = 1;
+    size_t pos = 0;
+
+    *err_line = 0;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
+        return HRR_ENOMEM;
+    csv_set_delim(&p, delim);
+    csv_set_realloc_func(&p, csv_realloc);
+    csv_set_free_func(&p, hrr_i_free);
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+
+    while (pos < len) {
+        const char *nl = memchr(buf + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - buf) + 1 : len;
+        if (p.pstate == 0) r.line = line; /* no record open: one starts here */
+        r.offset = end;
+        if (csv_parse(&p, buf + pos, end - pos, on_field, on_record, &r) !=
+            end - pos) {
+            rc = csv_error(&p) == CSV_ENOMEM ? HRR_ENOMEM : HRR_EDATA;
+            *err_line = line;
+            goto out;
+        }
+        if (r.rc) {
+            rc = r.rc;
+            goto out;
+        }
+        pos = end;
+        line++;
+    }
+    if (p.pstate == 0) r.line = line;
+    if (csv_fini(&p, on_field, on_record, &r) != 0) {
+        rc = HRR_EDATA;
+        *err_line = r.line;
+        goto out;
+    }
+    rc = r.rc;
+out:
+    csv_free(&p);
+    hrr_sbuf_destroy(&r.bytes);
+    hrr_i_free(r.off);
+    hrr_i_free(r.len);
+    hrr_i_free(r.f);
+    return rc;
+}

@@ -1,0 +1,84 @@
+/*
+ * fmt_countries.c - countries/un_regional_groups_iso3.csv: the five UN
+ * regional groups of the 193 member states (present-day groups), loaded as
+ * memberships of the orgs AFRICAN, ASIA_PACIFIC, GRULAC, WEOG and EEG.
+ * The model for the other importers: check the header, validate every
+ * field, name the line and field of the first bad one.
+ */
+#include "import.h"
+
+#include <string.h>
+
+static const char *const k_groups[] = {"AFRICAN", "ASIA_PACIFIC", "GRULAC",
+                                       "WEOG", "EEG"};
+
+typedef struct groups {
+    int c_iso3, c_iso2, c_group;  /* column indexes */
+    sqlite3_stmt *ins;            /* membership insert */
+} groups_t;
+
+static bool detect(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "iso3,iso2,m49,name_unterm,un_regional_group", 43) == 0;
+}
+
+static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    groups_t *g = ud;
+    hrr_err_t rc;
+    (void)row;
+    if ((rc = hrr_imp_need(imp, "iso3", &g->c_iso3)) ||
+        (rc = hrr_imp_need(imp, "iso2", &g->c_iso2)) ||
+        (rc = hrr_imp_need(imp, "un_regional_group", &g->c_group)))
+        return rc;
+    return hrr_imp_prepare(imp,
+        "INSERT INTO memberships(state_id,org,start_date,source_id,source)"
+        " VALUES(?,?,'',?,'present-day UN regional group')"
+        " ON CONFLICT DO NOTHING", &g->ins);
+}
+
+static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
+{
+    groups_t *g = ud;
+    long id, id2;
+    hrr_err_t rc;
+    const char *grp = r->f[g->c_group];
+    if ((rc = hrr_imp_state(imp, "iso3", "iso3", r->f[g->c_iso3], HRR_PRESENT, &id)))
+        return rc;
+    if (*r->f[g->c_iso2]) {
+        if ((rc = hrr_imp_state(imp, "iso2", "iso2", r->f[g->c_iso2], HRR_PRESENT, &id2)))
+            return rc;
+        if (id2 != id)
+            return hrr_imp_fail(imp, HRR_EDATA, "iso2",
+                                "'%s' is not the ISO2 code of %s",
+                                r->f[g->c_iso2], r->f[g->c_iso3]);
+    }
+    bool ok = false;
+    for (size_t i = 0; i < sizeof k_groups / sizeof *k_groups; i++)
+        ok |= strcmp(grp, k_groups[i]) == 0;
+    if (!ok)
+        return hrr_imp_fail(imp, HRR_EDATA, "un_regional_group",
+                            "unknown group '%s' (expected AFRICAN, ASIA_PACIFIC,"
+                            " GRULAC, WEOG or EEG)", grp);
+    sqlite3_bind_int64(g->ins, 1, id);
+    sqlite3_bind_text(g->ins, 2, grp, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(g->ins, 3, imp->source_id);
+    int src = sqlite3_step(g->ins);
+    sqlite3_reset(g->ins);
+    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a membership");
+    imp->rows++;
+    return HRR_OK;
+}
+
+static hrr_err_t import(hrr_imp_t *imp)
+{
+    groups_t g = {0};
+    hrr_err_t rc = hrr_imp_csv(imp, ',', header, row, &g);
+    sqlite3_finalize(g.ins);
+    return rc;
+}
+
+const hrr_format_t hrr_fmt_un_regional_groups = {
+    "un-regional-groups", 10, detect, import,
+};

@@ -1,0 +1,453 @@
+/*
+ * import.c - the import driver: finds files (a file or a folder, walked in
+ * sorted order), detects each one's format, and imports each file in one
+ * transaction with its provenance (path, SHA-256, rows, time). A file whose
+ * SHA-256 is already recorded is skipped, so importing twice changes nothing.
+ */
+#include "import.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Every format, in the order a folder is imported: identities first, then
+ * items before the ballots that point at them. */
+static const hrr_format_t *const k_formats[] = {
+    &hrr_fmt_un_regional_groups,
+    &hrr_fmt_country_codes,
+    &hrr_fmt_unvotes_roll_calls,
+    &hrr_fmt_unvotes_issues,
+    &hrr_fmt_unvotes_votes,
+    &hrr_fmt_voeten_long,
+    &hrr_fmt_hrc_vote_data,
+    &hrr_fmt_hrc_legis,
+    &hrr_fmt_hrc_wide,
+    &hrr_fmt_hrc_long,
+    &hrr_fmt_ohchr_resolutions,
+    &hrr_fmt_ohchr_votes,
+    &hrr_fmt_treaty_status,
+    &hrr_fmt_upr_info,
+    &hrr_fmt_polity5,
+    &hrr_fmt_vdem,
+    &hrr_fmt_fh,
+    &hrr_fmt_generic_csv,
+    &hrr_fmt_stata,
+};
+enum { N_FORMATS = sizeof k_formats / sizeof k_formats[0] };
+
+const char *const *hrr_import_formats(void)
+{
+    static const char *names[N_FORMATS + 1];
+    for (int i = 0; i < N_FORMATS; i++) names[i] = k_formats[i]->name;
+    return names;
+}
+
+static const hrr_format_t *format_by_name(const char *name)
+{
+    for (int i = 0; i < N_FORMATS; i++)
+        if (strcmp(k_formats[i]->name, name) == 0) return k_formats[i];
+    return NULL;
+}
+
+/* ------------------------------------------------------ importer helpers */
+
+hrr_err_t hrr_imp_fail(hrr_imp_t *imp, hrr_err_t rc, const char *field,
+                       const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char where[64] = "";
+    if (imp->line > 0) snprintf(where, sizeof where, ":%ld", imp->line);
+    if (field)
+        return hrr_i_seterr(imp->st, rc, "%s%s: field '%s': %s", imp->path,
+                            where, field, msg);
+    return hrr_i_seterr(imp->st, rc, "%s%s: %s", imp->path, where, msg);
+}
+
+hrr_err_t hrr_imp_dberr(hrr_imp_t *imp, const char *what)
+{
+    int ec = sqlite3_errcode(imp->db);
+    return hrr_imp_fail(imp, ec == SQLITE_NOMEM ? HRR_ENOMEM : HRR_EDB, NULL,
+                        "%s: %s", what, sqlite3_errmsg(imp->db));
+}
+
+hrr_err_t hrr_imp_prepare(hrr_imp_t *imp, const char *sql, sqlite3_stmt **s)
+{
+    if (sqlite3_prepare_v2(imp->db, sql, -1, s, NULL) != SQLITE_OK)
+        return hrr_imp_dberr(imp, "preparing a statement");
+    return HRR_OK;
+}
+
+int hrr_imp_col(const hrr_imp_t *imp, const char *name)
+{
+    for (size_t i = 0; i < imp->nhdr; i++)
+        if (strcmp(imp->hdr[i], name) == 0) return (int)i;
+    return -1;
+}
+
+hrr_err_t hrr_imp_need(hrr_imp_t *imp, const char *name, int *idx)
+{
+    *idx = hrr_imp_col(imp, name);
+    if (*idx < 0)
+        return hrr_imp_fail(imp, HRR_EDATA, name, "missing column in header");
+    return HRR_OK;
+}
+
+hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
+                        const char *code, const char *date, long *state_id)
+{
+    hrr_err_t rc = hrr_i_state_resolve_id(imp->st, kind, code, date, state_id);
+    if (rc == HRR_OK) return HRR_OK;
+    if (rc == HRR_ENOTFOUND || rc == HRR_EDATA) {
+        char msg[sizeof imp->st->errmsg];
+        snprintf(msg, sizeof msg, "%s", imp->st->errmsg);
+        return hrr_imp_fail(imp, HRR_EDATA, field, "%s", msg);
+    }
+    return rc;
+}
+
+hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
+                          const char *detail)
+{
+    sqlite3_stmt *s;
+    hrr_err_t rc = hrr_imp_prepare(imp,
+        "INSERT INTO findings(kind,item_id,detail,source_id) VALUES(?,?,?,?)"
+        " ON CONFLICT DO NOTHING", &s);
+    if (rc) return rc;
+    sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+    if (item_id) sqlite3_bind_int64(s, 2, item_id);
+    else sqlite3_bind_null(s, 2);
+    sqlite3_bind_text(s, 3, detail, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, imp->source_id);
+    if (sqlite3_step(s) != SQLITE_DONE) rc = hrr_imp_dberr(imp, "recording a finding");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+void hrr_imp_progress(hrr_imp_t *imp, size_t offset)
+{
+    if (!imp->opts->progress || (imp->rows & 0xffff) != 0) return;
+    imp->opts->progress(imp->opts->progress_ud, imp->path, imp->rows,
+                        imp->len ? (double)offset / (double)imp->len : 1.0);
+}
+
+bool hrr_imp_basename_is(const char *path, const char *name)
+{
+    const char *b = strrchr(path, '/');
+    return strcmp(b ? b + 1 : path, name) == 0;
+}
+
+typedef struct csvctx {
+    hrr_imp_t *imp;          /* the import */
+    hrr_imp_row_fn header;   /* header callback */
+    hrr_imp_row_fn row;      /* row callback */
+    void *ud;                /* their data */
+} csvctx_t;
+
+static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
+{
+    csvctx_t *c = ud;
+    hrr_imp_t *imp = c->imp;
+    imp->line = row->line;
+    if (!imp->hdr) {
+        imp->hdr = hrr_i_calloc(row->n, sizeof *imp->hdr);
+        if (!imp->hdr) return HRR_ENOMEM;
+        imp->nhdr = row->n;
+        for (size_t i = 0; i < row->n; i++)
+            if (!(imp->hdr[i] = hrr_i_strdup(row->f[i]))) return HRR_ENOMEM;
+        return c->header ? c->header(imp, row, c->ud) : HRR_OK;
+    }
+    if (row->n != imp->nhdr)
+        return hrr_imp_fail(imp, HRR_EDATA, NULL,
+                            "wrong column count: %zu fields, the header has %zu",
+                            row->n, imp->nhdr);
+    hrr_err_t rc = c->row(imp, row, c->ud);
+    hrr_imp_progress(imp, row->offset);
+    return rc;
+}
+
+hrr_err_t hrr_imp_csv(hrr_imp_t *imp, unsigned char delim,
+                      hrr_imp_row_fn header, hrr_imp_row_fn row, void *ud)
+{
+    csvctx_t c = {imp, header, row, ud};
+    long line = 0;
+    hrr_err_t rc = hrr_i_csv_parse(imp->data, imp->len, delim, csv_cb, &c, &line);
+    if (rc == HRR_EDATA && line) {
+        imp->line = line;
+        return hrr_imp_fail(imp, rc, NULL, "malformed CSV (bad quoting)");
+    }
+    if (rc == HRR_ENOMEM) return hrr_i_seterr(imp->st, rc, "%s: out of memory", imp->path);
+    if (rc == HRR_OK && !imp->hdr) {
+        imp->line = 0;
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "empty file: no header");
+    }
+    return rc;
+}
+
+/* ---------------------------------------------------------------- driver */
+
+hrr_err_t hrr_import_detect(const char *path, const char **format)
+{
+    char head[4097];
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    *format = NULL;
+    if (f) {
+        n = fread(head, 1, sizeof head - 1, f);
+        fclose(f);
+    }
+    head[n] = 0;
+    for (int i = 0; i < N_FORMATS; i++)
+        if (k_formats[i]->detect && k_formats[i]->detect(path, head)) {
+            *format = k_formats[i]->name;
+            return HRR_OK;
+        }
+    return HRR_ENOTFOUND;
+}
+
+typedef struct filelist {
+    char **paths;      /* files found */
+    size_t n, cap;     /* used / allocated */
+} filelist_t;
+
+static hrr_err_t list_add(filelist_t *l, const char *path)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        char **p = hrr_i_realloc(l->paths, cap * sizeof *p);
+        if (!p) return HRR_ENOMEM;
+        l->paths = p;
+        l->cap = cap;
+    }
+    if (!(l->paths[l->n] = hrr_i_strdup(path))) return HRR_ENOMEM;
+    l->n++;
+    return HRR_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static hrr_err_t walk(hrr_store_t *st, const char *dir, filelist_t *l)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    hrr_err_t rc = HRR_OK;
+    if (!d) return hrr_i_seterr(st, HRR_EIO, "%s: %s", dir, strerror(errno));
+    filelist_t sub = {0};
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char *p = hrr_i_printf("%s/%s", dir, e->d_name);
+        if (!p) {
+            rc = HRR_ENOMEM;
+            break;
+        }
+        rc = list_add(&sub, p);
+        hrr_i_free(p);
+        if (rc) break;
+    }
+    closedir(d);
+    if (sub.n) qsort(sub.paths, sub.n, sizeof *sub.paths, cmp_str);
+    for (size_t i = 0; i < sub.n && !rc; i++) {
+        struct stat sb;
+        if (stat(sub.paths[i], &sb) != 0) continue;
+        if (S_ISDIR(sb.st_mode)) rc = walk(st, sub.paths[i], l);
+        else if (S_ISREG(sb.st_mode)) rc = list_add(l, sub.paths[i]);
+    }
+    for (size_t i = 0; i < sub.n; i++) hrr_i_free(sub.paths[i]);
+    hrr_i_free(sub.paths);
+    return rc;
+}
+
+static hrr_err_t res_add(hrr_import_result_t *res, const char *path,
+                         const char *format, long rows, int skipped)
+{
+    if (!res) return HRR_OK;
+    hrr_import_file_t *f = hrr_i_realloc(res->files, (res->nfiles + 1) * sizeof *f);
+    if (!f) return HRR_ENOMEM;
+    res->files = f;
+    f = &res->files[res->nfiles];
+    if (!(f->path = hrr_i_strdup(path))) return HRR_ENOMEM;
+    f->format = format;
+    f->rows = rows;
+    f->skipped = skipped;
+    res->nfiles++;
+    res->rows += rows;
+    return HRR_OK;
+}
+
+void hrr_import_result_destroy(hrr_import_result_t *res)
+{
+    if (!res) return;
+    for (size_t i = 0; i < res->nfiles; i++) hrr_i_free(res->files[i].path);
+    hrr_i_free(res->files);
+    res->files = NULL;
+    res->nfiles = 0;
+    res->rows = 0;
+}
+
+/* Import one file in one transaction. *SKIPPED: 1 if already imported. */
+static hrr_err_t import_file(hrr_store_t *st, const char *path,
+                             const hrr_format_t *fmt,
+                             const hrr_import_opts_t *opts, long *rows,
+                             int *skipped)
+{
+    hrr_imp_t imp = {.st = st, .db = st->db, .path = path, .fmt = fmt, .opts = opts};
+    char *data = NULL;
+    size_t len = 0;
+    int en = 0;
+    char sha[65];
+    sqlite3_stmt *s = NULL;
+    hrr_err_t rc;
+    bool in_tx = false;
+
+    *rows = 0;
+    *skipped = 0;
+    if ((rc = hrr_i_read_file(path, &data, &len, &en))) {
+        if (rc == HRR_EIO) hrr_i_seterr(st, rc, "%s: %s", path, strerror(en));
+        goto out;
+    }
+    imp.data = data;
+    imp.len = len;
+    hrr_i_sha256_hex(data, len, sha);
+
+    if ((rc = hrr_i_exec(st, "BEGIN IMMEDIATE"))) goto out;
+    in_tx = true;
+    if ((rc = hrr_imp_prepare(&imp, "SELECT 1 FROM imports WHERE sha256=?", &s))) goto out;
+    sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
+    int seen = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    s = NULL;
+    if (seen) {
+        *skipped = 1;
+        goto out;
+    }
+    if ((rc = hrr_imp_prepare(&imp,
+            "INSERT INTO imports(path,sha256,format,started)"
+            " VALUES(?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))", &s)))
+        goto out;
+    sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, sha, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, fmt->name, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        rc = hrr_imp_dberr(&imp, "recording provenance");
+        goto out;
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    imp.source_id = (long)sqlite3_last_insert_rowid(st->db);
+
+    if ((rc = fmt->import(&imp))) goto out;
+
+    if ((rc = hrr_imp_prepare(&imp,
+            "UPDATE imports SET rows=?, finished=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+            " WHERE id=?", &s)))
+        goto out;
+    sqlite3_bind_int64(s, 1, imp.rows);
+    sqlite3_bind_int64(s, 2, imp.source_id);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        rc = hrr_imp_dberr(&imp, "recording provenance");
+        goto out;
+    }
+    *rows = imp.rows;
+out:
+    sqlite3_finalize(s);
+    if (in_tx) {
+        if (rc == HRR_OK) {
+            if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+                rc = hrr_i_dberr(st, "committing the import");
+                sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+            }
+        } else {
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        }
+    }
+    for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(imp.hdr[i]);
+    hrr_i_free(imp.hdr);
+    hrr_i_free(data);
+    if (rc == HRR_ENOMEM && !st->errmsg[0])
+        hrr_i_seterr(st, rc, "%s: out of memory", path);
+    return rc;
+}
+
+typedef struct job {
+    char *path;                 /* file */
+    const hrr_format_t *fmt;    /* its format, NULL if none */
+} job_t;
+
+static int cmp_job(const void *a, const void *b)
+{
+    const job_t *x = a, *y = b;
+    int ox = x->fmt ? x->fmt->order : 1 << 20, oy = y->fmt ? y->fmt->order : 1 << 20;
+    if (ox != oy) return ox < oy ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+hrr_err_t hrr_import(hrr_store_t *st, const char *path,
+                     const hrr_import_opts_t *opts, hrr_import_result_t *res)
+{
+    static const hrr_import_opts_t no_opts;
+    filelist_t l = {0};
+    job_t *jobs = NULL;
+    struct stat sb;
+    hrr_err_t rc = HRR_OK;
+    const hrr_format_t *forced = NULL;
+
+    if (!opts) opts = &no_opts;
+    if (res) memset(res, 0, sizeof *res);
+    st->errmsg[0] = 0;
+    if (st->readonly) return hrr_i_seterr(st, HRR_EINVAL, "%s: store is read-only", st->path);
+    if (opts->format && !(forced = format_by_name(opts->format)))
+        return hrr_i_seterr(st, HRR_EINVAL, "unknown format '%s' (hrr import --list-formats)",
+                            opts->format);
+    if (stat(path, &sb) != 0)
+        return hrr_i_seterr(st, HRR_EIO, "%s: %s", path, strerror(errno));
+    bool folder = S_ISDIR(sb.st_mode);
+    if (folder) rc = walk(st, path, &l);
+    else rc = list_add(&l, path);
+    if (rc) goto out;
+
+    if (!(jobs = hrr_i_calloc(l.n, sizeof *jobs))) {
+        rc = HRR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        const char *name = NULL;
+        jobs[i].path = l.paths[i];
+        if (forced) jobs[i].fmt = forced;
+        else if (hrr_import_detect(l.paths[i], &name) == HRR_OK)
+            jobs[i].fmt = format_by_name(name);
+    }
+    if (l.n) qsort(jobs, l.n, sizeof *jobs, cmp_job);
+    for (size_t i = 0; i < l.n; i++) {
+        long rows = 0;
+        int skipped = 0;
+        if (!jobs[i].fmt) {
+            if (!folder) {
+                rc = hrr_i_seterr(st, HRR_EDATA,
+                                  "%s: not a format hrr reads (hrr import --list-formats;"
+                                  " a CSV of your own: --format generic-csv --mapping ...)",
+                                  jobs[i].path);
+                goto out;
+            }
+            if ((rc = res_add(res, jobs[i].path, NULL, 0, 2))) goto out;
+            continue;
+        }
+        rc = import_file(st, jobs[i].path, jobs[i].fmt, opts, &rows, &skipped);
+        if (rc) goto out;
+        if ((rc = res_add(res, jobs[i].path, jobs[i].fmt->name, rows, skipped))) goto out;
+    }
+out:
+    if (rc == HRR_ENOMEM && !st->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
+    for (size_t i = 0; i < l.n; i++) hrr_i_free(l.paths[i]);
+    hrr_i_free(l.paths);
+    hrr_i_free(jobs);
+    return rc;
+}

@@ -1,0 +1,363 @@
+/*
+ * store.c - opening the SQLite store: pragmas (foreign keys on, WAL),
+ * versioned migrations, and the project's own facts seeded at creation
+ * (state identities and their aliases, bodies). Also the state resolver
+ * every importer uses to turn a source's code into one canonical identity.
+ */
+#include "store.h"
+#include "../core/csv.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
+{
+    if (!st) return rc;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+hrr_err_t hrr_i_dberr(hrr_store_t *st, const char *what)
+{
+    int ec = sqlite3_errcode(st->db);
+    hrr_err_t rc = ec == SQLITE_NOMEM ? HRR_ENOMEM : HRR_EDB;
+    return hrr_i_seterr(st, rc, "%s: %s: %s", st->path, what,
+                        sqlite3_errmsg(st->db));
+}
+
+hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        hrr_err_t rc = hrr_i_seterr(st, HRR_EDB, "%s: %s", st->path,
+                                    err ? err : "SQL failed");
+        sqlite3_free(err);
+        return rc;
+    }
+    return HRR_OK;
+}
+
+const hrr_i_resource_t *hrr_i_resource(const char *name)
+{
+    for (const hrr_i_resource_t *r = hrr_i_resources; r->name; r++)
+        if (strcmp(r->name, name) == 0) return r;
+    return NULL;
+}
+
+const char *hrr_store_errmsg(const hrr_store_t *st)
+{
+    return st ? st->errmsg : "out of memory";
+}
+
+struct sqlite3 *hrr_store_sqlite(hrr_store_t *st) { return st->db; }
+
+int hrr_store_schema_version(hrr_store_t *st)
+{
+    sqlite3_stmt *s;
+    int v = 0;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
+        return -1;
+    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* ------------------------------------------------------------- seeding */
+
+typedef struct seed {
+    hrr_store_t *st;      /* the store */
+    const char *name;     /* resource being read */
+    sqlite3_stmt *ins;    /* insert statement */
+    sqlite3_stmt *alias;  /* alias insert */
+    sqlite3_stmt *find;   /* iso3 -> id */
+} seed_t;
+
+static hrr_err_t add_alias(seed_t *sd, const char *kind, const char *alias,
+                           long id, const char *from, const char *to,
+                           const char *source)
+{
+    char norm[256];
+    if (!*alias) return HRR_OK;
+    if (strcmp(kind, "name") == 0) {
+        hrr_i_name_norm(alias, norm, sizeof norm);
+        alias = norm;
+    }
+    sqlite3_stmt *s = sd->alias;
+    sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, alias, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 3, id);
+    if (from && *from) sqlite3_bind_text(s, 4, from, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(s, 4);
+    if (to && *to) sqlite3_bind_text(s, 5, to, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(s, 5);
+    if (source && *source) sqlite3_bind_text(s, 6, source, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(s, 6);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
+}
+
+static hrr_err_t seed_state(void *ud, const hrr_csv_row_t *row)
+{
+    seed_t *sd = ud;
+    if (row->line == 1) return HRR_OK; /* header */
+    if (row->n != 8)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 8 fields",
+                            sd->name, row->line);
+    sqlite3_stmt *s = sd->ins;
+    for (int i = 0; i < 7; i++) {
+        if (*row->f[i]) sqlite3_bind_text(s, i + 1, row->f[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_null(s, i + 1);
+    }
+    sqlite3_bind_text(s, 8, row->f[7], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return hrr_i_dberr(sd->st, sd->name);
+    long id = (long)sqlite3_last_insert_rowid(sd->st->db);
+    const char *from = row->f[5], *to = row->f[6];
+    hrr_err_t e;
+    if ((e = add_alias(sd, "iso3", row->f[0], id, from, to, NULL)) ||
+        (e = add_alias(sd, "iso2", row->f[3], id, from, to, NULL)) ||
+        (e = add_alias(sd, "m49", row->f[4], id, from, to, NULL)) ||
+        (e = add_alias(sd, "name", row->f[1], id, from, to, NULL)))
+        return e;
+    return HRR_OK;
+}
+
+static hrr_err_t seed_alias(void *ud, const hrr_csv_row_t *row)
+{
+    seed_t *sd = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n < 5)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 or 6 fields",
+                            sd->name, row->line);
+    long id = hrr_i_state_id(sd->st, row->f[2]);
+    if (!id)
+        return hrr_i_seterr(sd->st, HRR_EDATA,
+                            "%s:%ld: field 'iso3': unknown state '%s'",
+                            sd->name, row->line, row->f[2]);
+    return add_alias(sd, row->f[0], row->f[1], id, row->f[3], row->f[4],
+                     row->n > 5 ? row->f[5] : NULL);
+}
+
+static hrr_err_t seed_body(void *ud, const hrr_csv_row_t *row)
+{
+    seed_t *sd = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 5)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 fields",
+                            sd->name, row->line);
+    for (int i = 0; i < 5; i++) {
+        if (*row->f[i]) sqlite3_bind_text(sd->ins, i + 1, row->f[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_null(sd->ins, i + 1);
+    }
+    int rc = sqlite3_step(sd->ins);
+    sqlite3_reset(sd->ins);
+    return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
+}
+
+static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
+{
+    const hrr_i_resource_t *r = hrr_i_resource(name);
+    long line;
+    if (!r) return hrr_i_seterr(sd->st, HRR_EINVAL, "missing resource %s", name);
+    sd->name = name;
+    hrr_err_t rc = hrr_i_csv_parse(r->data, r->len, ',', fn, sd, &line);
+    if (rc == HRR_EDATA && line)
+        hrr_i_seterr(sd->st, rc, "%s:%ld: malformed CSV", name, line);
+    return rc;
+}
+
+static hrr_err_t seed(hrr_store_t *st)
+{
+    seed_t sd = {.st = st};
+    hrr_err_t rc = HRR_OK;
+    if (sqlite3_prepare_v2(st->db,
+            "INSERT INTO state_aliases(kind,alias,state_id,from_date,to_date,source)"
+            " VALUES(?,?,?,?,?,?) ON CONFLICT DO NOTHING", -1, &sd.alias, NULL) ||
+        sqlite3_prepare_v2(st->db,
+            "INSERT INTO states(iso3,name,un_group,iso2,m49,start_date,end_date,source)"
+            " VALUES(?,?,?,?,?,?,?,?)", -1, &sd.ins, NULL)) {
+        rc = hrr_i_dberr(st, "seeding states");
+        goto out;
+    }
+    if ((rc = seed_csv(&sd, "data/states.csv", seed_state))) goto out;
+    for (const hrr_i_resource_t *r = hrr_i_resources; r->name; r++)
+        if (strncmp(r->name, "data/aliases/", 13) == 0 &&
+            (rc = seed_csv(&sd, r->name, seed_alias)))
+            goto out;
+    sqlite3_finalize(sd.ins);
+    sd.ins = NULL;
+    if (sqlite3_prepare_v2(st->db,
+            "INSERT INTO bodies(code,name,founded,ended,source) VALUES(?,?,?,?,?)",
+            -1, &sd.ins, NULL)) {
+        rc = hrr_i_dberr(st, "seeding bodies");
+        goto out;
+    }
+    rc = seed_csv(&sd, "data/bodies.csv", seed_body);
+out:
+    sqlite3_finalize(sd.ins);
+    sqlite3_finalize(sd.alias);
+    return rc;
+}
+
+/* ---------------------------------------------------------- migrations */
+
+/* Each migration moves the schema from version i to i+1. Append only. */
+static const char *const k_migrations[] = {
+    "src/store/schema_v1.sql",
+};
+enum { N_MIGRATIONS = sizeof k_migrations / sizeof k_migrations[0] };
+
+static hrr_err_t migrate(hrr_store_t *st)
+{
+    int v = hrr_store_schema_version(st);
+    hrr_err_t rc;
+    if (v > N_MIGRATIONS)
+        return hrr_i_seterr(st, HRR_EDB,
+                            "%s: store schema version %d is newer than this hrr (%d)",
+                            st->path, v, N_MIGRATIONS);
+    if (v == N_MIGRATIONS) return HRR_OK;
+    if (st->readonly)
+        return hrr_i_seterr(st, HRR_EDB,
+                            "%s: store needs migration (version %d < %d); open it read-write",
+                            st->path, v, N_MIGRATIONS);
+    if ((rc = hrr_i_exec(st, "BEGIN IMMEDIATE"))) return rc;
+    for (int i = v; i < N_MIGRATIONS; i++) {
+        const hrr_i_resource_t *r = hrr_i_resource(k_migrations[i]);
+        if (!r) {
+            rc = hrr_i_seterr(st, HRR_EDB, "missing migration %s", k_migrations[i]);
+            goto fail;
+        }
+        if ((rc = hrr_i_exec(st, r->data))) goto fail;
+        if (i == 0 && (rc = seed(st))) goto fail;
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", N_MIGRATIONS);
+    if ((rc = hrr_i_exec(st, sql))) goto fail;
+    return hrr_i_exec(st, "COMMIT");
+fail:
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
+{
+    hrr_store_t *st = hrr_i_calloc(1, sizeof *st);
+    hrr_err_t rc;
+    *out = st;
+    if (!st) return HRR_ENOMEM;
+    st->readonly = (flags & HRR_OPEN_READONLY) != 0;
+    if (!path || !*path)
+        return hrr_i_seterr(st, HRR_EINVAL, "no store path given");
+    if (!(st->path = hrr_i_strdup(path))) return HRR_ENOMEM;
+    int oflags = st->readonly ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE |
+                                    ((flags & HRR_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+        rc = hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: %s", path,
+                          st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        return rc;
+    }
+    sqlite3_busy_timeout(st->db, 5000);
+    sqlite3_extended_result_codes(st->db, 0);
+    if (!st->readonly &&
+        (rc = hrr_i_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")))
+        return rc;
+    if ((rc = hrr_i_exec(st, "PRAGMA foreign_keys=ON"))) return rc;
+    /* a file that is not SQLite fails on its first read: say so plainly */
+    if (hrr_store_schema_version(st) < 0)
+        return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
+                            sqlite3_errmsg(st->db));
+    if ((rc = migrate(st))) return rc;
+    st->errmsg[0] = 0;
+    return HRR_OK;
+}
+
+void hrr_store_close(hrr_store_t *st)
+{
+    if (!st) return;
+    sqlite3_finalize(st->resolve);
+    sqlite3_close(st->db);
+    hrr_i_free(st->path);
+    hrr_i_free(st);
+}
+
+/* ------------------------------------------------------------ states */
+
+long hrr_i_state_id(hrr_store_t *st, const char *iso3)
+{
+    sqlite3_stmt *s;
+    long id = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM states WHERE iso3=?", -1, &s, NULL))
+        return 0;
+    sqlite3_bind_text(s, 1, iso3, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) id = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return id;
+}
+
+hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
+                                 const char *code, const char *date, long *id)
+{
+    char norm[256];
+    const char *key = code;
+    long found = 0;
+    int nfound = 0, any = 0;
+    *id = 0;
+    if (strcmp(kind, "name") == 0) {
+        hrr_i_name_norm(code, norm, sizeof norm);
+        key = norm;
+    }
+    if (!st->resolve &&
+        sqlite3_prepare_v2(st->db,
+            "SELECT state_id, from_date, to_date FROM state_aliases"
+            " WHERE kind=? AND alias=?", -1, &st->resolve, NULL))
+        return hrr_i_dberr(st, "resolving a state");
+    sqlite3_bind_text(st->resolve, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st->resolve, 2, key, -1, SQLITE_STATIC);
+    while (sqlite3_step(st->resolve) == SQLITE_ROW) {
+        long sid = (long)sqlite3_column_int64(st->resolve, 0);
+        const char *from = (const char *)sqlite3_column_text(st->resolve, 1);
+        const char *to = (const char *)sqlite3_column_text(st->resolve, 2);
+        any = 1;
+        if (date && ((from && strcmp(date, from) < 0) || (to && strcmp(date, to) >= 0)))
+            continue;
+        if (nfound == 0 || sid != found) nfound++;
+        found = sid;
+    }
+    sqlite3_reset(st->resolve);
+    if (nfound == 1) {
+        *id = found;
+        return HRR_OK;
+    }
+    if (nfound > 1)
+        return hrr_i_seterr(st, HRR_EDATA,
+                            "%s '%s' names more than one state%s; give a date",
+                            kind, code, date ? " on that date" : "");
+    if (any)
+        return hrr_i_seterr(st, HRR_ENOTFOUND, "%s '%s' names no state on %s",
+                            kind, code, date);
+    return hrr_i_seterr(st, HRR_ENOTFOUND, "unknown state %s '%s'", kind, code);
+}
+
+hrr_err_t hrr_state_resolve(hrr_store_t *st, const char *kind,
+                            const char *code, const char *date, char iso3[4])
+{
+    long id;
+    hrr_err_t rc = hrr_i_state_resolve_id(st, kind, code, date, &id);
+    iso3[0] = 0;
+    if (rc) return rc;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT iso3 FROM states WHERE id=?", -1, &s, NULL))
+        return hrr_i_dberr(st, "resolving a state");
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        snprintf(iso3, 4, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return HRR_OK;
+}

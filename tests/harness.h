@@ -1,0 +1,165 @@
+/*
+ * harness.h - a minimal test harness: CHECK macros that report file:line and
+ * keep going, temp stores, fixtures written on the fly, and SQL one-liners.
+ * A test file's main() returns harness_done() (0 pass, 1 fail, 77 skip).
+ */
+#ifndef HRR_HARNESS_H
+#define HRR_HARNESS_H
+
+#include "hrr.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int h_fail, h_checks;
+
+#define CHECK(cond)                                                         \
+    do {                                                                    \
+        h_checks++;                                                         \
+        if (!(cond)) {                                                      \
+            h_fail++;                                                       \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, \
+                    #cond);                                                 \
+        }                                                                   \
+    } while (0)
+
+#define CHECK_EQ_LONG(a, b)                                                 \
+    do {                                                                    \
+        long _a = (long)(a), _b = (long)(b);                                \
+        h_checks++;                                                         \
+        if (_a != _b) {                                                     \
+            h_fail++;                                                       \
+            fprintf(stderr, "%s:%d: %s == %ld, expected %ld\n", __FILE__,   \
+                    __LINE__, #a, _a, _b);                                  \
+        }                                                                   \
+    } while (0)
+
+#define CHECK_STR(a, b)                                                     \
+    do {                                                                    \
+        const char *_a = (a), *_b = (b);                                    \
+        h_checks++;                                                         \
+        if (!_a || strcmp(_a, _b) != 0) {                                   \
+            h_fail++;                                                       \
+            fprintf(stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n",       \
+                    __FILE__, __LINE__, #a, _a ? _a : "(null)", _b);        \
+        }                                                                   \
+    } while (0)
+
+/* CHECK that string HAY contains NEEDLE. */
+#define CHECK_HAS(hay, needle)                                              \
+    do {                                                                    \
+        const char *_h = (hay), *_n = (needle);                             \
+        h_checks++;                                                         \
+        if (!_h || !strstr(_h, _n)) {                                       \
+            h_fail++;                                                       \
+            fprintf(stderr, "%s:%d: \"%s\" does not contain \"%s\"\n",      \
+                    __FILE__, __LINE__, _h ? _h : "(null)", _n);            \
+        }                                                                   \
+    } while (0)
+
+static inline int harness_done(void)
+{
+    fprintf(stderr, "%d checks, %d failed\n", h_checks, h_fail);
+    return h_fail ? 1 : 0;
+}
+
+/* Skip the whole test (exit 77) when the shared data is absent. */
+static inline void need_data(void)
+{
+    if (access(HRR_DATA_DIR "/README.md", R_OK) != 0) {
+        fprintf(stderr, "skip: no shared data at %s\n", HRR_DATA_DIR);
+        exit(77);
+    }
+}
+
+/* A fresh temporary store path (the file does not exist yet). */
+static inline char *tmp_store(char buf[256])
+{
+    snprintf(buf, 256, "/tmp/hrr-test-%d-XXXXXX", (int)getpid());
+    int fd = mkstemp(buf);
+    if (fd >= 0) close(fd);
+    unlink(buf);
+    return buf;
+}
+
+static inline void rm_store(const char *p)
+{
+    char b[300];
+    unlink(p);
+    snprintf(b, sizeof b, "%s-wal", p);
+    unlink(b);
+    snprintf(b, sizeof b, "%s-shm", p);
+    unlink(b);
+}
+
+/* Open a new store at PATH or abort the test. */
+static inline hrr_store_t *open_store(const char *path)
+{
+    hrr_store_t *st = NULL;
+    if (hrr_store_open(path, HRR_OPEN_CREATE, &st) != HRR_OK) {
+        fprintf(stderr, "cannot open store %s: %s\n", path, hrr_store_errmsg(st));
+        exit(1);
+    }
+    return st;
+}
+
+/* The first column of the first row of SQL as a long (-1 on error). */
+static inline long sql_long(hrr_store_t *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    long v = -1;
+    if (sqlite3_prepare_v2(hrr_store_sqlite(st), sql, -1, &s, NULL) != SQLITE_OK) {
+        fprintf(stderr, "SQL error: %s: %s\n", sql, sqlite3_errmsg(hrr_store_sqlite(st)));
+        return -1;
+    }
+    if (sqlite3_step(s) == SQLITE_ROW) v = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* The first column of the first row of SQL as text, into BUF. */
+static inline const char *sql_text(hrr_store_t *st, const char *sql, char *buf, size_t n)
+{
+    sqlite3_stmt *s;
+    buf[0] = 0;
+    if (sqlite3_prepare_v2(hrr_store_sqlite(st), sql, -1, &s, NULL) != SQLITE_OK) return buf;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return buf;
+}
+
+/* Write CONTENT to a temp file named NAME (its base name matters to format
+ * detection) in a fresh folder; returns the path in BUF. */
+static inline const char *fixture(char buf[256], const char *name, const char *content)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/hrr-fx-%d-XXXXXX", (int)getpid());
+    if (!mkdtemp(dir)) return NULL;
+    snprintf(buf, 256, "%s/%s", dir, name);
+    FILE *f = fopen(buf, "wb");
+    if (!f) return NULL;
+    fputs(content, f);
+    fclose(f);
+    return buf;
+}
+
+/* A fingerprint of every table's row count, to prove a store unchanged. */
+static inline long store_fingerprint(hrr_store_t *st)
+{
+    static const char *const tables[] = {"states", "state_aliases", "imports", "bodies",
+        "sessions", "memberships", "items", "item_issues", "ballots", "instruments",
+        "ratifications", "upr_recommendations", "regime_scores", "findings"};
+    long fp = 0;
+    char sql[128];
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
+        fp = fp * 1000003 + sql_long(st, sql);
+    }
+    return fp;
+}
+
+#endif
