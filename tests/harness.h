@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int h_fail, h_checks;
@@ -143,6 +144,22 @@ static inline const char *fixture(char buf[256], const char *name, const char *c
     FILE *f = fopen(buf, "wb");
     if (!f) return NULL;
     fputs(content, f);
+    fclose(f);
+    return buf;
+}
+
+/* Write N bytes to /tmp/hrr-fuzz-PID/NAME (the same path on every call, for
+ * fuzz targets); returns the path in BUF. */
+static inline const char *fuzz_file(char buf[256], const char *name,
+                                    const void *data, size_t n)
+{
+    char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/hrr-fuzz-%d", (int)getpid());
+    mkdir(dir, 0700);
+    snprintf(buf, 256, "%s/%s", dir, name);
+    FILE *f = fopen(buf, "wb");
+    if (!f) return NULL;
+    fwrite(data, 1, n, f);
     fclose(f);
     return buf;
 }

@@ -279,7 +279,6 @@ static hrr_err_t res_add(hrr_import_result_t *res, const char *path,
     f->rows = rows;
     f->skipped = skipped;
     res->nfiles++;
-    res->rows += rows;
     return HRR_OK;
 }
 
@@ -440,9 +439,16 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
             if ((rc = res_add(res, jobs[i].path, NULL, 0, 2))) goto out;
             continue;
         }
+        /* the report entry first, so that a failure to record it cannot
+         * follow a committed import */
+        if ((rc = res_add(res, jobs[i].path, jobs[i].fmt->name, 0, 0))) goto out;
         rc = import_file(st, jobs[i].path, jobs[i].fmt, opts, &rows, &skipped);
+        if (res) {
+            res->files[res->nfiles - 1].rows = rows;
+            res->files[res->nfiles - 1].skipped = skipped;
+            res->rows += rows;
+        }
         if (rc) goto out;
-        if ((rc = res_add(res, jobs[i].path, jobs[i].fmt->name, rows, skipped))) goto out;
     }
 out:
     if (rc == HRR_ENOMEM && !st->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
