@@ -1,5 +1,6 @@
 # hrr: `make` builds build/hrr and the library; `make test` runs the whole
-# suite (the normal build, then the address+undefined sanitizer build);
+# suite (the normal gcc build, then the address+undefined sanitizer build
+# with clang, so both compilers build it warning-free);
 # `make fuzz` builds the libFuzzer targets into build-fuzz/ (clang).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CC ?= cc
@@ -18,7 +19,7 @@ test-quick: all
 	cd build && ctest --output-on-failure -j $(JOBS) -L quick
 
 test-asan:
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHRR_SANITIZE=ON >/dev/null
+	CC=clang cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DHRR_SANITIZE=ON >/dev/null
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
