@@ -172,11 +172,16 @@ int hrr_cmd_summary(hrr_cli_t *cli, int argc, char **argv)
     hrr_store_t *st = hrr_cli_open(cli, false, &code);
     if (!st) return code;
     hrr_err_t rc = hrr_summary_get(st, &sm);
-    if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
-    else if (fmt == OUT_JSON && !out_json(stdout, to_json(cli->db, sm)) && !ferror(stdout))
-        code = hrr_cli_fail(HRR_ENOMEM, "out of memory");
-    else if (fmt == OUT_CSV) code = to_csv(sm);
-    else if (fmt == OUT_TABLE) code = to_table(cli->db, sm);
+    if (rc) {
+        code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
+    } else if (fmt == OUT_JSON) {
+        if (!out_json(stdout, to_json(cli->db, sm)) && !ferror(stdout))
+            code = hrr_cli_fail(HRR_ENOMEM, "out of memory");
+    } else if (fmt == OUT_CSV) {
+        code = to_csv(sm);
+    } else {
+        code = to_table(cli->db, sm);
+    }
     hrr_summary_free(sm);
     hrr_store_close(st);
     return code;

@@ -190,7 +190,7 @@ void out_sqlite(out_t *o, sqlite3_stmt *s, int i)
 }
 
 /* Print cell Z padded (or cut) to W display columns. */
-static void put_cell(FILE *f, const char *z, int w, int maxw, bool right, bool last)
+static void put_cell(FILE *f, const char *z, int w, int maxw, bool right)
 {
     int n = width(z);
     if (maxw && n > maxw) {
@@ -208,7 +208,7 @@ static void put_cell(FILE *f, const char *z, int w, int maxw, bool right, bool l
         fputs(z, f);
         if (right) return;
     }
-    if (!last) fprintf(f, "%*s", w - n, "");
+    fprintf(f, "%*s", w - n, ""); /* put_line drops trailing blanks */
 }
 
 /* Write the line in BUF (LEN bytes) to F without trailing blanks. */
@@ -240,12 +240,12 @@ static void print_table(out_t *o)
         for (size_t c = 0; c < nc; c++) {
             if (c) fputs("  ", m);
             if (r == -2) {
-                put_cell(m, o->names[c], w[c], 0, !o->text[c] && o->nrows, false);
+                put_cell(m, o->names[c], w[c], 0, !o->text[c] && o->nrows);
             } else if (r == -1) {
                 for (int k = 0; k < w[c]; k++) fputc('-', m);
             } else {
                 const char *z = o->cells[(size_t)r * nc + c];
-                put_cell(m, z ? z : "", w[c], o->maxw[c], !o->text[c], false);
+                put_cell(m, z ? z : "", w[c], o->maxw[c], !o->text[c]);
             }
         }
         int bad = fclose(m);
