@@ -128,6 +128,8 @@ hrr_err_t hrr_import_detect(const char *path, const char **format);
 /* The names of the formats hrr reads, NULL-terminated (static). */
 const char *const *hrr_import_formats(void);
 
+#include "hrr/records.h"
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,6 +17,11 @@ typedef struct cmd {
 
 static const cmd_t k_cmds[] = {
     {"import", hrr_cmd_import, "load real records (files or folders) into the store"},
+    {"summary", hrr_cmd_summary, "what is in the store and where it came from"},
+    {"states", hrr_cmd_states, "the states, their groups and memberships"},
+    {"items", hrr_cmd_items, "the items decided, with filters"},
+    {"votes", hrr_cmd_votes, "the votes on one item, with its tally"},
+    {"sql", hrr_cmd_sql, "run a read-only SQL query on the store"},
 };
 
 static void usage(FILE *f)

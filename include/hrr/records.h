@@ -1,0 +1,245 @@
+/*
+ * hrr/records.h - reading the records back out of a store: what is in it and
+ * where it came from (summary), the states and their memberships, the items
+ * decided (with filters), and the votes on one item with its tally. Also a
+ * guarded entry point for read-only SQL. Included by hrr.h; do not include
+ * it alone.
+ *
+ * Ownership: every hrr_*_get / hrr_*_find / hrr_*_list function allocates
+ * its result, which the caller frees with the matching _free function (each
+ * accepts NULL). Strings inside a result belong to it. On error *OUT is NULL
+ * and hrr_store_errmsg() says why.
+ */
+#ifndef HRR_RECORDS_H
+#define HRR_RECORDS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ----------------------------------------------------------------- votes */
+
+/* A ballot, as stored in ballots.vote. */
+typedef enum hrr_vote {
+    HRR_VOTE_YES = 1,       /* in favour */
+    HRR_VOTE_NO = 2,        /* against */
+    HRR_VOTE_ABSTAIN = 3,   /* abstained */
+    HRR_VOTE_ABSENT = 4,    /* a member, absent or present but not voting */
+    HRR_VOTE_NONMEMBER = 5  /* not a member of the body at the time */
+} hrr_vote_t;
+
+/* "yes", "no", "abstain", "absent", "not-member"; NULL for any other value.
+ * A static string. */
+const char *hrr_vote_name(int vote);
+
+/* Ballots counted by kind. */
+typedef struct hrr_tally {
+    long yes;        /* HRR_VOTE_YES ballots */
+    long no;         /* HRR_VOTE_NO ballots */
+    long abstain;    /* HRR_VOTE_ABSTAIN ballots */
+    long absent;     /* HRR_VOTE_ABSENT ballots */
+    long nonmember;  /* HRR_VOTE_NONMEMBER ballots */
+} hrr_tally_t;
+
+/* Add one ballot of kind VOTE to T. HRR_EINVAL (T unchanged) when VOTE is
+ * not 1..5. */
+hrr_err_t hrr_tally_add(hrr_tally_t *t, int vote);
+
+/* ----------------------------------------------------------------- items */
+
+/* One item decided by a body: a resolution, decision, amendment or motion.
+ * Text fields are NULL when the store does not record them. */
+typedef struct hrr_item {
+    long id;           /* items.id (stable within one store only) */
+    char *key;         /* identity across sources (unique), never NULL */
+    char *body;        /* body code: CHR, HRC, GA, GA3..., never NULL */
+    char *symbol;      /* document symbol, e.g. "A/HRC/RES/S-1/1" */
+    char *session;     /* session as the body writes it ("S-1", "46") */
+    char *date;        /* date of the vote, "YYYY-MM-DD" */
+    char *kind;        /* resolution, decision, amendment, motion, other */
+    char *title;       /* title */
+    char *agenda_item; /* agenda item */
+    char *subject;     /* subject */
+    char *scope;       /* "country" or "thematic" */
+    char target[4];    /* ISO3 of the target state, "" when none */
+    char *sponsors;    /* sponsors as recorded */
+    char *vote_type;   /* recorded / consensus / ... as the source says */
+    long yes;          /* official tally: in favour, -1 when not recorded */
+    long no;           /* official tally: against, -1 when not recorded */
+    long abstain;      /* official tally: abstentions, -1 when not recorded */
+    long nonvoting;    /* official tally: non-voting, -1 when not recorded */
+    char *outcome;     /* adopted, rejected, withdrawn, no-decision */
+    long nballots;     /* ballots stored for the item (all five kinds) */
+} hrr_item_t;
+
+/* Which items hrr_items_find returns. Zero/NULL fields do not filter, so
+ * a zeroed filter returns every item. */
+typedef struct hrr_item_filter {
+    const char *body;    /* body code (exact, any case), e.g. "HRC" */
+    int from_year;       /* only items dated in or after this year */
+    int to_year;         /* only items dated in or before this year */
+    const char *kind;    /* resolution, decision, amendment, motion, other */
+    const char *target;  /* ISO3 of the target state */
+    const char *subject; /* substring of the subject, ignoring ASCII case */
+    const char *text;    /* substring of the title or symbol, ignoring case */
+    long limit;          /* at most this many items (0: all) */
+} hrr_item_filter_t;
+
+/* Items found, ordered by date (undated last), body, key. */
+typedef struct hrr_item_list {
+    hrr_item_t *items;   /* the items */
+    size_t n;            /* number of items */
+    long total;          /* items matching the filter without the limit */
+} hrr_item_list_t;
+
+/* Find the items matching FILTER (NULL: all). An unknown body or target
+ * state is HRR_ENOTFOUND and a kind that is not one of the five or a
+ * negative limit HRR_EINVAL, each with a message; a filter that matches
+ * nothing is HRR_OK with n == 0. Free *OUT with hrr_item_list_free. */
+hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
+                         hrr_item_list_t **out);
+
+/* Free a list from hrr_items_find. Accepts NULL. */
+void hrr_item_list_free(hrr_item_list_t *list);
+
+/* One state's ballot on an item. */
+typedef struct hrr_ballot {
+    char state[4];  /* ISO3 (or project code, e.g. "YUG") */
+    char *name;     /* the state's name */
+    int vote;       /* an hrr_vote_t */
+} hrr_ballot_t;
+
+/* One item with every ballot stored for it. */
+typedef struct hrr_item_votes {
+    hrr_item_t item;        /* the item, with its official tally */
+    hrr_ballot_t *ballots;  /* every ballot, not-member ones included,
+                               ordered by ISO3 */
+    size_t nballots;        /* number of ballots */
+    hrr_tally_t counted;    /* the ballots counted by kind */
+} hrr_item_votes_t;
+
+/* The items one reference names, usually one. */
+typedef struct hrr_votes {
+    hrr_item_votes_t *items; /* ordered by date, then key */
+    size_t n;                /* number of items (>= 1) */
+} hrr_votes_t;
+
+enum {
+    HRR_VOTES_BY_KEY = 1  /* REF is an item key only, never a symbol */
+};
+
+/* The votes on the item(s) REF names. REF is matched against item keys and
+ * symbols exactly, and when nothing matches, ignoring ASCII case. A symbol
+ * can name several items (Commission symbols repeat across sessions, and
+ * sources key items differently): then every item is returned (n > 1) and
+ * the caller decides; pass an item's key with HRR_VOTES_BY_KEY to pick one.
+ * HRR_ENOTFOUND when REF names no item. Free *OUT with hrr_votes_free. */
+hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
+                        hrr_votes_t **out);
+
+/* Free a result of hrr_votes_get. Accepts NULL. */
+void hrr_votes_free(hrr_votes_t *v);
+
+/* ---------------------------------------------------------------- states */
+
+/* One state identity with what the store knows about it. */
+typedef struct hrr_state_info {
+    char iso3[4];     /* ISO3 or project code */
+    char *name;       /* name */
+    char *un_group;   /* present-day UN regional group, NULL when none */
+    char iso2[3];     /* ISO 3166 alpha-2, "" when none */
+    long m49;         /* UN M49 code, 0 when none */
+    char *start;      /* first day as a UN actor, NULL: from the start */
+    char *end;        /* day it ceased (exclusive), NULL: still exists */
+    long naliases;    /* codes and names sources use for it */
+    char *orgs;       /* bodies and groups it was ever a member of,
+                         comma-separated and sorted; NULL when none */
+} hrr_state_info_t;
+
+/* Which states hrr_states_list returns. */
+typedef struct hrr_state_filter {
+    const char *group; /* a UN regional group (AFRICAN, ASIA_PACIFIC,
+                          GRULAC, WEOG, EEG) or any membership org (HRC,
+                          CHR, OIC, LMG...), any case; NULL: all states */
+    const char *on;    /* with GROUP: members on this date "YYYY-MM-DD"
+                          only; NULL: ever a member */
+} hrr_state_filter_t;
+
+typedef struct hrr_state_list {
+    hrr_state_info_t *states; /* ordered by ISO3 */
+    size_t n;                 /* number of states */
+} hrr_state_list_t;
+
+/* The states matching FILTER (NULL: all). A group the store does not know
+ * is HRR_ENOTFOUND (the message lists the known ones); a malformed date is
+ * HRR_EINVAL. Free *OUT with hrr_state_list_free. */
+hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
+                          hrr_state_list_t **out);
+
+/* Free a list from hrr_states_list. Accepts NULL. */
+void hrr_state_list_free(hrr_state_list_t *list);
+
+/* --------------------------------------------------------------- summary */
+
+/* Rows in one table of the store. */
+typedef struct hrr_summary_table {
+    const char *name;  /* table name (static) */
+    long rows;         /* row count */
+} hrr_summary_table_t;
+
+/* Items and ballots of one body. */
+typedef struct hrr_summary_body {
+    char *code;        /* body code */
+    char *name;        /* its name */
+    long items;        /* items of this body */
+    long ballots;      /* ballots on those items */
+    char *first;       /* earliest item date, NULL when no dated item */
+    char *last;        /* latest item date, NULL when no dated item */
+} hrr_summary_body_t;
+
+/* One imported file (provenance). */
+typedef struct hrr_summary_import {
+    long id;           /* imports.id: what rows' source_id point at */
+    char *path;        /* the file as given to hrr import */
+    char *format;      /* the format it was read as */
+    long rows;         /* data rows loaded */
+    char *sha256;      /* SHA-256 of the file, lowercase hex */
+    char *started;     /* when the import began (UTC, ISO 8601) */
+    char *finished;    /* when it committed; NULL if it never did */
+} hrr_summary_import_t;
+
+/* What is in a store and where it came from. */
+typedef struct hrr_summary {
+    int schema_version;            /* migrations applied */
+    hrr_summary_table_t *tables;   /* every record table, schema order */
+    size_t ntables;                /* number of tables */
+    hrr_summary_body_t *bodies;    /* every body, by code */
+    size_t nbodies;                /* number of bodies */
+    hrr_summary_import_t *imports; /* every import, oldest first */
+    size_t nimports;               /* number of imports */
+} hrr_summary_t;
+
+/* Summarise the store. Free *OUT with hrr_summary_free. */
+hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out);
+
+/* Free a summary. Accepts NULL. */
+void hrr_summary_free(hrr_summary_t *s);
+
+/* ------------------------------------------------------------------- SQL */
+
+struct sqlite3_stmt;
+
+/* Prepare SQL, which must be exactly one statement that does not write
+ * (sqlite3_stmt_readonly), for the caller to step through with SQLite's
+ * API and finalize with sqlite3_finalize. A statement that would write,
+ * more than one statement, or SQL that does not compile is HRR_EINVAL
+ * with a message; the store is never changed. */
+hrr_err_t hrr_sql_prepare(hrr_store_t *st, const char *sql,
+                          struct sqlite3_stmt **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HRR_RECORDS_H */
