@@ -278,8 +278,18 @@ static hrr_err_t resolve(hrr_imp_t *imp, scache_t *c, const char *field,
     hrr_err_t rc;
     sres_t tmp = {0}, *e = &tmp;
     *id = 0;
-    int kl = snprintf(key, sizeof key, "%s\x1f%s\x1f%s", kind, code, name ? name : "");
-    if (kl > 0 && (size_t)kl < sizeof key) {
+    /* key = kind \x1f code \x1f name, built by hand: this runs once a row */
+    size_t nk = strlen(kind), nc = strlen(code), nn = name ? strlen(name) : 0;
+    size_t kl = nk + nc + nn + 2;
+    if (kl < sizeof key) {
+        memcpy(key, kind, nk);
+        key[nk] = '\x1f';
+        memcpy(key + nk + 1, code, nc);
+        key[nk + 1 + nc] = '\x1f';
+        if (nn) memcpy(key + nk + nc + 2, name, nn);
+        key[kl] = 0;
+    }
+    if (kl < sizeof key) {
         if (2 * (c->n + 1) > c->cap) {
             size_t cap = c->cap ? 2 * c->cap : 512;
             sres_t *a = hrr_i_calloc(cap, sizeof *a);
@@ -355,40 +365,80 @@ static void source_label(hrr_imp_t *imp, long source_id, char out[32])
     sqlite3_finalize(s);
 }
 
+/*
+ * Ballots go in through one reused INSERT ... ON CONFLICT DO NOTHING. For
+ * the big unvotes file they go in batches of BATCH rows per statement: one
+ * statement run per batch instead of per row, which is most of the cost
+ * (the rows themselves, the foreign-key checks and the primary-key check
+ * remain). A batch runs inside a savepoint; when fewer rows went in than
+ * were sent (a duplicate, or a ballot another source stored), the batch is
+ * rolled back and replayed row by row, which finds the row and its line.
+ */
+enum { BATCH = 200 };
+
+typedef struct pending {
+    long item_id, state_id;  /* the ballot */
+    long rcid;               /* its roll call (for messages) */
+    long line;               /* its line */
+    int vote;                /* 1..5 */
+    const char *field;       /* the column naming the state */
+} pending_t;
+
 typedef struct bal {
-    sqlite3_stmt *ins;  /* INSERT ... ON CONFLICT DO NOTHING */
-    sqlite3_stmt *get;  /* the ballot already there */
-    long added;         /* ballots this file added */
-    long same;          /* ballots another source had already, same vote */
-    long differ;        /* ... with another vote (findings) */
+    sqlite3_stmt *ins;       /* INSERT one row ... ON CONFLICT DO NOTHING */
+    sqlite3_stmt *get;       /* the ballot already there */
+    sqlite3_stmt *many;      /* INSERT BATCH rows (NULL: no batching) */
+    sqlite3_stmt *sp[3];     /* SAVEPOINT, RELEASE, ROLLBACK TO */
+    pending_t *q;            /* rows waiting for the batch insert */
+    int nq;                  /* how many */
+    long added;              /* ballots this file added */
+    long same;               /* ballots another source had already, same vote */
+    long differ;             /* ... with another vote (findings) */
 } bal_t;
 
-static hrr_err_t bal_prepare(hrr_imp_t *imp, bal_t *b)
+static hrr_err_t bal_prepare(hrr_imp_t *imp, bal_t *b, bool batch)
 {
     hrr_err_t rc;
     if ((rc = hrr_imp_prepare(imp,
             "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES(?,?,?,?)"
-            " ON CONFLICT DO NOTHING", &b->ins)))
+            " ON CONFLICT DO NOTHING", &b->ins)) ||
+        (rc = hrr_imp_prepare(imp,
+            "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?", &b->get)))
         return rc;
-    return hrr_imp_prepare(imp,
-        "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?", &b->get);
+    if (!batch) return HRR_OK;
+    hrr_sbuf_t sql = {0};
+    rc = hrr_sbuf_printf(&sql, "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES");
+    for (int i = 0; i < BATCH && !rc; i++)
+        rc = hrr_sbuf_printf(&sql, "%s(?,?,?,%ld)", i ? "," : "", imp->source_id);
+    if (!rc) rc = hrr_sbuf_printf(&sql, " ON CONFLICT DO NOTHING");
+    if (!rc) rc = hrr_imp_prepare(imp, sql.z, &b->many);
+    hrr_sbuf_destroy(&sql);
+    if (rc) return rc;
+    if ((rc = hrr_imp_prepare(imp, "SAVEPOINT unga_batch", &b->sp[0])) ||
+        (rc = hrr_imp_prepare(imp, "RELEASE unga_batch", &b->sp[1])) ||
+        (rc = hrr_imp_prepare(imp, "ROLLBACK TO unga_batch", &b->sp[2])))
+        return rc;
+    if (!(b->q = hrr_i_malloc(BATCH * sizeof *b->q))) return HRR_ENOMEM;
+    return HRR_OK;
 }
 
 static void bal_destroy(bal_t *b)
 {
     sqlite3_finalize(b->ins);
     sqlite3_finalize(b->get);
+    sqlite3_finalize(b->many);
+    for (int i = 0; i < 3; i++) sqlite3_finalize(b->sp[i]);
+    hrr_i_free(b->q);
 }
 
-/* Store one ballot. A second ballot of the same state on the same roll call
- * in this file is an error; one that another source stored is kept, and a
- * different vote there is a finding. FIELD names the state's column. */
-static hrr_err_t bal_put(hrr_imp_t *imp, bal_t *b, long rcid, long item_id,
-                         long state_id, int vote, const char *field)
+/* Store one ballot now. A second ballot of the same state on the same roll
+ * call in this file is an error; one that another source stored is kept,
+ * and a different vote there is a finding. FIELD names the state's column. */
+static hrr_err_t bal_put1(hrr_imp_t *imp, bal_t *b, const pending_t *p)
 {
-    sqlite3_bind_int64(b->ins, 1, item_id);
-    sqlite3_bind_int64(b->ins, 2, state_id);
-    sqlite3_bind_int(b->ins, 3, vote);
+    sqlite3_bind_int64(b->ins, 1, p->item_id);
+    sqlite3_bind_int64(b->ins, 2, p->state_id);
+    sqlite3_bind_int(b->ins, 3, p->vote);
     sqlite3_bind_int64(b->ins, 4, imp->source_id);
     int src = sqlite3_step(b->ins);
     sqlite3_reset(b->ins);
@@ -397,20 +447,20 @@ static hrr_err_t bal_put(hrr_imp_t *imp, bal_t *b, long rcid, long item_id,
         b->added++;
         return HRR_OK;
     }
-    sqlite3_bind_int64(b->get, 1, item_id);
-    sqlite3_bind_int64(b->get, 2, state_id);
+    sqlite3_bind_int64(b->get, 1, p->item_id);
+    sqlite3_bind_int64(b->get, 2, p->state_id);
     src = sqlite3_step(b->get);
     int old = sqlite3_column_int(b->get, 0);
     long old_src = (long)sqlite3_column_int64(b->get, 1);
     sqlite3_reset(b->get);
     if (src != SQLITE_ROW) return hrr_imp_dberr(imp, "reading a ballot");
     char iso3[8];
-    state_iso3(imp, state_id, iso3);
+    state_iso3(imp, p->state_id, iso3);
     if (old_src == imp->source_id)
-        return hrr_imp_fail(imp, HRR_EDATA, field,
+        return hrr_imp_fail(imp, HRR_EDATA, p->field,
                             "duplicate ballot: %s already voted on roll call %ld"
-                            " earlier in this file", iso3, rcid);
-    if (old == vote) {
+                            " earlier in this file", iso3, p->rcid);
+    if (old == p->vote) {
         b->same++;
         return HRR_OK;
     }
@@ -418,10 +468,59 @@ static hrr_err_t bal_put(hrr_imp_t *imp, bal_t *b, long rcid, long item_id,
     char other[32], mine[32], detail[256];
     source_label(imp, old_src, other);
     source_label(imp, imp->source_id, mine);
-    snprintf(detail, sizeof detail, "roll call %ld, state %s: %s %s, %s %s", rcid,
-             iso3, other, k_vote_name[old], mine, k_vote_name[vote]);
+    snprintf(detail, sizeof detail, "roll call %ld, state %s: %s %s, %s %s", p->rcid,
+             iso3, other, k_vote_name[old], mine, k_vote_name[p->vote]);
     b->differ++;
-    return hrr_imp_finding(imp, "source-disagreement", item_id, detail);
+    return hrr_imp_finding(imp, "source-disagreement", p->item_id, detail);
+}
+
+static hrr_err_t run(hrr_imp_t *imp, sqlite3_stmt *s)
+{
+    int src = sqlite3_step(s);
+    sqlite3_reset(s);
+    return src == SQLITE_DONE ? HRR_OK : hrr_imp_dberr(imp, "inserting ballots");
+}
+
+/* Insert the waiting rows: as one batch if they fill one, else one by one. */
+static hrr_err_t bal_flush(hrr_imp_t *imp, bal_t *b)
+{
+    hrr_err_t rc = HRR_OK;
+    long line = imp->line;
+    if (b->nq == BATCH) {
+        for (int i = 0; i < BATCH; i++) {
+            sqlite3_bind_int64(b->many, 3 * i + 1, b->q[i].item_id);
+            sqlite3_bind_int64(b->many, 3 * i + 2, b->q[i].state_id);
+            sqlite3_bind_int(b->many, 3 * i + 3, b->q[i].vote);
+        }
+        imp->line = b->q[0].line;
+        if ((rc = run(imp, b->sp[0]))) goto out;
+        if ((rc = run(imp, b->many))) goto out;
+        if (sqlite3_changes(imp->db) == BATCH) {
+            b->added += BATCH;
+            b->nq = 0;
+            rc = run(imp, b->sp[1]);
+            goto out;
+        }
+        if ((rc = run(imp, b->sp[2])) || (rc = run(imp, b->sp[1]))) goto out;
+    }
+    for (int i = 0; i < b->nq && !rc; i++) {
+        imp->line = b->q[i].line;
+        rc = bal_put1(imp, b, &b->q[i]);
+    }
+    b->nq = 0;
+out:
+    if (!rc) imp->line = line;
+    return rc;
+}
+
+/* Store one ballot, now or in the next batch (see bal_put1). */
+static hrr_err_t bal_put(hrr_imp_t *imp, bal_t *b, long rcid, long item_id,
+                         long state_id, int vote, const char *field)
+{
+    pending_t p = {item_id, state_id, rcid, imp->line, vote, field};
+    if (!b->many) return bal_put1(imp, b, &p);
+    b->q[b->nq++] = p;
+    return b->nq == BATCH ? bal_flush(imp, b) : HRR_OK;
 }
 
 /* -------------------------------------------------------------- helpers */
@@ -723,7 +822,7 @@ static hrr_err_t votes_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud
         (rc = hrr_imp_need(imp, "vote", &v->c_vote)) ||
         (rc = rc_load(imp, &v->rcs)))
         return rc;
-    return bal_prepare(imp, &v->bal);
+    return bal_prepare(imp, &v->bal, true);
 }
 
 static hrr_err_t votes_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
@@ -771,6 +870,7 @@ static hrr_err_t import_votes(hrr_imp_t *imp)
 {
     votes_t v = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', votes_header, votes_row, &v);
+    if (!rc) rc = bal_flush(imp, &v.bal);
     bal_destroy(&v.bal);
     scache_destroy(&v.states);
     hrr_i_free(v.rcs.a);
@@ -821,7 +921,7 @@ static hrr_err_t voeten_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
         return rc;
     for (int i = 0; i < N_VISSUES; i++)
         if ((rc = hrr_imp_need(imp, k_voeten_issues[i], &v->c_issue[i]))) return rc;
-    if ((rc = bal_prepare(imp, &v->bal)) ||
+    if ((rc = bal_prepare(imp, &v->bal, false)) ||
         (rc = hrr_imp_prepare(imp, ITEM_GET_SQL, &v->get)) ||
         (rc = hrr_imp_prepare(imp, ITEM_INS_SQL, &v->ins)) ||
         (rc = hrr_imp_prepare(imp, SESSION_INS_SQL, &v->sess)) ||
