@@ -119,6 +119,44 @@ static hrr_err_t need_rollcall(hrr_imp_t *imp, const rcmap_t *m, long rcid,
     return HRR_OK;
 }
 
+/* A bitmap of (roll call, state) pairs this file has given a ballot, so
+ * that a second ballot is an error even where another source's ballot made
+ * the insert a no-op. Row R is a roll call (its slot), column a state id. */
+typedef struct seen {
+    unsigned char *bits;  /* nrows x ncols bits */
+    size_t nrows, ncols;  /* dimensions */
+} seen_t;
+
+static hrr_err_t seen_init(hrr_imp_t *imp, seen_t *s, size_t nrows)
+{
+    sqlite3_stmt *q;
+    hrr_err_t rc = hrr_imp_prepare(imp, "SELECT coalesce(max(id), 0) FROM states", &q);
+    if (rc) return rc;
+    if (sqlite3_step(q) == SQLITE_ROW) s->ncols = (size_t)sqlite3_column_int64(q, 0) + 1;
+    sqlite3_finalize(q);
+    s->nrows = nrows ? nrows : 1;
+    if (!(s->bits = hrr_i_calloc((s->nrows * s->ncols + 7) / 8, 1))) return HRR_ENOMEM;
+    return HRR_OK;
+}
+
+/* Mark (ROW, STATE); true if it was marked already. */
+static bool seen_mark(seen_t *s, size_t row, long state)
+{
+    if (row >= s->nrows || state < 0 || (size_t)state >= s->ncols) return false;
+    size_t i = row * s->ncols + (size_t)state;
+    bool was = s->bits[i / 8] & (1u << (i % 8));
+    s->bits[i / 8] |= (unsigned char)(1u << (i % 8));
+    return was;
+}
+
+static void seen_clear(seen_t *s)
+{
+    if (s->bits) memset(s->bits, 0, (s->nrows * s->ncols + 7) / 8);
+}
+
+/* The error for a second ballot of a state on a roll call. */
+static hrr_err_t dup_ballot(hrr_imp_t *imp, const char *field, long state, long rcid);
+
 /* ---------------------------------------------------------------- states */
 
 /*
@@ -332,6 +370,16 @@ static void scache_destroy(scache_t *c)
 }
 
 /* ISO3 of a state id, into OUT (for messages). */
+static void state_iso3(hrr_imp_t *imp, long id, char out[8]);
+
+static hrr_err_t dup_ballot(hrr_imp_t *imp, const char *field, long state, long rcid)
+{
+    char iso3[8];
+    state_iso3(imp, state, iso3);
+    return hrr_imp_fail(imp, HRR_EDATA, field, "duplicate ballot: %s already voted on"
+                        " roll call %ld earlier in this file", iso3, rcid);
+}
+
 static void state_iso3(hrr_imp_t *imp, long id, char out[8])
 {
     sqlite3_stmt *s;
@@ -454,12 +502,10 @@ static hrr_err_t bal_put1(hrr_imp_t *imp, bal_t *b, const pending_t *p)
     long old_src = (long)sqlite3_column_int64(b->get, 1);
     sqlite3_reset(b->get);
     if (src != SQLITE_ROW) return hrr_imp_dberr(imp, "reading a ballot");
+    if (old_src == imp->source_id) /* kept as a safety net: seen_t finds these */
+        return dup_ballot(imp, p->field, p->state_id, p->rcid);
     char iso3[8];
     state_iso3(imp, p->state_id, iso3);
-    if (old_src == imp->source_id)
-        return hrr_imp_fail(imp, HRR_EDATA, p->field,
-                            "duplicate ballot: %s already voted on roll call %ld"
-                            " earlier in this file", iso3, p->rcid);
     if (old == p->vote) {
         b->same++;
         return HRR_OK;
@@ -801,6 +847,7 @@ typedef struct votes {
     rcmap_t rcs;                           /* the roll calls */
     scache_t states;                       /* state resolution cache */
     bal_t bal;                             /* ballot insert */
+    seen_t seen;                           /* ballots given, by roll-call slot */
     char last_rcid[24];                    /* rcid text of the previous row */
     const rollcall_t *last;                /* its roll call */
 } votes_t;
@@ -820,7 +867,8 @@ static hrr_err_t votes_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud
         (rc = hrr_imp_need(imp, "country", &v->c_country)) ||
         (rc = hrr_imp_need(imp, "country_code", &v->c_code)) ||
         (rc = hrr_imp_need(imp, "vote", &v->c_vote)) ||
-        (rc = rc_load(imp, &v->rcs)))
+        (rc = rc_load(imp, &v->rcs)) ||
+        (rc = seen_init(imp, &v->seen, v->rcs.cap)))
         return rc;
     return bal_prepare(imp, &v->bal, true);
 }
@@ -859,8 +907,10 @@ static hrr_err_t votes_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         rc = hrr_imp_fail(imp, HRR_EDATA, "country_code",
                           "no state: country and country_code are both empty");
     if (rc) return rc;
-    if ((rc = bal_put(imp, &v->bal, rc_->rcid, rc_->item_id, state, vote,
-                      *code ? "country_code" : "country")))
+    const char *field = *code ? "country_code" : "country";
+    if (seen_mark(&v->seen, (size_t)(rc_ - v->rcs.a), state))
+        return dup_ballot(imp, field, state, rc_->rcid);
+    if ((rc = bal_put(imp, &v->bal, rc_->rcid, rc_->item_id, state, vote, field)))
         return rc;
     imp->rows++;
     return HRR_OK;
@@ -874,6 +924,7 @@ static hrr_err_t import_votes(hrr_imp_t *imp)
     bal_destroy(&v.bal);
     scache_destroy(&v.states);
     hrr_i_free(v.rcs.a);
+    hrr_i_free(v.seen.bits);
     return rc;
 }
 
@@ -887,6 +938,7 @@ typedef struct voeten {
         c_year, c_issue[N_VISSUES];      /* column indexes */
     scache_t states;                     /* state resolution cache */
     bal_t bal;                           /* ballot insert */
+    seen_t seen;                         /* states given a ballot on this roll call */
     sqlite3_stmt *get, *ins, *sess;      /* item by key, item insert, session */
     sqlite3_stmt *iss_ins, *iss_get;     /* issue insert, issues of an item */
     long rcid;                           /* roll call of the previous row (0: none) */
@@ -921,7 +973,8 @@ static hrr_err_t voeten_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
         return rc;
     for (int i = 0; i < N_VISSUES; i++)
         if ((rc = hrr_imp_need(imp, k_voeten_issues[i], &v->c_issue[i]))) return rc;
-    if ((rc = bal_prepare(imp, &v->bal, false)) ||
+    if ((rc = seen_init(imp, &v->seen, 1)) ||
+        (rc = bal_prepare(imp, &v->bal, false)) ||
         (rc = hrr_imp_prepare(imp, ITEM_GET_SQL, &v->get)) ||
         (rc = hrr_imp_prepare(imp, ITEM_INS_SQL, &v->ins)) ||
         (rc = hrr_imp_prepare(imp, SESSION_INS_SQL, &v->sess)) ||
@@ -1048,6 +1101,7 @@ static hrr_err_t voeten_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         if ((rc = voeten_rollcall(imp, v, f, rcid, date, issues, important))) return rc;
         v->rcid = rcid;
         v->first_line = imp->line;
+        seen_clear(&v->seen);
         snprintf(v->date, sizeof v->date, "%s", date);
     }
     /* every row of a roll call says the same about it */
@@ -1084,9 +1138,10 @@ static hrr_err_t voeten_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         return hrr_imp_fail(imp, HRR_EDATA, "ccode", "'%s' is not a COW country code", cc);
     long state;
     if ((rc = resolve(imp, &v->states, "ccode", "cow", cc, NULL, v->date, vote == 5,
-                      &state)) ||
-        (rc = bal_put(imp, &v->bal, rcid, v->item_id, state, vote, "ccode")))
+                      &state)))
         return rc;
+    if (seen_mark(&v->seen, 0, state)) return dup_ballot(imp, "ccode", state, rcid);
+    if ((rc = bal_put(imp, &v->bal, rcid, v->item_id, state, vote, "ccode"))) return rc;
     imp->rows++;
     return HRR_OK;
 }
@@ -1097,6 +1152,7 @@ static hrr_err_t import_voeten(hrr_imp_t *imp)
     hrr_err_t rc = hrr_imp_csv(imp, ',', voeten_header, voeten_row, &v);
     bal_destroy(&v.bal);
     scache_destroy(&v.states);
+    hrr_i_free(v.seen.bits);
     sqlite3_finalize(v.get);
     sqlite3_finalize(v.ins);
     sqlite3_finalize(v.sess);
