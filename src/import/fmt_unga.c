@@ -1,5 +1,5 @@
 /*
- * fmt_unga.c - the General Assembly roll calls: the four files of the
+ * fmt_unga.c - the General Assembly roll calls: the three files of the
  * `unvotes` package (roll calls, their issue codes, the votes) and Voeten's
  * long file of human-rights votes (docs/import-unga.md).
  *
@@ -210,7 +210,7 @@ static void add_id(long *a, int *n, long id)
     if (*n < MAXC) a[(*n)++] = id;
 }
 
-/* Widen nothing, narrow [lo, hi) around DATE by boundary B (NULL: none). */
+/* Narrow [lo, hi) around DATE by the boundary B (NULL or "": none). */
 static void narrow(const char *b, const char *date, char lo[11], char hi[11])
 {
     if (!b || !*b) return;
@@ -939,6 +939,7 @@ typedef struct voeten {
     scache_t states;                     /* state resolution cache */
     bal_t bal;                           /* ballot insert */
     seen_t seen;                         /* states given a ballot on this roll call */
+    rcmap_t done;                        /* roll calls this file has had rows for */
     sqlite3_stmt *get, *ins, *sess;      /* item by key, item insert, session */
     sqlite3_stmt *iss_ins, *iss_get;     /* issue insert, issues of an item */
     long rcid;                           /* roll call of the previous row (0: none) */
@@ -1012,9 +1013,10 @@ static hrr_err_t voeten_rollcall(hrr_imp_t *imp, voeten_t *v, char *const *f,
     item_t it;
     hrr_err_t rc;
     if ((rc = item_get(imp, v->get, rcid, &it))) return rc;
-    if (it.id && it.source_id == imp->source_id)
+    if (rc_find(&v->done, rcid) || (it.id && it.source_id == imp->source_id))
         return hrr_imp_fail(imp, HRR_EDATA, "rcid", "the rows of roll call %ld are"
                             " not together (it was also on an earlier line)", rcid);
+    if ((rc = rc_put(&v->done, rcid, 0, NULL))) return rc;
     if (it.id) {
         /* another source has it: keep that, note where they differ */
         char stored[64] = "";
@@ -1153,6 +1155,7 @@ static hrr_err_t import_voeten(hrr_imp_t *imp)
     bal_destroy(&v.bal);
     scache_destroy(&v.states);
     hrr_i_free(v.seen.bits);
+    hrr_i_free(v.done.a);
     sqlite3_finalize(v.get);
     sqlite3_finalize(v.ins);
     sqlite3_finalize(v.sess);

@@ -247,6 +247,10 @@ static void test_bad(hrr_store_t *st)
     bad(st, "vo.csv", VOETEN_HEAD "3,3,1,2,1,0,\"12/10/1948\",\"R/3/3\",0,0,0,1,0,\"0\",1948\n"
                       "3,3,1,20,1,0,\"12/11/1948\",\"R/3/3\",0,0,0,1,0,\"0\",1948\n",
         ":3: field 'date': '12/11/1948' differs from line 2");
+    bad(st, "vo.csv", VOETEN_HEAD "3,3,1,2,1,0,\"12/10/1948\",\"R/3/3\",0,0,0,1,0,\"0\",1948\n"
+                      "4,3,1,2,1,0,\"12/10/1948\",\"R/3/4\",0,0,0,1,0,\"0\",1948\n"
+                      "3,3,1,20,1,0,\"12/10/1948\",\"R/3/3\",0,0,0,1,0,\"0\",1948\n",
+        ":4: field 'rcid': the rows of roll call 3 are not together");
     /* a COW code that names a state on some dates, not this one, voting */
     bad(st, "vo.csv", VOETEN_HEAD "3,3,1,316,1,0,\"12/10/1948\",\"R/3/3\",0,0,0,1,0,\"0\",1948\n",
         ":2: field 'ccode': cow '316' names no state on 1948-12-10");
