@@ -46,14 +46,17 @@ with open(os.path.join(OUT, 'states.csv'), 'w', newline='') as f:
                     'countries/un_regional_groups_iso3.csv; ISO 3166-1; M49' + src])
     for e in extra:
         w.writerow(e)
-# name variants from the code list: UNTERM short/formal, official, CLDR
+# name variants from the code list: UNTERM short/formal, official, CLDR;
+# valid from the state's start (a successor's names do not name its
+# predecessor: "Federal Republic of Germany" is FRG before 3 Oct 1990)
 with open(os.path.join(OUT, 'aliases', 'iso.csv'), 'w', newline='') as f:
     w = csv.writer(f, lineterminator='\n')
     w.writerow(['kind', 'alias', 'iso3', 'from', 'to'])
     for r in groups:
         c = cc.get(r['iso3'], {})
+        start = successor.get(r['iso3'], ('', ''))[0]
         seen = set()
         for k in ('UNTERM English Short', 'UNTERM English Formal', 'official_name_en', 'CLDR display name'):
             v = (c.get(k) or '').strip()
             if v and v.lower() not in seen:
-                seen.add(v.lower()); w.writerow(['name', v, r['iso3'], '', ''])
+                seen.add(v.lower()); w.writerow(['name', v, r['iso3'], start, ''])

@@ -20,6 +20,15 @@ static void test_resolve(hrr_store_t *st)
     CHECK_STR(iso3, "SRB");
     CHECK(hrr_state_resolve(st, "iso2", "CS", "1970-01-01", iso3) == HRR_OK);
     CHECK_STR(iso3, "CSK");
+    /* a successor's names do not name its predecessor */
+    CHECK(hrr_state_resolve(st, "name", "Federal Republic of Germany", "1980-01-01", iso3) == HRR_OK);
+    CHECK_STR(iso3, "FRG");
+    CHECK(hrr_state_resolve(st, "name", "the Federal Republic of Germany", "2000-01-01", iso3) == HRR_OK);
+    CHECK_STR(iso3, "DEU");
+    CHECK(hrr_state_resolve(st, "cow", "365", "1985-01-01", iso3) == HRR_OK);
+    CHECK_STR(iso3, "SUN");
+    CHECK(hrr_state_resolve(st, "cow", "345", "2001-01-01", iso3) == HRR_OK);
+    CHECK_STR(iso3, "SCG");
     CHECK(hrr_state_resolve(st, "name", "Côte d’Ivoire", NULL, iso3) == HRR_OK);
     CHECK_STR(iso3, "CIV");
     CHECK(hrr_state_resolve(st, "name", "the People's Republic of China", NULL, iso3) == HRR_OK);
