@@ -58,11 +58,23 @@ int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv)
         hrr_import_result_t res;
         hrr_err_t rc = hrr_import(st, argv[i], &io, &res);
         if (io.progress) fprintf(stderr, "\r\033[K");
+        size_t nalone = 0;
         for (size_t k = 0; k < res.nfiles && !quiet; k++) {
             const hrr_import_file_t *f = &res.files[k];
-            if (f->skipped == 2) printf("%-60s not a format hrr reads, left alone\n", f->path);
-            else if (f->skipped == 1) printf("%-60s %-20s already imported, unchanged\n", f->path, f->format);
-            else printf("%-60s %-20s %9ld rows\n", f->path, f->format, f->rows);
+            if (f->skipped == 2) nalone++;
+            else if (f->skipped == 1) printf("%-56s %-18s already imported, unchanged\n", f->path, f->format);
+            else printf("%-56s %-18s %9ld rows\n", f->path, f->format, f->rows);
+        }
+        /* files in a folder that hrr does not read (READMEs, licences):
+         * one line, so the loaded files stay readable */
+        if (nalone && !quiet) {
+            printf("left alone, not a format hrr reads (%zu):", nalone);
+            for (size_t k = 0; k < res.nfiles; k++)
+                if (res.files[k].skipped == 2) {
+                    const char *b = strrchr(res.files[k].path, '/');
+                    printf(" %s", b ? b + 1 : res.files[k].path);
+                }
+            printf("\n");
         }
         if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         hrr_import_result_destroy(&res);
