@@ -153,13 +153,13 @@ static inline long store_fingerprint(hrr_store_t *st)
     static const char *const tables[] = {"states", "state_aliases", "imports", "bodies",
         "sessions", "memberships", "items", "item_issues", "ballots", "instruments",
         "ratifications", "upr_recommendations", "regime_scores", "findings"};
-    long fp = 0;
+    unsigned long fp = 0; /* unsigned: wraps instead of overflowing */
     char sql[128];
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
-        fp = fp * 1000003 + sql_long(st, sql);
+        fp = fp * 1000003u + (unsigned long)sql_long(st, sql);
     }
-    return fp;
+    return (long)fp;
 }
 
 #endif
