@@ -139,12 +139,13 @@ CREATE TABLE ratifications(
   PRIMARY KEY (state_id, instrument)
 );
 
--- Universal Periodic Review recommendations.
+-- Universal Periodic Review recommendations. recommending_id NULL: the
+-- record names no recommending state (UPR Info "(Unknown)").
 CREATE TABLE upr_recommendations(
   id INTEGER PRIMARY KEY,
   session INTEGER NOT NULL,
   sur_id INTEGER NOT NULL REFERENCES states(id),
-  recommending_id INTEGER NOT NULL REFERENCES states(id),
+  recommending_id INTEGER REFERENCES states(id),
   text TEXT NOT NULL,
   response TEXT CHECK (response IN ('supported','noted')),
   action INTEGER,
