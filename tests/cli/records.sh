@@ -99,7 +99,8 @@ line_out ' +2 +tests/data/records.sql +fixture +5 +f1c7e0d2a9b8 +2024-05-01T10:0
 run summary --json
 want_rc 0
 valid_json
-has_flat '"schema":1,"tables":{"states":206,'
+nstates=$(sqlite3 "$db" 'SELECT count(*) FROM states')
+has_flat "\"schema\":1,\"tables\":{\"states\":$nstates,"
 has_flat '"items":5,"item_issues":0,"ballots":91,'
 has_flat '{"code":"HRC","name":"HumanRightsCouncil","items":1,"ballots":48,"first":"2006-07-06","last":"2006-07-06"}'
 has_flat '{"code":"GA3","name":"GeneralAssemblyThirdCommittee","items":0,"ballots":0,"first":null,"last":null}'
