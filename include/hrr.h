@@ -129,6 +129,7 @@ hrr_err_t hrr_import_detect(const char *path, const char **format);
 const char *const *hrr_import_formats(void);
 
 #include "hrr/records.h"
+#include "hrr/check.h"
 
 #ifdef __cplusplus
 }

@@ -168,7 +168,7 @@ static inline const char *fuzz_file(char buf[256], const char *name,
 static inline long store_fingerprint(hrr_store_t *st)
 {
     static const char *const tables[] = {"states", "state_aliases", "imports", "bodies",
-        "sessions", "memberships", "items", "item_issues", "ballots", "instruments",
+        "sessions", "memberships", "items", "item_refs", "item_issues", "ballots", "instruments",
         "ratifications", "upr_recommendations", "regime_scores", "findings"};
     unsigned long fp = 0; /* wraps by design: a hash, not a count */
     char sql[128];

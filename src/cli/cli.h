@@ -48,6 +48,7 @@ hrr_store_t *hrr_cli_open(hrr_cli_t *cli, bool write, int *code);
 int hrr_cli_finish(int code);
 
 int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_check(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_summary(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_states(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv);

@@ -22,6 +22,7 @@ static const cmd_t k_cmds[] = {
     {"items", hrr_cmd_items, "the items decided, with filters"},
     {"votes", hrr_cmd_votes, "the votes on one item, with its tally"},
     {"sql", hrr_cmd_sql, "run a read-only SQL query on the store"},
+    {"check", hrr_cmd_check, "reconcile the records and list data-quality findings"},
 };
 
 static void usage(FILE *f)

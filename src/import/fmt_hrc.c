@@ -1,17 +1,376 @@
 /*
- * fmt_hrc.c - PLACEHOLDER: formats not yet implemented. The helper that owns
- * this file replaces it whole.
+ * fmt_hrc.c - the Human Rights Council's recorded votes as scraped from the
+ * OHCHR library by tsujamin/unhrc-nominate (hrc/): the votes' symbols, dates
+ * and titles (all-vote-data.csv), the members' names (all-legis-data.csv),
+ * and the ballots twice over, as a wide matrix (all-votes.csv) and a long
+ * file (hrc_votes_long.csv). docs/import-hrc.md.
+ *
+ * Every one of these Council votes is also in ohchr-voting/, which a folder
+ * import loads first: a vote here meets its item by symbol, and its ballots
+ * meet the ballots there. Where the two sources disagree, the first one's
+ * vote is kept and a finding says what the other one said.
  */
 #include "import.h"
 
-static hrr_err_t not_yet(hrr_imp_t *imp)
+#include <stdio.h>
+#include <string.h>
+
+/* The HRC item for SYMBOL (on DATE where given): the one with that date, or
+ * else the first; 0 if none. Two items under one symbol (four Council
+ * symbols are given to two records each) is a finding. */
+static hrr_err_t hrc_item(hrr_imp_t *imp, const char *symbol, const char *date,
+                          long *item, char idate[16])
 {
-    return hrr_imp_fail(imp, HRR_EINVAL, NULL, "format %s is not implemented yet", imp->fmt->name);
+    sqlite3_stmt *s;
+    /* the item all-vote-data.csv chose for this symbol comes first */
+    hrr_err_t rc = hrr_imp_prepare(imp,
+        "SELECT i.id, i.date FROM items i LEFT JOIN item_refs r ON r.item_id=i.id"
+        " AND r.source='hrc' AND r.ref=i.symbol WHERE i.body='HRC' AND i.symbol=?"
+        " ORDER BY r.item_id IS NULL, i.id", &s);
+    int n = 0;
+    *item = 0;
+    idate[0] = 0;
+    if (rc) return rc;
+    sqlite3_bind_text(s, 1, symbol, -1, SQLITE_STATIC);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(s, 1);
+        bool same = d && date && strcmp(d, date) == 0;
+        if (n++ == 0 || (same && strcmp(idate, date) != 0)) {
+            *item = (long)sqlite3_column_int64(s, 0);
+            snprintf(idate, 16, "%s", d ? d : "");
+        }
+    }
+    sqlite3_finalize(s);
+    if (n > 1) {
+        char detail[256];
+        snprintf(detail, sizeof detail, "%s names %d items; %s matched to item %ld", symbol, n,
+                 imp->fmt->name, *item);
+        return hrr_imp_finding(imp, "ambiguous-symbol", *item, detail);
+    }
+    return HRR_OK;
 }
 
-const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 30, NULL, not_yet};
-const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 31, NULL, not_yet};
-const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 32, NULL, not_yet};
-const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 33, NULL, not_yet};
-const hrr_format_t hrr_fmt_ohchr_resolutions = {"ohchr-resolutions", 40, NULL, not_yet};
-const hrr_format_t hrr_fmt_ohchr_votes = {"ohchr-votes", 41, NULL, not_yet};
+/* Kind from the symbol, by the rule of the source (hrc/SOURCE.txt). */
+static const char *hrc_kind(const char *symbol)
+{
+    const char *last = strrchr(symbol, '/');
+    if (last && strncmp(last + 1, "L.", 2) == 0) return "amendment";
+    if (strstr(symbol, "/RES/")) return "resolution";
+    return "decision";
+}
+
+/* Create the item for a Council vote the store does not have yet. */
+static hrr_err_t hrc_new_item(hrr_imp_t *imp, const char *symbol, const char *date,
+                              const char *title, long *item)
+{
+    sqlite3_stmt *s;
+    hrr_err_t rc = hrr_imp_prepare(imp,
+        "INSERT INTO items(key,body,symbol,date,kind,title,source_id)"
+        " VALUES(?,'HRC',?,?,?,?,?)", &s);
+    if (rc) return rc;
+    sqlite3_bind_text(s, 1, symbol, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, symbol, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, hrc_kind(symbol), -1, SQLITE_STATIC);
+    if (title && *title) sqlite3_bind_text(s, 5, title, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(s, 5);
+    sqlite3_bind_int64(s, 6, imp->source_id);
+    int src = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "storing an item");
+    *item = (long)sqlite3_last_insert_rowid(imp->db);
+    return HRR_OK;
+}
+
+/* Does another source hold ballots on ITEM? */
+static hrr_err_t others_voted(hrr_imp_t *imp, long item, bool *yes)
+{
+    sqlite3_stmt *s;
+    hrr_err_t rc = hrr_imp_prepare(imp,
+        "SELECT 1 FROM ballots WHERE item_id=? AND source_id<>? LIMIT 1", &s);
+    if (rc) return rc;
+    sqlite3_bind_int64(s, 1, item);
+    sqlite3_bind_int64(s, 2, imp->source_id);
+    *yes = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return HRR_OK;
+}
+
+/* Store one ballot from these files; OTHERS: another source has ballots on
+ * the item, so a ballot new to it is a disagreement too. */
+static hrr_err_t hrc_ballot(hrr_imp_t *imp, const char *field, long item, const char *symbol,
+                            const char *iso3, const char *date, int vote, bool others)
+{
+    long state;
+    hrr_ballot_put_t put;
+    int old;
+    hrr_err_t rc = hrr_imp_state(imp, field, "iso3", iso3, date, &state);
+    if (rc || (rc = hrr_imp_ballot(imp, item, state, vote, iso3, &put, &old))) return rc;
+    if (put == HRR_BALLOT_REPEAT)
+        return hrr_imp_fail(imp, HRR_EDATA, field,
+                            "duplicate ballot: %s already voted %s on %s in this file", iso3,
+                            hrr_vote_name(old), symbol);
+    if (put == HRR_BALLOT_NEW && others) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "%s: no ballot in the store, %s in %s", iso3,
+                 hrr_vote_name(vote), imp->fmt->name);
+        return hrr_imp_finding(imp, "source-disagreement", item, detail);
+    }
+    return HRR_OK;
+}
+
+/* "2006/06/29" -> "2006-06-29", validated. */
+static hrr_err_t slash_date(hrr_imp_t *imp, const char *field, const char *in, char out[11])
+{
+    snprintf(out, 11, "%s", in);
+    if (strlen(in) == 10 && in[4] == '/' && in[7] == '/') out[4] = out[7] = '-';
+    if (!hrr_i_date_valid(out))
+        return hrr_imp_fail(imp, HRR_EDATA, field, "'%s' is not a date (YYYY/MM/DD)", in);
+    return HRR_OK;
+}
+
+/* ------------------------------------------------- all-vote-data.csv */
+
+static hrr_err_t data_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    int *col = ud;
+    hrr_err_t rc;
+    (void)row;
+    if ((rc = hrr_imp_need(imp, "Resolution", &col[0])) ||
+        (rc = hrr_imp_need(imp, "Date", &col[1])) || (rc = hrr_imp_need(imp, "Summary", &col[2])))
+        return rc;
+    return hrr_i_exec(imp->st, "CREATE TEMP TABLE IF NOT EXISTS hrc_seen(symbol TEXT PRIMARY KEY);"
+                               "DELETE FROM hrc_seen");
+}
+
+static hrr_err_t data_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    int *col = ud;
+    const char *symbol = row->f[col[0]];
+    char date[11], title[1024], idate[16];
+    long item;
+    hrr_err_t rc;
+    if (strncmp(symbol, "A/HRC/", 6) != 0)
+        return hrr_imp_fail(imp, HRR_EDATA, "Resolution", "'%s' is not a Council symbol", symbol);
+    if ((rc = slash_date(imp, "Date", row->f[col[1]], date))) return rc;
+    /* "Title :resolution /adopted by the Human Rights Council..." -> "Title" */
+    snprintf(title, sizeof title, "%s", row->f[col[2]]);
+    char *cut = strstr(title, " :");
+    if (cut) *cut = 0;
+    sqlite3_stmt *s;
+    if ((rc = hrr_imp_prepare(imp, "INSERT INTO hrc_seen(symbol) VALUES(?)", &s))) return rc;
+    sqlite3_bind_text(s, 1, symbol, -1, SQLITE_STATIC);
+    int src = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (src != SQLITE_DONE)
+        return hrr_imp_fail(imp, HRR_EDATA, "Resolution", "%s appears twice", symbol);
+    if ((rc = hrc_item(imp, symbol, date, &item, idate))) return rc;
+    if (!item) rc = hrc_new_item(imp, symbol, date, title, &item);
+    if (!rc && (rc = hrr_imp_prepare(imp,
+                    "INSERT INTO item_refs(source,ref,item_id) VALUES('hrc',?,?)"
+                    " ON CONFLICT DO NOTHING", &s)) == HRR_OK) {
+        sqlite3_bind_text(s, 1, symbol, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, item);
+        src = sqlite3_step(s);
+        sqlite3_finalize(s);
+        if (src != SQLITE_DONE) rc = hrr_imp_dberr(imp, "storing an item reference");
+    }
+    if (rc) return rc;
+    if (strcmp(idate, date) != 0 && *idate) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "date: %s in the store, %s in hrc-vote-data", idate, date);
+        rc = hrr_imp_finding(imp, "source-disagreement", item, detail);
+    }
+    if (!rc) imp->rows++;
+    return rc;
+}
+
+static hrr_err_t import_data(hrr_imp_t *imp)
+{
+    int col[3];
+    return hrr_imp_csv(imp, ',', data_header, data_row, col);
+}
+
+static bool detect_data(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "Resolution,Date,Summary", 23) == 0;
+}
+
+const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data};
+
+/* ------------------------------------------------ all-legis-data.csv */
+
+static hrr_err_t legis_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    int *col = ud;
+    hrr_err_t rc;
+    (void)row;
+    if ((rc = hrr_imp_need(imp, "Country", &col[0])) ||
+        (rc = hrr_imp_need(imp, "Country Long", &col[1])))
+        return rc;
+    return HRR_OK;
+}
+
+/* Each member's ISO3 must be known; its long name becomes a name alias. */
+static hrr_err_t legis_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    int *col = ud;
+    long state;
+    char norm[256];
+    sqlite3_stmt *s;
+    hrr_err_t rc = hrr_imp_state(imp, "Country", "iso3", row->f[col[0]], HRR_PRESENT, &state);
+    if (rc) return rc;
+    hrr_i_name_norm(row->f[col[1]], norm, sizeof norm);
+    if (!*norm) return hrr_imp_fail(imp, HRR_EDATA, "Country Long", "empty name");
+    if ((rc = hrr_imp_prepare(imp,
+            "INSERT INTO state_aliases(kind,alias,state_id,source) VALUES('name',?,?,"
+            "'hrc/all-legis-data.csv') ON CONFLICT DO NOTHING", &s)))
+        return rc;
+    sqlite3_bind_text(s, 1, norm, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, state);
+    int src = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "storing a name");
+    imp->rows++;
+    return HRR_OK;
+}
+
+static hrr_err_t import_legis(hrr_imp_t *imp)
+{
+    int col[2];
+    return hrr_imp_csv(imp, ',', legis_header, legis_row, col);
+}
+
+static bool detect_legis(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "Country,Country Long,party", 26) == 0;
+}
+
+const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis};
+
+/* ------------------------------------------------------ all-votes.csv */
+
+typedef struct wide {
+    long *item;      /* item of each column (index 0: the country column) */
+    char (*date)[16];/* its date */
+    bool *others;    /* another source has ballots on it */
+} wide_t;
+
+static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    wide_t *w = ud;
+    hrr_err_t rc;
+    if (row->n < 2 || strcmp(row->f[0], "Country") != 0)
+        return hrr_imp_fail(imp, HRR_EDATA, "Country", "the first column must be Country");
+    if (!(w->item = hrr_i_calloc(row->n, sizeof *w->item)) ||
+        !(w->date = hrr_i_calloc(row->n, sizeof *w->date)) ||
+        !(w->others = hrr_i_calloc(row->n, sizeof *w->others)))
+        return HRR_ENOMEM;
+    for (size_t i = 1; i < row->n; i++) {
+        if ((rc = hrc_item(imp, row->f[i], NULL, &w->item[i], w->date[i]))) return rc;
+        if (!w->item[i])
+            return hrr_imp_fail(imp, HRR_EDATA, row->f[i],
+                                "no such Council vote in the store: import"
+                                " all-vote-data.csv (or ohchr-voting) first");
+        if ((rc = others_voted(imp, w->item[i], &w->others[i]))) return rc;
+    }
+    return HRR_OK;
+}
+
+static hrr_err_t wide_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    wide_t *w = ud;
+    hrr_err_t rc;
+    for (size_t i = 1; i < row->n; i++) {
+        const char *c = row->f[i];
+        /* 0 no, 1 yes, 2 abstain, 3 non-voting member, 4 not a member */
+        static const int k_map[] = {2, 1, 3, 4};
+        if (strlen(c) != 1 || c[0] < '0' || c[0] > '4')
+            return hrr_imp_fail(imp, HRR_EDATA, imp->hdr[i],
+                                "unknown vote code '%s' (expected 0 no, 1 yes, 2 abstain,"
+                                " 3 non-voting, 4 not a member)", c);
+        if (c[0] == '4') continue;
+        if ((rc = hrc_ballot(imp, imp->hdr[i], w->item[i], imp->hdr[i], row->f[0], w->date[i],
+                             k_map[c[0] - '0'], w->others[i])))
+            return rc;
+    }
+    imp->rows++;
+    return HRR_OK;
+}
+
+static hrr_err_t import_wide(hrr_imp_t *imp)
+{
+    wide_t w = {0};
+    hrr_err_t rc = hrr_imp_csv(imp, ',', wide_header, wide_row, &w);
+    hrr_i_free(w.item);
+    hrr_i_free(w.date);
+    hrr_i_free(w.others);
+    return rc;
+}
+
+static bool detect_wide(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "Country,A/HRC/", 14) == 0;
+}
+
+const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide};
+
+/* ------------------------------------------------- hrc_votes_long.csv */
+
+enum { L_SYMBOL, L_DATE, L_ISO3, L_VOTE, L_N };
+
+static hrr_err_t long_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    int *col = ud;
+    static const char *const names[L_N] = {"symbol", "date", "country_iso3", "vote"};
+    hrr_err_t rc;
+    (void)row;
+    for (int i = 0; i < L_N; i++)
+        if ((rc = hrr_imp_need(imp, names[i], &col[i]))) return rc;
+    return HRR_OK;
+}
+
+static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    int *col = ud;
+    const char *symbol = row->f[col[L_SYMBOL]], *date = row->f[col[L_DATE]];
+    const char *v = row->f[col[L_VOTE]];
+    int vote = strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 2
+             : strcmp(v, "abstain") == 0 ? 3 : strcmp(v, "non_voting") == 0 ? 4 : 0;
+    char idate[16];
+    long item;
+    bool others = false;
+    hrr_err_t rc;
+    if (!hrr_i_date_valid(date))
+        return hrr_imp_fail(imp, HRR_EDATA, "date", "'%s' is not a date (YYYY-MM-DD)", date);
+    if (!vote)
+        return hrr_imp_fail(imp, HRR_EDATA, "vote",
+                            "unknown vote '%s' (expected yes, no, abstain or non_voting)", v);
+    if (strncmp(symbol, "A/HRC/", 6) != 0)
+        return hrr_imp_fail(imp, HRR_EDATA, "symbol", "'%s' is not a Council symbol", symbol);
+    if ((rc = hrc_item(imp, symbol, date, &item, idate))) return rc;
+    if (!item) rc = hrc_new_item(imp, symbol, date, NULL, &item);
+    if (rc || (rc = others_voted(imp, item, &others))) return rc;
+    if ((rc = hrc_ballot(imp, "country_iso3", item, symbol, row->f[col[L_ISO3]], date, vote,
+                         others)))
+        return rc;
+    imp->rows++;
+    return HRR_OK;
+}
+
+static hrr_err_t import_long(hrr_imp_t *imp)
+{
+    int col[L_N];
+    return hrr_imp_csv(imp, ',', long_header, long_row, col);
+}
+
+static bool detect_long(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "symbol,date,type,country_iso3,country_name,vote", 47) == 0;
+}
+
+const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long};

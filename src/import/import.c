@@ -130,6 +130,58 @@ hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
     return rc;
 }
 
+hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
+                         const char *label, hrr_ballot_put_t *put, int *old_vote)
+{
+    hrr_err_t rc;
+    *put = HRR_BALLOT_NEW;
+    *old_vote = 0;
+    if (!imp->ballot_ins &&
+        (rc = hrr_imp_prepare(imp,
+            "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES(?,?,?,?)"
+            " ON CONFLICT DO NOTHING", &imp->ballot_ins)))
+        return rc;
+    sqlite3_stmt *s = imp->ballot_ins;
+    sqlite3_bind_int64(s, 1, item_id);
+    sqlite3_bind_int64(s, 2, state_id);
+    sqlite3_bind_int(s, 3, vote);
+    sqlite3_bind_int64(s, 4, imp->source_id);
+    int src = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a ballot");
+    if (sqlite3_changes(imp->db) == 1) return HRR_OK;
+
+    /* a ballot is there already: from this file, or from another source */
+    if (!imp->ballot_get &&
+        (rc = hrr_imp_prepare(imp,
+            "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?",
+            &imp->ballot_get)))
+        return rc;
+    s = imp->ballot_get;
+    sqlite3_bind_int64(s, 1, item_id);
+    sqlite3_bind_int64(s, 2, state_id);
+    long src_id = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *old_vote = sqlite3_column_int(s, 0);
+        src_id = (long)sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    if (src_id == imp->source_id) {
+        *put = HRR_BALLOT_REPEAT;
+        return HRR_OK;
+    }
+    if (*old_vote == vote) {
+        *put = HRR_BALLOT_SAME;
+        return HRR_OK;
+    }
+    *put = HRR_BALLOT_DIFFERS;
+    char detail[256];
+    snprintf(detail, sizeof detail, "%s: %s in the store (import %ld), %s in %s",
+             label, hrr_vote_name(*old_vote), src_id, hrr_vote_name(vote),
+             imp->fmt->name);
+    return hrr_imp_finding(imp, "source-disagreement", item_id, detail);
+}
+
 void hrr_imp_progress(hrr_imp_t *imp, size_t offset)
 {
     if (!imp->opts->progress || (imp->rows & 0xffff) != 0) return;
@@ -368,6 +420,8 @@ out:
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         }
     }
+    sqlite3_finalize(imp.ballot_ins);
+    sqlite3_finalize(imp.ballot_get);
     for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(imp.hdr[i]);
     hrr_i_free(imp.hdr);
     hrr_i_free(data);
@@ -398,6 +452,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
     struct stat sb;
     hrr_err_t rc = HRR_OK;
     const hrr_format_t *forced = NULL;
+    bool loaded = false;
 
     if (!opts) opts = &no_opts;
     if (res) memset(res, 0, sizeof *res);
@@ -443,6 +498,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
          * follow a committed import */
         if ((rc = res_add(res, jobs[i].path, jobs[i].fmt->name, 0, 0))) goto out;
         rc = import_file(st, jobs[i].path, jobs[i].fmt, opts, &rows, &skipped);
+        if (!rc && !skipped) loaded = true;
         if (res) {
             res->files[res->nfiles - 1].rows = rows;
             res->files[res->nfiles - 1].skipped = skipped;
@@ -450,6 +506,8 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         }
         if (rc) goto out;
     }
+    /* what was loaded is reconciled at once (hrr_check_run) */
+    if (loaded) rc = hrr_check_run(st, NULL);
 out:
     if (rc == HRR_ENOMEM && !st->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
     for (size_t i = 0; i < l.n; i++) hrr_i_free(l.paths[i]);

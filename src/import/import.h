@@ -41,6 +41,9 @@ struct hrr_imp {
     char **hdr;                    /* header fields (copies) */
     size_t nhdr;                   /* number of header fields */
     long line;                     /* line of the row being handled */
+    /* statements of hrr_imp_ballot, prepared on first use */
+    sqlite3_stmt *ballot_ins;      /* INSERT ... ON CONFLICT DO NOTHING */
+    sqlite3_stmt *ballot_get;      /* the ballot already stored */
 };
 
 /* Report bad input: "PATH:LINE: field 'FIELD': MESSAGE" (FIELD may be NULL;
@@ -74,6 +77,23 @@ hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
 /* Record a data-quality finding for an item (item_id 0: none). */
 hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
                           const char *detail);
+
+/* Outcome of hrr_imp_ballot. */
+typedef enum hrr_ballot_put {
+    HRR_BALLOT_NEW = 0,      /* stored */
+    HRR_BALLOT_SAME = 1,     /* another source stored the same vote */
+    HRR_BALLOT_DIFFERS = 2,  /* another source stored another vote: a
+                                "source-disagreement" finding is recorded,
+                                the first source's vote is kept */
+    HRR_BALLOT_REPEAT = 3    /* this file already gave this state's ballot
+                                on this item (*OLD_VOTE is that vote): the
+                                caller decides (an error, as a rule) */
+} hrr_ballot_put_t;
+
+/* Store one ballot (vote 1 yes .. 5 not a member) for this import. LABEL
+ * names the state in a finding's detail. */
+hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
+                         const char *label, hrr_ballot_put_t *put, int *old_vote);
 
 /* Prepare a statement, failing with an HRR_EDB error on failure. */
 hrr_err_t hrr_imp_prepare(hrr_imp_t *imp, const char *sql, sqlite3_stmt **s);

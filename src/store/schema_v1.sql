@@ -99,6 +99,17 @@ CREATE TABLE items(
 CREATE INDEX items_symbol ON items(symbol);
 CREATE INDEX items_body_date ON items(body, date);
 
+-- How a source names an item where its name alone is ambiguous: hrc/
+-- names a Council vote by symbol only, and four Council symbols were given
+-- to two records each; all-vote-data.csv's date settles which one it means,
+-- and the other hrc/ files follow that choice.
+CREATE TABLE item_refs(
+  source TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  PRIMARY KEY (source, ref)
+) WITHOUT ROWID;
+
 -- Issue codes of an item (unvotes: me, nu, di, hr, co, ec).
 CREATE TABLE item_issues(
   item_id INTEGER NOT NULL REFERENCES items(id),

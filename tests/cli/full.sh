@@ -41,6 +41,22 @@ for s in SUN BLR UKR CSK POL YUG ZAF SAU; do
 done
 has_flat '"counted":{"yes":48,"no":0,"abstain":8'
 
+# the Council: A/HRC/RES/S-1/1 is 29-11-5, official and counted
+run votes A/HRC/RES/S-1/1 --json
+want_rc 0
+has_flat '"official":{"yes":29,"no":11,"abstain":5'
+has_flat '"counted":{"yes":29,"no":11,"abstain":5'
+# reconciliation: 149 items whose ballots do not add up (docs/check.md)
+run check --json
+want_rc 0
+valid_json
+has_flat '{"findings":[{'
+count_flat '"kind":"tally-mismatch"' 149
+has_flat '"kind":"tally-mismatch","item":"E/CN.4/DEC/1992/116","date":"1992-03-04","detail":"official27-5-10,ballots27-15-10"'
+run check --kind no-such-kind --csv
+want_rc 0
+nlines 1
+
 # importing the same folder again changes nothing
 before=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM ballots)||'/'||(SELECT count(*) FROM items)||'/'||(SELECT count(*) FROM findings)||'/'||(SELECT count(*) FROM imports)")
 run import "$DATA"

@@ -1,0 +1,380 @@
+/*
+ * fmt_ohchr.c - the OHCHR voting records of the Commission on Human Rights
+ * and the Human Rights Council (ohchr-voting/: resolutions.csv, one row per
+ * item with its official tally; votes_long.csv, one row per state's vote).
+ * docs/import-hrc.md.
+ *
+ * An item is keyed by its symbol where the symbol names one item in the
+ * file (all Council symbols but four, most Commission ones), so that the
+ * same Council vote from hrc/ meets it; a repeated symbol ("E/HR/RES") is
+ * keyed "<BODY>:record:<record_id>". Re-imports and other sources merge
+ * into the item: fields it lacks are filled in, nothing is overwritten.
+ */
+#include "import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Map the file's body names to hrr's codes. */
+static const char *body_code(const char *s)
+{
+    if (strcmp(s, "Commission on Human Rights") == 0 || strcmp(s, "CHR") == 0) return "CHR";
+    if (strcmp(s, "Human Rights Council") == 0 || strcmp(s, "HRC") == 0) return "HRC";
+    return NULL;
+}
+
+/* The item key for a record: its symbol when unique, else BODY:record:ID. */
+static void item_key(char *out, size_t n, const char *body, const char *symbol,
+                     const char *record_id, bool unique)
+{
+    if (unique && *symbol) snprintf(out, n, "%s", symbol);
+    else snprintf(out, n, "%s:record:%s", body, record_id);
+}
+
+/* A count in a tally column: empty (NULL), or a non-negative integer
+ * (written "17" or "17.0"). */
+static hrr_err_t parse_count(hrr_imp_t *imp, const char *field, const char *s,
+                             long *out, bool *present)
+{
+    *present = false;
+    if (!*s) return HRR_OK;
+    char buf[32];
+    size_t n = strlen(s);
+    if (n > 2 && n < sizeof buf && strcmp(s + n - 2, ".0") == 0) {
+        memcpy(buf, s, n - 2);
+        buf[n - 2] = 0;
+        s = buf;
+    }
+    if (!hrr_i_parse_long(s, out) || *out < 0 || *out > 1000)
+        return hrr_imp_fail(imp, HRR_EDATA, field, "'%s' is not a vote count", s);
+    *present = true;
+    return HRR_OK;
+}
+
+/* The session a Council symbol names: A/HRC/RES/31/2 -> 31, S-1 stays. */
+static void hrc_session(const char *symbol, char *out, size_t n)
+{
+    const char *p = strncmp(symbol, "A/HRC/RES/", 10) == 0 ? symbol + 10
+                  : strncmp(symbol, "A/HRC/DEC/", 10) == 0 ? symbol + 10
+                  : strncmp(symbol, "A/HRC/", 6) == 0 ? symbol + 6 : NULL;
+    out[0] = 0;
+    if (!p) return;
+    size_t k = strcspn(p, "/");
+    if (p[k] == '/' && k < n) snprintf(out, n, "%.*s", (int)k, p);
+}
+
+/* What kind of item a symbol and title name. */
+static const char *item_kind(const char *symbol, const char *title)
+{
+    if (strstr(symbol, "/RES/") || strstr(symbol, "/RES(")) return "resolution";
+    if (strstr(symbol, "/DEC/")) return "decision";
+    if (strstr(symbol, "/L.")) return strstr(title, "amendment") ? "amendment" : "other";
+    return "other";
+}
+
+/* The outcome the record shows, where it shows one. A resolution or decision
+ * symbol is given to adopted texts only. */
+static const char *outcome(const char *vote_type, const char *kind)
+{
+    if (strncmp(vote_type, "WITHDRAWN", 9) == 0) return "withdrawn";
+    if (strncmp(vote_type, "NOT CONSIDERED", 14) == 0) return "no-decision";
+    if (strncmp(vote_type, "ADOPTED", 7) == 0 || strstr(vote_type, "adopted")) return "adopted";
+    if (strcmp(kind, "resolution") == 0 || strcmp(kind, "decision") == 0) return "adopted";
+    return NULL;
+}
+
+/* ------------------------------------------------------ resolutions.csv */
+
+enum { R_ID, R_SYMBOL, R_TITLE, R_DATE, R_BODY, R_VTYPE, R_AGENDA, R_SUBJECT,
+       R_SPONSORS, R_YES, R_NO, R_ABST, R_NONV, R_N };
+static const char *const k_rcols[R_N] = {
+    "record_id", "symbol", "title", "date", "body", "vote_type", "agenda_item_no",
+    "agenda_subject", "main_sponsors", "yes", "no", "abstain", "nonvoting"};
+
+typedef struct counts {
+    char **sym;      /* "BODY|symbol" of every row, in order */
+    size_t n, cap;   /* used / allocated */
+} counts_t;
+
+typedef struct res {
+    int col[R_N];          /* column indexes */
+    counts_t all;          /* every row's body|symbol (first pass) */
+    bool scan;             /* first pass: only collect symbols */
+    sqlite3_stmt *up;      /* item upsert */
+    sqlite3_stmt *ses;     /* session insert */
+    sqlite3_stmt *seen;    /* record ids seen in this file */
+} res_t;
+
+static hrr_err_t res_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    res_t *r = ud;
+    hrr_err_t rc;
+    (void)row;
+    for (int i = 0; i < R_N; i++)
+        if ((rc = hrr_imp_need(imp, k_rcols[i], &r->col[i]))) return rc;
+    return HRR_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is BODY|SYMBOL in the file once only? (binary search of the sorted list) */
+static bool unique_symbol(const counts_t *c, const char *key)
+{
+    char *const *hit = bsearch(&key, c->sym, c->n, sizeof *c->sym, cmp_str);
+    if (!hit) return true;
+    size_t i = (size_t)(hit - c->sym);
+    return !((i > 0 && strcmp(c->sym[i - 1], key) == 0) ||
+             (i + 1 < c->n && strcmp(c->sym[i + 1], key) == 0));
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v && *v) sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(s, i);
+}
+
+static hrr_err_t res_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    res_t *r = ud;
+    char **f = row->f;
+    const char *body = body_code(f[r->col[R_BODY]]);
+    char bs[512];
+    if (!body)
+        return hrr_imp_fail(imp, HRR_EDATA, "body", "unknown body '%s' (expected Commission"
+                            " on Human Rights or Human Rights Council)", f[r->col[R_BODY]]);
+    snprintf(bs, sizeof bs, "%s|%s", body, f[r->col[R_SYMBOL]]);
+    if (r->scan) {
+        if (r->all.n == r->all.cap) {
+            size_t cap = r->all.cap ? 2 * r->all.cap : 1024;
+            char **p = hrr_i_realloc(r->all.sym, cap * sizeof *p);
+            if (!p) return HRR_ENOMEM;
+            r->all.sym = p;
+            r->all.cap = cap;
+        }
+        if (!(r->all.sym[r->all.n] = hrr_i_strdup(bs))) return HRR_ENOMEM;
+        r->all.n++;
+        return HRR_OK;
+    }
+    const char *id = f[r->col[R_ID]], *symbol = f[r->col[R_SYMBOL]];
+    const char *date = f[r->col[R_DATE]], *title = f[r->col[R_TITLE]];
+    long v, tally[4];
+    bool have[4];
+    hrr_err_t rc;
+    if (!hrr_i_parse_long(id, &v) || v <= 0)
+        return hrr_imp_fail(imp, HRR_EDATA, "record_id", "'%s' is not a record id", id);
+    /* ten 1970 Commission decisions have no symbol: keyed by record */
+    if (!hrr_i_date_valid(date))
+        return hrr_imp_fail(imp, HRR_EDATA, "date", "'%s' is not a date (YYYY-MM-DD)", date);
+    for (int i = 0; i < 4; i++)
+        if ((rc = parse_count(imp, k_rcols[R_YES + i], f[r->col[R_YES + i]], &tally[i], &have[i])))
+            return rc;
+    /* a record id names one record */
+    sqlite3_bind_int64(r->seen, 1, v);
+    int src = sqlite3_step(r->seen);
+    sqlite3_reset(r->seen);
+    if (src != SQLITE_DONE)
+        return src == SQLITE_CONSTRAINT
+                   ? hrr_imp_fail(imp, HRR_EDATA, "record_id", "record %s appears twice", id)
+                   : hrr_imp_dberr(imp, "checking record ids");
+
+    char key[600], session[32] = "";
+    item_key(key, sizeof key, body, symbol, id, unique_symbol(&r->all, bs));
+    if (strcmp(body, "HRC") == 0) hrc_session(symbol, session, sizeof session);
+    else snprintf(session, sizeof session, "%.4s", date); /* the Commission met once a year */
+    const char *kind = item_kind(symbol, title);
+    sqlite3_stmt *s = r->up;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, body, -1, SQLITE_STATIC);
+    bind_text_or_null(s, 3, symbol);
+    bind_text_or_null(s, 4, session);
+    sqlite3_bind_text(s, 5, date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 6, kind, -1, SQLITE_STATIC);
+    bind_text_or_null(s, 7, title);
+    bind_text_or_null(s, 8, f[r->col[R_AGENDA]]);
+    bind_text_or_null(s, 9, f[r->col[R_SUBJECT]]);
+    bind_text_or_null(s, 10, f[r->col[R_SPONSORS]]);
+    bind_text_or_null(s, 11, f[r->col[R_VTYPE]]);
+    for (int i = 0; i < 4; i++) {
+        if (have[i]) sqlite3_bind_int64(s, 12 + i, tally[i]);
+        else sqlite3_bind_null(s, 12 + i);
+    }
+    bind_text_or_null(s, 16, outcome(f[r->col[R_VTYPE]], kind));
+    sqlite3_bind_int64(s, 17, imp->source_id);
+    src = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "storing an item");
+    if (*session) {
+        sqlite3_bind_text(r->ses, 1, body, -1, SQLITE_STATIC);
+        sqlite3_bind_text(r->ses, 2, session, -1, SQLITE_TRANSIENT);
+        src = sqlite3_step(r->ses);
+        sqlite3_reset(r->ses);
+        if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "storing a session");
+    }
+    imp->rows++;
+    return HRR_OK;
+}
+
+static hrr_err_t import_resolutions(hrr_imp_t *imp)
+{
+    res_t r = {.scan = true};
+    hrr_err_t rc;
+    /* first pass: which symbols repeat within a body */
+    if ((rc = hrr_imp_csv(imp, ',', res_header, res_row, &r))) goto out;
+    if (r.all.n) qsort(r.all.sym, r.all.n, sizeof *r.all.sym, cmp_str);
+    for (size_t i = 0; i < imp->nhdr; i++) hrr_i_free(imp->hdr[i]);
+    hrr_i_free(imp->hdr);
+    imp->hdr = NULL;
+    imp->nhdr = 0;
+    r.scan = false;
+    if ((rc = hrr_imp_prepare(imp,
+            "INSERT INTO items(key,body,symbol,session,date,kind,title,agenda_item,subject,"
+            "sponsors,vote_type,yes,no,abstain,nonvoting,outcome,source_id)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(key) DO UPDATE SET"
+            " session=coalesce(session,excluded.session), date=coalesce(date,excluded.date),"
+            " title=coalesce(title,excluded.title),"
+            " agenda_item=coalesce(agenda_item,excluded.agenda_item),"
+            " subject=coalesce(subject,excluded.subject),"
+            " sponsors=coalesce(sponsors,excluded.sponsors),"
+            " vote_type=coalesce(vote_type,excluded.vote_type),"
+            " yes=coalesce(yes,excluded.yes), no=coalesce(no,excluded.no),"
+            " abstain=coalesce(abstain,excluded.abstain),"
+            " nonvoting=coalesce(nonvoting,excluded.nonvoting),"
+            " outcome=coalesce(outcome,excluded.outcome)", &r.up)) ||
+        (rc = hrr_imp_prepare(imp,
+            "INSERT INTO sessions(body,session) VALUES(?,?) ON CONFLICT DO NOTHING", &r.ses)) ||
+        (rc = hrr_i_exec(imp->st, "CREATE TEMP TABLE IF NOT EXISTS ohchr_seen(id INTEGER PRIMARY KEY);"
+                                  "DELETE FROM ohchr_seen")) ||
+        (rc = hrr_imp_prepare(imp, "INSERT INTO ohchr_seen(id) VALUES(?)", &r.seen)))
+        goto out;
+    rc = hrr_imp_csv(imp, ',', res_header, res_row, &r);
+out:
+    sqlite3_finalize(r.up);
+    sqlite3_finalize(r.ses);
+    sqlite3_finalize(r.seen);
+    for (size_t i = 0; i < r.all.n; i++) hrr_i_free(r.all.sym[i]);
+    hrr_i_free(r.all.sym);
+    return rc;
+}
+
+static bool detect_resolutions(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "record_id,symbol,title,statement,date,year,body,", 48) == 0;
+}
+
+const hrr_format_t hrr_fmt_ohchr_resolutions = {
+    "ohchr-resolutions", 30, detect_resolutions, import_resolutions,
+};
+
+/* -------------------------------------------------------- votes_long.csv */
+
+enum { V_ID, V_SYMBOL, V_DATE, V_BODY, V_ISO3, V_VOTE, V_N };
+static const char *const k_vcols[V_N] = {"record_id", "symbol", "date", "body", "iso3", "vote"};
+
+typedef struct votes {
+    int col[V_N];          /* column indexes */
+    sqlite3_stmt *item;    /* key -> id, symbol, date */
+} votes_t;
+
+static hrr_err_t votes_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    votes_t *v = ud;
+    hrr_err_t rc;
+    (void)row;
+    for (int i = 0; i < V_N; i++)
+        if ((rc = hrr_imp_need(imp, k_vcols[i], &v->col[i]))) return rc;
+    return hrr_imp_prepare(imp, "SELECT id, date FROM items WHERE key=? OR key=? ORDER BY key=? DESC",
+                           &v->item);
+}
+
+/* Y yes, N no, A abstain, '.' absent or not participating, '-' a member
+ * listed with no vote (blank in the source): both stored as absent. */
+static int vote_code(const char *s)
+{
+    if (strcmp(s, "Y") == 0) return 1;
+    if (strcmp(s, "N") == 0) return 2;
+    if (strcmp(s, "A") == 0) return 3;
+    if (strcmp(s, ".") == 0 || strcmp(s, "-") == 0) return 4;
+    return 0;
+}
+
+static hrr_err_t votes_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
+{
+    votes_t *v = ud;
+    char **f = row->f;
+    const char *body = body_code(f[v->col[V_BODY]]);
+    const char *date = f[v->col[V_DATE]], *iso3 = f[v->col[V_ISO3]];
+    int vote = vote_code(f[v->col[V_VOTE]]);
+    hrr_err_t rc;
+    if (!body)
+        return hrr_imp_fail(imp, HRR_EDATA, "body", "unknown body '%s' (expected CHR or HRC)",
+                            f[v->col[V_BODY]]);
+    if (!hrr_i_date_valid(date))
+        return hrr_imp_fail(imp, HRR_EDATA, "date", "'%s' is not a date (YYYY-MM-DD)", date);
+    if (!vote)
+        return hrr_imp_fail(imp, HRR_EDATA, "vote", "unknown vote code '%s' (expected Y, N, A, . or -)",
+                            f[v->col[V_VOTE]]);
+    /* the item: by its record key, else by its symbol */
+    char rkey[128];
+    snprintf(rkey, sizeof rkey, "%s:record:%s", body, f[v->col[V_ID]]);
+    sqlite3_bind_text(v->item, 1, rkey, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(v->item, 2, f[v->col[V_SYMBOL]], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(v->item, 3, rkey, -1, SQLITE_TRANSIENT);
+    long item = 0;
+    char idate[16] = "";
+    if (sqlite3_step(v->item) == SQLITE_ROW) {
+        item = (long)sqlite3_column_int64(v->item, 0);
+        if (sqlite3_column_text(v->item, 1))
+            snprintf(idate, sizeof idate, "%s", (const char *)sqlite3_column_text(v->item, 1));
+    }
+    sqlite3_reset(v->item);
+    if (!item)
+        return hrr_imp_fail(imp, HRR_EDATA, "record_id",
+                            "record %s (%s) is not an item in the store: import"
+                            " resolutions.csv first", f[v->col[V_ID]], f[v->col[V_SYMBOL]]);
+    if (strcmp(idate, date) != 0)
+        return hrr_imp_fail(imp, HRR_EDATA, "date", "%s, but the item %s is dated %s", date,
+                            f[v->col[V_SYMBOL]], idate);
+    long state;
+    if ((rc = hrr_imp_state(imp, "iso3", "iso3", iso3, date, &state))) return rc;
+    hrr_ballot_put_t put;
+    int old;
+    if ((rc = hrr_imp_ballot(imp, item, state, vote, iso3, &put, &old))) return rc;
+    if (put == HRR_BALLOT_REPEAT) {
+        if (old != vote)
+            return hrr_imp_fail(imp, HRR_EDATA, "iso3",
+                                "duplicate ballot: %s already voted %s on record %s in this file",
+                                iso3, hrr_vote_name(old), f[v->col[V_ID]]);
+        /* the same row twice: loaded once, and said */
+        char detail[160];
+        snprintf(detail, sizeof detail, "%s's ballot (%s) appears twice in %s (line %ld)",
+                 iso3, hrr_vote_name(vote), imp->fmt->name, imp->line);
+        if ((rc = hrr_imp_finding(imp, "duplicate-ballot", item, detail))) return rc;
+    }
+    imp->rows++;
+    return HRR_OK;
+}
+
+static hrr_err_t import_votes(hrr_imp_t *imp)
+{
+    votes_t v;
+    memset(&v, 0, sizeof v);
+    hrr_err_t rc = hrr_imp_csv(imp, ',', votes_header, votes_row, &v);
+    sqlite3_finalize(v.item);
+    return rc;
+}
+
+static bool detect_votes(const char *path, const char *head)
+{
+    (void)path;
+    return strncmp(head, "record_id,symbol,date,year,body,iso3,", 37) == 0;
+}
+
+const hrr_format_t hrr_fmt_ohchr_votes = {
+    "ohchr-votes", 31, detect_votes, import_votes,
+};
