@@ -63,7 +63,8 @@ hrr_err_t hrr_imp_fail(hrr_imp_t *imp, hrr_err_t rc, const char *field,
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     char where[64] = "";
-    if (imp->line > 0) snprintf(where, sizeof where, ":%ld", imp->line);
+    if (imp->line > 0)
+        snprintf(where, sizeof where, imp->obs ? ": row %ld" : ":%ld", imp->line);
     if (field)
         return hrr_i_seterr(imp->st, rc, "%s%s: field '%s': %s", imp->path,
                             where, field, msg);

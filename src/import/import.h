@@ -41,6 +41,7 @@ struct hrr_imp {
     char **hdr;                    /* header fields (copies) */
     size_t nhdr;                   /* number of header fields */
     long line;                     /* line of the row being handled */
+    bool obs;                      /* line counts observations (.dta): "row N" */
     /* statements of hrr_imp_ballot, prepared on first use */
     sqlite3_stmt *ballot_ins;      /* INSERT ... ON CONFLICT DO NOTHING */
     sqlite3_stmt *ballot_get;      /* the ballot already stored */
