@@ -34,13 +34,16 @@ extra = [
  ('PSE', 'State of Palestine', '', 'PS', '275', '', '', 'observer state, A/RES/67/19'),
  ('VAT', 'Holy See', '', 'VA', '336', '', '', 'observer state'),
  ('XKX', 'Kosovo', '', 'XK', '', '2008-02-17', '', 'not a UN member; user-assigned code XK/XKX'),
+ ('RVN', 'Republic of Vietnam (South Vietnam)', '', '', '', '1955-10-26', '1975-04-30', 'project code (RVN, its vehicle code; ISO 3166-3 VDR was North Vietnam); proclaimed 26 Oct 1955, Saigon fell 30 Apr 1975; never a UN member; COW 817, V-Dem VDR'),
 ]
 with open(os.path.join(OUT, 'states.csv'), 'w', newline='') as f:
     w = csv.writer(f, lineterminator='\n')
     w.writerow(['iso3', 'name', 'un_group', 'iso2', 'm49', 'start', 'end', 'source'])
     for r in groups:
         c = cc.get(r['iso3'], {})
-        name = c.get('CLDR display name') or r['name_unterm']
+        # the UN's own short name (UNTERM), without its article: "United
+        # Kingdom of Great Britain and Northern Ireland", not CLDR's "UK"
+        name = r['name_unterm'].replace(' (the)', '').strip()
         start, src = successor.get(r['iso3'], ('', ''))
         w.writerow([r['iso3'], name, r['un_regional_group'], r['iso2'], r['m49'], start, '',
                     'countries/un_regional_groups_iso3.csv; ISO 3166-1; M49' + src])
