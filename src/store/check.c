@@ -11,12 +11,14 @@
  * ballots, have nothing to compare. */
 static const char k_mismatch_sql[] =
     "INSERT INTO findings(kind,item_id,detail)"
-    " SELECT 'tally-mismatch', i.id,"
-    "  printf('official %d-%d-%d, ballots %d-%d-%d', i.yes, i.no, i.abstain, b.y, b.n, b.a)"
-    " FROM items i JOIN (SELECT item_id, sum(vote=1) y, sum(vote=2) n, sum(vote=3) a"
-    "                    FROM ballots GROUP BY item_id) b ON b.item_id=i.id"
-    " WHERE i.yes IS NOT NULL AND i.no IS NOT NULL AND i.abstain IS NOT NULL"
-    "   AND (i.yes<>b.y OR i.no<>b.n OR i.abstain<>b.a)";
+    " SELECT 'tally-mismatch', id,"
+    "  printf('official %d-%d-%d, ballots %d-%d-%d', yes, no, abstain, y, n, a)"
+    " FROM (SELECT i.id, i.yes, i.no, i.abstain,"
+    "         sum(b.vote=1) y, sum(b.vote=2) n, sum(b.vote=3) a"
+    "       FROM items i JOIN ballots b ON b.item_id=i.id" /* PK prefix: only these items' ballots */
+    "       WHERE i.yes IS NOT NULL AND i.no IS NOT NULL AND i.abstain IS NOT NULL"
+    "       GROUP BY i.id)"
+    " WHERE yes<>y OR no<>n OR abstain<>a";
 
 hrr_err_t hrr_check_run(hrr_store_t *st, long *nmismatch)
 {
