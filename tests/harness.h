@@ -164,6 +164,18 @@ static inline const char *fuzz_file(char buf[256], const char *name,
     return buf;
 }
 
+/* For a fuzz target: import DATA, written to a file named NAME, with OPTS,
+ * into one store kept for the whole fuzzing run. */
+static inline void fuzz_import(const unsigned char *data, size_t size, const char *name,
+                               const hrr_import_opts_t *opts)
+{
+    static hrr_store_t *st;
+    static char path[256];
+    char fx[256];
+    if (!st) st = open_store(tmp_store(path));
+    if (fuzz_file(fx, name, data, size)) hrr_import(st, fx, opts, NULL);
+}
+
 /* A fingerprint of every table's row count, to prove a store unchanged. */
 static inline long store_fingerprint(hrr_store_t *st)
 {
