@@ -130,6 +130,7 @@ const char *const *hrr_import_formats(void);
 
 #include "hrr/records.h"
 #include "hrr/check.h"
+#include "hrr/rules.h"
 
 #ifdef __cplusplus
 }

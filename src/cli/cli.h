@@ -49,6 +49,8 @@ int hrr_cli_finish(int code);
 
 int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_check(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_decide(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_summary(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_states(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv);

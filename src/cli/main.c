@@ -23,6 +23,8 @@ static const cmd_t k_cmds[] = {
     {"votes", hrr_cmd_votes, "the votes on one item, with its tally"},
     {"sql", hrr_cmd_sql, "run a read-only SQL query on the store"},
     {"check", hrr_cmd_check, "reconcile the records and list data-quality findings"},
+    {"rules", hrr_cmd_rules, "the rule sets bodies decide by, with their sources"},
+    {"decide", hrr_cmd_decide, "decide one vote under a rule set"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,144 @@
+/*
+ * test_rules.c - the decision engine against data-driven cases
+ * (tests/rules/cases.csv: rules, tally, expected outcome, threshold, margin
+ * and a piece of the reason), including real votes (E/CN.4/DEC/1990/106,
+ * A/HRC/RES/S-1/1), ties, abstention-heavy votes, exact two-thirds
+ * boundaries and quorum; then bad rule files, each with its message.
+ */
+#include "harness.h"
+#include "core/csv.h"
+
+static long opt_long(const char *s, long dflt) { return *s ? atol(s) : dflt; }
+
+static hrr_err_t one_case(void *ud, const hrr_csv_row_t *row)
+{
+    (void)ud;
+    if (row->line == 1 || row->n == 0 || row->f[0][0] == '#') return HRR_OK;
+    if (row->n != 15) {
+        fprintf(stderr, "cases.csv:%ld: %zu fields\n", row->line, row->n);
+        h_fail++;
+        return HRR_OK;
+    }
+    char **f = row->f;
+    char err[256];
+    hrr_rules_t *r = NULL;
+    h_checks++;
+    if (hrr_rules_load(f[0], &r, err, sizeof err) != HRR_OK) {
+        fprintf(stderr, "cases.csv:%ld: %s\n", row->line, err);
+        h_fail++;
+        return HRR_OK;
+    }
+    hrr_vote_in_t in = {atol(f[1]), atol(f[2]), atol(f[3]), opt_long(f[4], -1), opt_long(f[5], -1),
+                        opt_long(f[6], -1),
+                        strcmp(f[7], "country") == 0 ? HRR_SCOPE_COUNTRY
+                        : strcmp(f[7], "thematic") == 0 ? HRR_SCOPE_THEMATIC : HRR_SCOPE_UNKNOWN,
+                        strcmp(f[8], "no-action") == 0 ? HRR_MOTION_NO_ACTION : HRR_MOTION_NONE,
+                        (int)opt_long(f[9], 0), (int)opt_long(f[10], 0)};
+    hrr_decision_t d;
+    CHECK(hrr_rules_decide(r, &in, &d) == HRR_OK);
+    if (strcmp(hrr_outcome_name(d.outcome), f[11]) != 0 || d.threshold != atol(f[12]) ||
+        d.margin != atol(f[13]) || !strstr(d.reason, f[14])) {
+        fprintf(stderr, "cases.csv:%ld: got %s threshold %ld margin %ld (%s)\n", row->line,
+                hrr_outcome_name(d.outcome), d.threshold, d.margin, d.reason);
+        h_fail++;
+    }
+    CHECK(d.source && d.rule);
+    hrr_rules_free(r);
+    return HRR_OK;
+}
+
+static void test_cases(void)
+{
+    char *buf;
+    size_t len;
+    int en;
+    long line;
+    CHECK(hrr_i_read_file(HRR_SOURCE_DIR "/tests/rules/cases.csv", &buf, &len, &en) == HRR_OK);
+    CHECK(hrr_i_csv_parse(buf, len, ',', one_case, NULL, &line) == HRR_OK);
+    hrr_i_free(buf);
+}
+
+static void test_builtin(void)
+{
+    int n = 0;
+    for (const char *const *name = hrr_rules_names(); *name; name++, n++) {
+        hrr_rules_t *r;
+        char err[256];
+        CHECK(hrr_rules_load(*name, &r, err, sizeof err) == HRR_OK);
+        char *text = hrr_rules_describe(r);
+        CHECK_HAS(text, "source:");
+        free(text);
+        hrr_rules_free(r);
+    }
+    CHECK_EQ_LONG(n, 8);
+    hrr_rules_t *r;
+    char err[256];
+    CHECK(hrr_rules_load("hrc", &r, err, sizeof err) == HRR_OK);
+    CHECK_EQ_LONG(hrr_rules_members(r, 0), 47);
+    hrr_rules_free(r);
+    CHECK(hrr_rules_load("chr", &r, err, sizeof err) == HRR_OK);
+    CHECK_EQ_LONG(hrr_rules_members(r, 1950), 18);
+    CHECK_EQ_LONG(hrr_rules_members(r, 1990), 43);
+    CHECK_EQ_LONG(hrr_rules_members(r, 2000), 53);
+    hrr_rules_free(r);
+    CHECK(hrr_rules_load("security-council", &r, err, sizeof err) == HRR_ENOTFOUND);
+    CHECK_HAS(err, "no rule set 'security-council'");
+}
+
+static void test_bad_files(void)
+{
+    static const struct {
+        const char *json, *want;
+    } bad[] = {
+        {"{\"name\": \"x\", \"body\": \"HRC\",\n \"members\": 47,,}", ":2:"},
+        {"{\"name\":\"x\",\"body\":\"HRC\",\"members\":47,\"members_source\":\"s\",\"colour\":1}",
+         "colour: unknown key"},
+        {"{\"name\":\"x\",\"body\":\"HRC\",\"members\":47,\"members_source\":\"s\"}",
+         "adopt: missing"},
+        {"{\"name\":\"x\",\"body\":\"HRC\",\"members\":47,\"members_source\":\"s\",\"adopt\":"
+         "{\"base\":\"present_and_voting\",\"num\":3,\"den\":2,\"strict\":true,\"source\":\"s\"}}",
+         "the fraction 3/2 must lie strictly between 0 and 1"},
+        {"{\"name\":\"x\",\"body\":\"HRC\",\"members\":47,\"members_source\":\"s\",\"adopt\":"
+         "{\"base\":\"voters\",\"num\":1,\"den\":2,\"strict\":true,\"source\":\"s\"}}",
+         "adopt.base: 'voters' is not one of"},
+        {"{\"name\":\"x\",\"body\":\"HRC\",\"members\":47,\"members_source\":\"s\",\"adopt\":"
+         "{\"base\":\"members\",\"num\":1,\"den\":2,\"strict\":true}}",
+         "adopt.source: every rule names its public source"},
+        {"{\"name\":\"x\",\"body\":\"HRC\",\"members\":0,\"members_source\":\"s\"}",
+         "members: must be a number of members"},
+        {"{\"base\":\"no-such-set\"}", "no rule set 'no-such-set'"},
+        {"[1,2]", "a rule set is a JSON object"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char fx[256], err[512];
+        hrr_rules_t *r = NULL;
+        fixture(fx, "bad.json", bad[i].json);
+        CHECK(hrr_rules_load(fx, &r, err, sizeof err) != HRR_OK);
+        CHECK(r == NULL);
+        CHECK_HAS(err, fx);
+        CHECK_HAS(err, bad[i].want);
+    }
+    /* a user's variant of a built-in set */
+    char fx[256], err[256];
+    hrr_rules_t *r;
+    fixture(fx, "mine.json", "{\"base\": \"hrc\", \"name\": \"hrc-two-thirds\", \"adopt\":"
+            " {\"base\": \"present_and_voting\", \"num\": 2, \"den\": 3, \"strict\": false,"
+            " \"source\": \"a thought experiment\"}}");
+    CHECK(hrr_rules_load(fx, &r, err, sizeof err) == HRR_OK);
+    hrr_vote_in_t in = {30, 15, 2, -1, -1, -1, HRR_SCOPE_THEMATIC, HRR_MOTION_NONE, 0, 0};
+    hrr_decision_t d;
+    CHECK(hrr_rules_decide(r, &in, &d) == HRR_OK);
+    CHECK(d.outcome == HRR_ADOPTED && d.threshold == 30 && d.margin == 0);
+    in.yes = 40; /* 40 + 15 + 2 > 47 */
+    CHECK(hrr_rules_decide(r, &in, &d) == HRR_EINVAL);
+    CHECK_HAS(d.reason, "exceed the 47 members");
+    hrr_rules_free(r);
+}
+
+int main(void)
+{
+    test_cases();
+    test_builtin();
+    test_bad_files();
+    return harness_done();
+}
