@@ -131,6 +131,7 @@ const char *const *hrr_import_formats(void);
 #include "hrr/records.h"
 #include "hrr/check.h"
 #include "hrr/rules.h"
+#include "hrr/replay.h"
 
 #ifdef __cplusplus
 }

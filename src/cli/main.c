@@ -25,6 +25,7 @@ static const cmd_t k_cmds[] = {
     {"check", hrr_cmd_check, "reconcile the records and list data-quality findings"},
     {"rules", hrr_cmd_rules, "the rule sets bodies decide by, with their sources"},
     {"decide", hrr_cmd_decide, "decide one vote under a rule set"},
+    {"replay", hrr_cmd_replay, "recorded history decided again under another rule set"},
 };
 
 static void usage(FILE *f)

@@ -508,7 +508,8 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         if (rc) goto out;
     }
     /* what was loaded is reconciled at once (hrr_check_run) */
-    if (loaded) rc = hrr_check_run(st, NULL);
+    long ncountry;
+    if (loaded && !(rc = hrr_check_run(st, NULL))) rc = hrr_i_classify(st, &ncountry);
 out:
     if (rc == HRR_ENOMEM && !st->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
     for (size_t i = 0; i < l.n; i++) hrr_i_free(l.paths[i]);

@@ -34,6 +34,10 @@ hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
                                  const char *code, const char *date,
                                  long *id);
 
+/* Classify every item as country-specific (with its target state) or
+ * thematic (src/records/classify.c); *NCOUNTRY: how many are country-specific. */
+hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry);
+
 /* Embedded project data (rules/, data/), generated at build time. */
 typedef struct hrr_i_resource {
     const char *name;   /* path relative to the project root */
