@@ -345,11 +345,22 @@ void hrr_import_result_destroy(hrr_import_result_t *res)
     res->rows = 0;
 }
 
-/* Import one file in one transaction. *SKIPPED: 1 if already imported. */
+/* What follows an import: ballots reconciled with tallies (hrr_check_run),
+ * items classified (hrr_i_classify). Inside the caller's transaction. */
+static hrr_err_t derive(hrr_store_t *st)
+{
+    long ncountry;
+    hrr_err_t rc = hrr_check_run(st, NULL);
+    return rc ? rc : hrr_i_classify(st, &ncountry);
+}
+
+/* Import one file in one transaction. *SKIPPED: 1 if already imported.
+ * LAST: the last file of the import, whose transaction also takes the
+ * derived findings, so that they commit (or roll back) with it. */
 static hrr_err_t import_file(hrr_store_t *st, const char *path,
                              const hrr_format_t *fmt,
-                             const hrr_import_opts_t *opts, long *rows,
-                             int *skipped)
+                             const hrr_import_opts_t *opts, bool last, long *rows,
+                             int *skipped, bool *derived)
 {
     hrr_imp_t imp = {.st = st, .db = st->db, .path = path, .fmt = fmt, .opts = opts};
     char *data = NULL;
@@ -397,6 +408,10 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
     imp.source_id = (long)sqlite3_last_insert_rowid(st->db);
 
     if ((rc = fmt->import(&imp))) goto out;
+    if (last) {
+        if ((rc = derive(st))) goto out;
+        *derived = true;
+    }
 
     if ((rc = hrr_imp_prepare(&imp,
             "UPDATE imports SET rows=?, finished=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -453,7 +468,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
     struct stat sb;
     hrr_err_t rc = HRR_OK;
     const hrr_format_t *forced = NULL;
-    bool loaded = false;
+    bool loaded = false, derived = false;
 
     if (!opts) opts = &no_opts;
     if (res) memset(res, 0, sizeof *res);
@@ -498,7 +513,8 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         /* the report entry first, so that a failure to record it cannot
          * follow a committed import */
         if ((rc = res_add(res, jobs[i].path, jobs[i].fmt->name, 0, 0))) goto out;
-        rc = import_file(st, jobs[i].path, jobs[i].fmt, opts, &rows, &skipped);
+        rc = import_file(st, jobs[i].path, jobs[i].fmt, opts, i + 1 == l.n, &rows, &skipped,
+                         &derived);
         if (!rc && !skipped) loaded = true;
         if (res) {
             res->files[res->nfiles - 1].rows = rows;
@@ -507,9 +523,13 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         }
         if (rc) goto out;
     }
-    /* what was loaded is reconciled at once (hrr_check_run) */
-    long ncountry;
-    if (loaded && !(rc = hrr_check_run(st, NULL))) rc = hrr_i_classify(st, &ncountry);
+    /* what was loaded is reconciled at once; normally in the last file's
+     * transaction, else (the last file was already there) in one of its own */
+    if (loaded && !derived) {
+        if ((rc = hrr_i_exec(st, "BEGIN IMMEDIATE"))) goto out;
+        if ((rc = derive(st)) == HRR_OK) rc = hrr_i_exec(st, "COMMIT");
+        if (rc) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    }
 out:
     if (rc == HRR_ENOMEM && !st->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
     for (size_t i = 0; i < l.n; i++) hrr_i_free(l.paths[i]);
