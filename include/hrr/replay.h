@@ -49,6 +49,36 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
 
 void hrr_replay_free(hrr_replay_t *r);
 
+/* ------------------------------------------------------------ casebook */
+
+/* One turning point of the regime (data/casebook.csv), with its source. */
+typedef struct hrr_case {
+    char *id;        /* "chr-1990-china" */
+    char *date;      /* ISO date, or a year */
+    char *body;      /* CHR, HRC, GA */
+    char *symbol;    /* UN document symbol; "" where none is recorded */
+    char *kind;      /* no-action, draft, resolution, none, composition */
+    char *target;    /* ISO3 of the state concerned; "" */
+    char *moved_by;  /* who moved or tabled it; "" */
+    long yes, no, abstain; /* the tally; -1 where none */
+    char *outcome;   /* as recorded: adopted, rejected; "" */
+    char *note;      /* what happened */
+    char *source;    /* the public source */
+} hrr_case_t;
+
+typedef struct hrr_casebook {
+    hrr_case_t *a;   /* the cases, by date */
+    size_t n;        /* how many */
+} hrr_casebook_t;
+
+/* The project's casebook. *OUT freed with hrr_casebook_free. */
+hrr_err_t hrr_casebook_load(hrr_casebook_t **out);
+void hrr_casebook_free(hrr_casebook_t *c);
+
+/* Decide case C (with a tally) under R: a no-action motion as a motion,
+ * anything with a target as a country text. HRR_ENOTFOUND: no tally. */
+hrr_err_t hrr_case_decide(const hrr_rules_t *r, const hrr_case_t *c, hrr_decision_t *out);
+
 #ifdef __cplusplus
 }
 #endif

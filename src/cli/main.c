@@ -26,6 +26,7 @@ static const cmd_t k_cmds[] = {
     {"rules", hrr_cmd_rules, "the rule sets bodies decide by, with their sources"},
     {"decide", hrr_cmd_decide, "decide one vote under a rule set"},
     {"replay", hrr_cmd_replay, "recorded history decided again under another rule set"},
+    {"casebook", hrr_cmd_casebook, "the regime's turning points, with their sources"},
 };
 
 static void usage(FILE *f)

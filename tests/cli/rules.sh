@@ -39,4 +39,14 @@ run decide --rules nosuch --yes 1 --no 1 --abstain 1
 want_rc 2
 has_err "no rule set 'nosuch'"
 
+# the casebook, replayed under the Council's rules without no-action motions
+run casebook --rules hrc-no-no-action --json
+want_rc 0
+valid_json
+has_flat '"symbol":"E/CN.4/DEC/1990/106","kind":"no-action","target":"CHN","yes":17,"no":15,"abstain":11,"outcome":"adopted","replayed":"no-decision"'
+has_flat '"symbol":"A/HRC/51/L.6"'
+run casebook
+want_rc 0
+has_out "A/HRC/RES/37/23"
+
 done_checks
