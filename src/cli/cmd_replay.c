@@ -97,8 +97,8 @@ int hrr_cmd_replay(hrr_cli_t *cli, int argc, char **argv)
     code = out_done(&o);
     if (!code && fmt == OUT_TABLE) {
         /* summary: flips by year and by target */
-        printf("\n%ld items decided under %s and %s; %ld flip\n", rep->decided, rep->own_rules,
-               hrr_rules_name(r), rep->flipped);
+        printf("\n%ld items decided under %s and %s; %ld flip\nby year:\n", rep->decided,
+               rep->own_rules, hrr_rules_name(r), rep->flipped);
         char year[5] = "";
         int n = 0;
         for (size_t i = 0; i <= rep->n; i++) {
@@ -109,6 +109,21 @@ int hrr_cmd_replay(hrr_cli_t *cli, int argc, char **argv)
                 if (i < rep->n) snprintf(year, sizeof year, "%.4s", rep->a[i].date);
             }
             if (flip) n++;
+        }
+        /* and by target state, in order of first appearance */
+        printf("by target:\n");
+        for (size_t i = 0; i < rep->n; i++) {
+            const char *t = *rep->a[i].target ? rep->a[i].target : "(thematic)";
+            bool seen = false;
+            for (size_t k = 0; k < i && !seen; k++)
+                seen = strcmp(*rep->a[k].target ? rep->a[k].target : "(thematic)", t) == 0 &&
+                       rep->a[k].own.outcome != rep->a[k].other.outcome;
+            if (seen || rep->a[i].own.outcome == rep->a[i].other.outcome) continue;
+            int m = 0;
+            for (size_t k = i; k < rep->n; k++)
+                m += strcmp(*rep->a[k].target ? rep->a[k].target : "(thematic)", t) == 0 &&
+                     rep->a[k].own.outcome != rep->a[k].other.outcome;
+            printf("  %s: %d\n", t, m);
         }
     }
 out:

@@ -57,6 +57,18 @@ run check --kind no-such-kind --csv
 want_rc 0
 nlines 1
 
+# China's 2007 proposal replayed over the Council's country votes (docs/rules.md)
+run replay --rules hrc-china-2007 --kind country
+want_rc 0
+has_out "338 items decided under hrc and hrc-china-2007; 30 flip"
+has_out "  LKA: 3"
+run replay --rules hrc-china-2007 --kind country --json
+valid_json
+count_flat '"outcome":"rejected"' 30
+run replay --rules nosuch
+want_rc 2
+has_err "no rule set 'nosuch'"
+
 # importing the same folder again changes nothing
 before=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM ballots)||'/'||(SELECT count(*) FROM items)||'/'||(SELECT count(*) FROM findings)||'/'||(SELECT count(*) FROM imports)")
 run import "$DATA"
