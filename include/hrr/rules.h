@@ -95,6 +95,17 @@ const char *hrr_outcome_name(hrr_outcome_t o);
  * for impossible input, e.g. more votes than members. */
 hrr_err_t hrr_rules_decide(const hrr_rules_t *r, const hrr_vote_in_t *in, hrr_decision_t *out);
 
+/* A draft with what is voted on before it, in the order the rules put them:
+ * a no-action motion (or adjournment of debate) on the draft first; if it
+ * carries, nothing else is voted on (every amendment and the draft are
+ * HRR_NO_DECISION). Otherwise each amendment in turn, then the draft.
+ * MOTION may be NULL (no motion moved); AMEND may be NULL when NAMEND is 0.
+ * OUT_AMEND has room for NAMEND decisions. */
+hrr_err_t hrr_rules_decide_draft(const hrr_rules_t *r, const hrr_vote_in_t *motion,
+                                 const hrr_vote_in_t *amend, size_t namend,
+                                 const hrr_vote_in_t *draft, hrr_decision_t *out_motion,
+                                 hrr_decision_t *out_amend, hrr_decision_t *out_draft);
+
 #ifdef __cplusplus
 }
 #endif

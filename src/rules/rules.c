@@ -514,3 +514,44 @@ hrr_err_t hrr_rules_decide(const hrr_rules_t *r, const hrr_vote_in_t *in, hrr_de
     snprintf(out->reason + n, sizeof out->reason - n, "%s", note);
     return HRR_OK;
 }
+
+/* Mark D as not voted on, because the motion decided first carried. */
+static void not_voted(hrr_decision_t *d, const hrr_decision_t *motion, const char *what)
+{
+    memset(d, 0, sizeof *d);
+    d->outcome = HRR_NO_DECISION;
+    d->rule = "no_action";
+    d->source = motion->source;
+    snprintf(d->reason, sizeof d->reason, "%s not voted on: the no-action motion carried", what);
+}
+
+hrr_err_t hrr_rules_decide_draft(const hrr_rules_t *r, const hrr_vote_in_t *motion,
+                                 const hrr_vote_in_t *amend, size_t namend,
+                                 const hrr_vote_in_t *draft, hrr_decision_t *out_motion,
+                                 hrr_decision_t *out_amend, hrr_decision_t *out_draft)
+{
+    hrr_err_t rc;
+    memset(out_motion, 0, sizeof *out_motion);
+    out_motion->outcome = HRR_NO_DECISION;
+    out_motion->rule = "none";
+    out_motion->source = "";
+    snprintf(out_motion->reason, sizeof out_motion->reason, "no motion moved");
+    if (motion) {
+        hrr_vote_in_t m = *motion;
+        m.motion = HRR_MOTION_NO_ACTION;
+        if ((rc = hrr_rules_decide(r, &m, out_motion))) return rc;
+        if (out_motion->outcome == HRR_ADOPTED) {
+            for (size_t i = 0; i < namend; i++) not_voted(&out_amend[i], out_motion, "the amendment");
+            not_voted(out_draft, out_motion, "the draft");
+            return HRR_OK;
+        }
+    }
+    for (size_t i = 0; i < namend; i++) {
+        hrr_vote_in_t a = amend[i];
+        a.motion = HRR_MOTION_NONE;
+        if ((rc = hrr_rules_decide(r, &a, &out_amend[i]))) return rc;
+    }
+    hrr_vote_in_t d = *draft;
+    d.motion = HRR_MOTION_NONE;
+    return hrr_rules_decide(r, &d, out_draft);
+}

@@ -177,8 +177,48 @@ static void test_casebook(void)
     hrr_casebook_free(cb);
 }
 
+/* The order of decision: a no-action motion first, then amendments, then the
+ * draft; a motion that carries leaves the rest undecided. The 1990 motion on
+ * China (17-15-11) and the 1995 one that failed on a tie (22-22-9), after
+ * which the draft went to the vote and failed 20-21-12. */
+static void test_order(void)
+{
+    char err[256];
+    hrr_rules_t *chr, *nona;
+    CHECK(hrr_rules_load("chr", &chr, err, sizeof err) == HRR_OK);
+    CHECK(hrr_rules_load("hrc-no-no-action", &nona, err, sizeof err) == HRR_OK);
+    hrr_vote_in_t m1990 = {17, 15, 11, -1, -1, -1, HRR_SCOPE_COUNTRY, HRR_MOTION_NONE, 0, 1990};
+    hrr_vote_in_t amend[2] = {{10, 20, 13, -1, -1, -1, HRR_SCOPE_COUNTRY, HRR_MOTION_NONE, 0, 1990},
+                              {22, 12, 9, -1, -1, -1, HRR_SCOPE_COUNTRY, HRR_MOTION_NONE, 0, 1990}};
+    hrr_vote_in_t draft = {15, 17, 11, -1, -1, -1, HRR_SCOPE_COUNTRY, HRR_MOTION_NONE, 0, 1990};
+    hrr_decision_t dm, da[2], dd;
+    CHECK(hrr_rules_decide_draft(chr, &m1990, amend, 2, &draft, &dm, da, &dd) == HRR_OK);
+    CHECK(dm.outcome == HRR_ADOPTED);
+    CHECK(da[0].outcome == HRR_NO_DECISION && da[1].outcome == HRR_NO_DECISION);
+    CHECK(dd.outcome == HRR_NO_DECISION);
+    CHECK_HAS(dd.reason, "not voted on");
+    /* 1995: the motion fails on a tie, amendments and draft are voted on */
+    hrr_vote_in_t m1995 = {22, 22, 9, -1, -1, -1, HRR_SCOPE_COUNTRY, HRR_MOTION_NONE, 0, 1995};
+    hrr_vote_in_t d1995 = {20, 21, 12, -1, -1, -1, HRR_SCOPE_COUNTRY, HRR_MOTION_NONE, 0, 1995};
+    CHECK(hrr_rules_decide_draft(chr, &m1995, amend, 2, &d1995, &dm, da, &dd) == HRR_OK);
+    CHECK(dm.outcome == HRR_REJECTED && dm.margin == -1);
+    CHECK(da[0].outcome == HRR_REJECTED && da[1].outcome == HRR_ADOPTED);
+    CHECK(dd.outcome == HRR_REJECTED && dd.threshold == 22 && dd.margin == -2);
+    /* where no-action motions are out of order, the 1990 draft is voted on */
+    CHECK(hrr_rules_decide_draft(nona, &m1990, NULL, 0, &draft, &dm, NULL, &dd) == HRR_OK);
+    CHECK(dm.outcome == HRR_NO_DECISION);
+    CHECK(dd.outcome == HRR_REJECTED);
+    /* no motion moved */
+    CHECK(hrr_rules_decide_draft(chr, NULL, NULL, 0, &d1995, &dm, NULL, &dd) == HRR_OK);
+    CHECK_STR(dm.reason, "no motion moved");
+    CHECK(dd.outcome == HRR_REJECTED);
+    hrr_rules_free(chr);
+    hrr_rules_free(nona);
+}
+
 int main(void)
 {
+    test_order();
     test_casebook();
     test_cases();
     test_builtin();
