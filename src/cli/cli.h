@@ -47,6 +47,10 @@ hrr_store_t *hrr_cli_open(hrr_cli_t *cli, bool write, int *code);
 /* Flush stdout and report a write error (e.g. a full disk). */
 int hrr_cli_finish(int code);
 
+/* Load a rule set by name or path for a subcommand; prints the error and
+ * returns its exit code (0 on success). */
+int hrr_cli_rules(const char *name, hrr_rules_t **r);
+
 int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_check(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv);

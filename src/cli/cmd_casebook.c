@@ -46,11 +46,7 @@ int hrr_cmd_casebook(hrr_cli_t *cli, int argc, char **argv)
     }
     if (optind < argc) return hrr_cli_usage("casebook", "unexpected argument '%s'", argv[optind]);
     hrr_rules_t *r = NULL;
-    char err[512];
-    if (rules) {
-        hrr_err_t rc = hrr_rules_load(rules, &r, err, sizeof err);
-        if (rc) return hrr_cli_fail(rc == HRR_ENOTFOUND ? HRR_EINVAL : rc, "%s", err);
-    }
+    if (rules && (code = hrr_cli_rules(rules, &r))) return code;
     hrr_casebook_t *cb = NULL;
     hrr_err_t rc = hrr_casebook_load(&cb);
     if (rc) {

@@ -61,10 +61,9 @@ int hrr_cmd_replay(hrr_cli_t *cli, int argc, char **argv)
     }
     if (optind < argc) return hrr_cli_usage("replay", "unexpected argument '%s'", argv[optind]);
     if (!rules) return hrr_cli_usage("replay", "--rules NAME is required (hrr rules list)");
-    char err[512];
     hrr_rules_t *r = NULL;
-    hrr_err_t rc = hrr_rules_load(rules, &r, err, sizeof err);
-    if (rc) return hrr_cli_fail(rc == HRR_ENOTFOUND ? HRR_EINVAL : rc, "%s", err);
+    hrr_err_t rc;
+    if ((code = hrr_cli_rules(rules, &r))) return code;
     hrr_store_t *st = hrr_cli_open(cli, false, &code);
     hrr_replay_t *rep = NULL;
     if (!st) goto out;

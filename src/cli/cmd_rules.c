@@ -19,14 +19,12 @@ static void rules_help(void)
            "A user's own rule file (JSON, same keys) can be given by path.\n");
 }
 
-static int load(const char *cmd, const char *name, hrr_rules_t **r)
+int hrr_cli_rules(const char *name, hrr_rules_t **r)
 {
     char err[512];
     hrr_err_t rc = hrr_rules_load(name, r, err, sizeof err);
-    if (rc) return hrr_cli_fail(rc == HRR_ENOTFOUND ? HRR_EINVAL : rc, "%s%s", err,
-                                rc == HRR_ENOTFOUND ? "" : "");
-    (void)cmd;
-    return 0;
+    /* an unknown name is a usage error (exit 2); a bad file is bad data */
+    return rc ? hrr_cli_fail(rc == HRR_ENOTFOUND ? HRR_EINVAL : rc, "%s", err) : 0;
 }
 
 int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv)
@@ -59,7 +57,7 @@ int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv)
         if (!out_begin(&o, fmt, stdout, 4, cols)) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
         for (const char *const *n = hrr_rules_names(); *n; n++) {
             hrr_rules_t *r;
-            if ((code = load("rules", *n, &r))) {
+            if ((code = hrr_cli_rules(*n, &r))) {
                 out_end(&o);
                 return code;
             }
@@ -74,7 +72,7 @@ int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv)
     if (strcmp(verb, "show") == 0) {
         hrr_rules_t *r;
         if (optind + 2 != argc) return hrr_cli_usage("rules", "'show' takes one NAME");
-        if ((code = load("rules", argv[optind + 1], &r))) return code;
+        if ((code = hrr_cli_rules(argv[optind + 1], &r))) return code;
         char *text = fmt == OUT_JSON ? hrr_rules_json(r) : hrr_rules_describe(r);
         hrr_rules_free(r);
         if (!text) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
@@ -160,7 +158,7 @@ int hrr_cmd_decide(hrr_cli_t *cli, int argc, char **argv)
     if (in.yes < 0 || in.no < 0 || in.abstain < 0)
         return hrr_cli_usage("decide", "--yes, --no and --abstain are required");
     hrr_rules_t *r;
-    if ((code = load("decide", rules, &r))) return code;
+    if ((code = hrr_cli_rules(rules, &r))) return code;
     hrr_decision_t d;
     hrr_err_t rc = hrr_rules_decide(r, &in, &d);
     if (rc) {
