@@ -132,6 +132,7 @@ const char *const *hrr_import_formats(void);
 #include "hrr/check.h"
 #include "hrr/rules.h"
 #include "hrr/replay.h"
+#include "hrr/analysis.h"
 
 #ifdef __cplusplus
 }

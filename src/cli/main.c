@@ -27,6 +27,7 @@ static const cmd_t k_cmds[] = {
     {"decide", hrr_cmd_decide, "decide one vote under a rule set"},
     {"replay", hrr_cmd_replay, "recorded history decided again under another rule set"},
     {"casebook", hrr_cmd_casebook, "the regime's turning points, with their sources"},
+    {"power", hrr_cmd_power, "Banzhaf and Shapley-Shubik voting power"},
 };
 
 static void usage(FILE *f)
