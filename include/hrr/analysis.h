@@ -23,6 +23,58 @@ extern "C" {
 hrr_err_t hrr_power_indices(const long *w, size_t n, long quota, double *banzhaf,
                             double *banzhaf_abs, double *shapley);
 
+/* ------------------------------------------------------------ agreement */
+
+/* Which votes an analysis reads. */
+typedef struct hrr_scope_opts {
+    const char *body;   /* CHR, HRC, GA (required) */
+    int from, to;       /* years, inclusive (0: open) */
+} hrr_scope_opts_t;
+
+/* Agreement of two states over the items both voted on (yes, no or
+ * abstain; absences do not count). */
+typedef struct hrr_agree_row {
+    char a[4], b[4];    /* the two states (ISO3) */
+    int year;           /* the year, with by_year; else 0 */
+    long n;             /* items both voted on */
+    double agree;       /* share of identical votes */
+    double agree_half;  /* the same counting yes-or-no against abstain as
+                           half an agreement (Lijphart's index of agreement) */
+} hrr_agree_row_t;
+
+typedef struct hrr_agree {
+    hrr_agree_row_t *a; /* rows: by pair (a < b), or by year */
+    size_t n;           /* how many */
+} hrr_agree_t;
+
+/* Pairwise agreement in the body and period. WITH (ISO3 or NULL): only the
+ * pairs of that state, with the others as b; BY_YEAR: one row per year.
+ * MIN_N: leave out pairs with fewer common votes. *OUT freed with
+ * hrr_agree_free. */
+hrr_err_t hrr_agree_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const char *with,
+                        int by_year, long min_n, hrr_agree_t **out);
+void hrr_agree_free(hrr_agree_t *a);
+
+/* Cohesion of a group (an org in memberships: AFRICAN, WEOG, ...) by year:
+ * over the items where at least two members voted, the mean Rice index
+ * |yes - no| / (yes + no) (Rice 1928) and the mean agreement index of Hix,
+ * Noury and Roland (2005), (max(y,n,a) - (y+n+a-max)/2) / (y+n+a). */
+typedef struct hrr_cohesion_row {
+    int year;           /* the year */
+    long items;         /* items counted */
+    double rice;        /* mean Rice index (items with a yes or no) */
+    double hnr;         /* mean Hix-Noury-Roland agreement index */
+} hrr_cohesion_row_t;
+
+typedef struct hrr_cohesion {
+    hrr_cohesion_row_t *a; /* by year */
+    size_t n;              /* how many */
+} hrr_cohesion_t;
+
+hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const char *group,
+                           hrr_cohesion_t **out);
+void hrr_cohesion_free(hrr_cohesion_t *c);
+
 #ifdef __cplusplus
 }
 #endif

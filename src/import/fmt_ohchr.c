@@ -10,6 +10,7 @@
  * keyed "<BODY>:record:<record_id>". Re-imports and other sources merge
  * into the item: fields it lacks are filled in, nothing is overwritten.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include "import.h"
 
 #include <stdio.h>
@@ -64,9 +65,18 @@ static void hrc_session(const char *symbol, char *out, size_t n)
     if (p[k] == '/' && k < n) snprintf(out, n, "%.*s", (int)k, p);
 }
 
+/* The Commission's decisions to take no action on the drafts on China: the
+ * records title them "Situation in China : decision" (shared data README;
+ * casebook in data/casebook.csv). */
+static const char *const k_no_action[] = {"E/CN.4/DEC/1990/106", "E/CN.4/DEC/1992/116",
+                                          "E/CN.4/DEC/1993/110", "E/CN.4/DEC/1994/108", NULL};
+
 /* What kind of item a symbol and title name. */
 static const char *item_kind(const char *symbol, const char *title)
 {
+    for (const char *const *m = k_no_action; *m; m++)
+        if (strcmp(symbol, *m) == 0) return "motion";
+    if (strcasestr(title, "no action") || strcasestr(title, "no-action")) return "motion";
     if (strstr(symbol, "/RES/") || strstr(symbol, "/RES(")) return "resolution";
     if (strstr(symbol, "/DEC/")) return "decision";
     if (strstr(symbol, "/L.")) return strstr(title, "amendment") ? "amendment" : "other";
@@ -80,7 +90,9 @@ static const char *outcome(const char *vote_type, const char *kind)
     if (strncmp(vote_type, "WITHDRAWN", 9) == 0) return "withdrawn";
     if (strncmp(vote_type, "NOT CONSIDERED", 14) == 0) return "no-decision";
     if (strncmp(vote_type, "ADOPTED", 7) == 0 || strstr(vote_type, "adopted")) return "adopted";
-    if (strcmp(kind, "resolution") == 0 || strcmp(kind, "decision") == 0) return "adopted";
+    if (strcmp(kind, "resolution") == 0 || strcmp(kind, "decision") == 0 ||
+        strcmp(kind, "motion") == 0)
+        return "adopted";
     return NULL;
 }
 

@@ -55,7 +55,7 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     }
     if (sqlite3_prepare_v2(st->db,
             "SELECT coalesce(i.symbol,i.key), i.date, i.title, coalesce(t.iso3,''), i.scope,"
-            " i.important, i.yes, i.no, i.abstain, b.y, b.n, b.a, b.absent"
+            " i.important, i.kind='motion', i.yes, i.no, i.abstain, b.y, b.n, b.a, b.absent"
             " FROM items i LEFT JOIN states t ON t.id=i.target_id"
             " LEFT JOIN (SELECT item_id, sum(vote=1) y, sum(vote=2) n, sum(vote=3) a,"
             "            sum(vote=4) absent FROM ballots GROUP BY item_id) b ON b.item_id=i.id"
@@ -79,16 +79,17 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
         const char *scope = (const char *)sqlite3_column_text(s, 4);
         it.scope = scope && strcmp(scope, "country") == 0 ? HRR_SCOPE_COUNTRY
                  : scope ? HRR_SCOPE_THEMATIC : HRR_SCOPE_UNKNOWN;
-        it.from_ballots = sqlite3_column_type(s, 9) != SQLITE_NULL;
-        int c = it.from_ballots ? 9 : 6;
+        it.from_ballots = sqlite3_column_type(s, 10) != SQLITE_NULL;
+        int c = it.from_ballots ? 10 : 7;
+        hrr_motion_t motion = sqlite3_column_int(s, 6) ? HRR_MOTION_NO_ACTION : HRR_MOTION_NONE;
         it.yes = sqlite3_column_int(s, c);
         it.no = sqlite3_column_int(s, c + 1);
         it.abstain = sqlite3_column_int(s, c + 2);
-        long absent = it.from_ballots ? sqlite3_column_int(s, 12) : 0;
+        long absent = it.from_ballots ? sqlite3_column_int(s, 13) : 0;
         const char *date = (const char *)sqlite3_column_text(s, 1);
         int year = date ? atoi(date) : 0;
         hrr_vote_in_t in = {it.yes, it.no, it.abstain, -1, -1, -1,
-                            (hrr_item_scope_t)it.scope, HRR_MOTION_NONE,
+                            (hrr_item_scope_t)it.scope, motion,
                             sqlite3_column_int(s, 5), year};
         long voted = it.yes + it.no + it.abstain + absent;
         long m = hrr_rules_members(own, year), m2 = hrr_rules_members(rules, year);
