@@ -28,6 +28,8 @@ static const cmd_t k_cmds[] = {
     {"replay", hrr_cmd_replay, "recorded history decided again under another rule set"},
     {"casebook", hrr_cmd_casebook, "the regime's turning points, with their sources"},
     {"power", hrr_cmd_power, "Banzhaf and Shapley-Shubik voting power"},
+    {"agree", hrr_cmd_agree, "agreement between states"},
+    {"cohesion", hrr_cmd_cohesion, "a group's cohesion by year (Rice, Hix-Noury-Roland)"},
 };
 
 static void usage(FILE *f)

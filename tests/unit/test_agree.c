@@ -1,0 +1,114 @@
+/*
+ * test_agree.c - agreement and cohesion: a small body worked by hand, then
+ * the General Assembly's United States-Israel agreement against the same
+ * figure computed another way (a SQL self-join over the ballots).
+ */
+#include "harness.h"
+
+#include <math.h>
+
+static void exec(hrr_store_t *st, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(hrr_store_sqlite(st), sql, NULL, NULL, &err) != SQLITE_OK) {
+        fprintf(stderr, "%s: %s\n", sql, err);
+        h_fail++;
+    }
+    sqlite3_free(err);
+}
+
+/* Four HRC items, three states. Votes (1 yes, 2 no, 3 abstain, 4 absent):
+ *        item1 item2 item3 item4 (2007)
+ *   CHN    1     2     1     3
+ *   CUB    1     2     1     4
+ *   USA    2     1     3     1
+ * CHN-CUB: items 1-3 (Cuba absent on 4), all the same: 1, 1.
+ * CHN-USA: 4 items, two opposite, two yes-or-no against an abstention:
+ *   agree 0, agree_half 1/4. CUB-USA: items 1-3, one half: 0, (1/2)/3.
+ * The group {CHN, CUB}: 2006, three items both voted alike: Rice 1, HNR 1;
+ * 2007 has one member voting, not counted. */
+static void test_hand(void)
+{
+    char path[256];
+    hrr_store_t *st = open_store(tmp_store(path));
+    exec(st, "INSERT INTO imports(id,path,sha256,format,started) VALUES(1,'t','x','fixture','now');"
+             "INSERT INTO items(id,key,body,date,kind) VALUES(1,'i1','HRC','2006-07-01','resolution'),"
+             "(2,'i2','HRC','2006-07-02','resolution'),(3,'i3','HRC','2006-07-03','resolution'),"
+             "(4,'i4','HRC','2007-03-01','resolution');");
+    static const char *const v[] = {"CHN", "1213", "CUB", "1214", "USA", "2131"};
+    for (int s = 0; s < 3; s++)
+        for (int i = 0; i < 4; i++) {
+            char sql[256];
+            snprintf(sql, sizeof sql, "INSERT INTO ballots VALUES(%d,(SELECT id FROM states"
+                     " WHERE iso3='%s'),%c,1)", i + 1, v[2 * s], v[2 * s + 1][i]);
+            exec(st, sql);
+        }
+    exec(st, "INSERT INTO memberships(state_id,org) SELECT id,'PAIR' FROM states WHERE iso3 IN ('CHN','CUB')");
+    hrr_scope_opts_t sc = {"HRC", 0, 0};
+    hrr_agree_t *a = NULL;
+    CHECK(hrr_agree_run(st, &sc, NULL, 0, 1, &a) == HRR_OK);
+    CHECK(a && a->n == 3);
+    for (size_t i = 0; a && i < a->n; i++) {
+        const hrr_agree_row_t *r = &a->a[i];
+        if (!strcmp(r->a, "CHN") && !strcmp(r->b, "CUB"))
+            CHECK(r->n == 3 && r->agree == 1 && r->agree_half == 1);
+        else if (!strcmp(r->a, "CHN") && !strcmp(r->b, "USA"))
+            CHECK(r->n == 4 && r->agree == 0 && r->agree_half == 0.25);
+        else if (!strcmp(r->a, "CUB") && !strcmp(r->b, "USA"))
+            CHECK(r->n == 3 && r->agree == 0 && fabs(r->agree_half - 0.5 / 3) < 1e-12);
+        else
+            CHECK(!"unexpected pair");
+    }
+    hrr_agree_free(a);
+    /* by year, with China */
+    CHECK(hrr_agree_run(st, &sc, "CHN", 1, 1, &a) == HRR_OK);
+    CHECK(a && a->n == 3); /* CUB 2006; USA 2006 and 2007 */
+    hrr_agree_free(a);
+    CHECK(hrr_agree_run(st, &sc, "FRA", 0, 1, &a) == HRR_ENOTFOUND);
+    hrr_cohesion_t *c = NULL;
+    CHECK(hrr_cohesion_run(st, &sc, "PAIR", &c) == HRR_OK);
+    CHECK(c && c->n == 1 && c->a[0].year == 2006 && c->a[0].items == 3);
+    CHECK(c && c->a[0].rice == 1 && c->a[0].hnr == 1);
+    hrr_cohesion_free(c);
+    CHECK(hrr_cohesion_run(st, &sc, "NOPE", &c) == HRR_ENOTFOUND);
+    hrr_store_close(st);
+    rm_store(path);
+}
+
+static void test_real(void)
+{
+    char path[256];
+    need_data();
+    hrr_store_t *st = open_store(tmp_store(path));
+    CHECK(hrr_import(st, HRR_DATA_DIR "/unga", NULL, NULL) == HRR_OK);
+    hrr_scope_opts_t sc = {"GA", 0, 0};
+    hrr_agree_t *a = NULL;
+    CHECK(hrr_agree_run(st, &sc, "USA", 0, 1, &a) == HRR_OK);
+    double got = NAN;
+    long n = 0;
+    for (size_t i = 0; a && i < a->n; i++)
+        if (!strcmp(a->a[i].b, "ISR")) got = a->a[i].agree, n = a->a[i].n;
+    hrr_agree_free(a);
+    long same = sql_long(st, "SELECT sum(x.vote=y.vote) FROM ballots x JOIN ballots y ON"
+        " y.item_id=x.item_id JOIN states s ON s.id=x.state_id JOIN states t ON t.id=y.state_id"
+        " WHERE s.iso3='USA' AND t.iso3='ISR' AND x.vote BETWEEN 1 AND 3 AND y.vote BETWEEN 1 AND 3");
+    long both = sql_long(st, "SELECT count(*) FROM ballots x JOIN ballots y ON"
+        " y.item_id=x.item_id JOIN states s ON s.id=x.state_id JOIN states t ON t.id=y.state_id"
+        " WHERE s.iso3='USA' AND t.iso3='ISR' AND x.vote BETWEEN 1 AND 3 AND y.vote BETWEEN 1 AND 3");
+    fprintf(stderr, "GA USA-ISR: %ld votes, agreement %.4f\n", n, got);
+    CHECK_EQ_LONG(n, both);
+    CHECK(fabs(got - (double)same / (double)both) < 1e-12);
+    hrr_cohesion_t *c = NULL;
+    /* no groups imported into this store: said, not a silent empty answer */
+    CHECK(hrr_cohesion_run(st, &sc, "WEOG", &c) == HRR_ENOTFOUND);
+    CHECK_HAS(hrr_store_errmsg(st), "no group 'WEOG'");
+    hrr_store_close(st);
+    rm_store(path);
+}
+
+int main(void)
+{
+    test_hand();
+    test_real();
+    return harness_done();
+}
