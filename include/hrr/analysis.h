@@ -75,6 +75,39 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
                            hrr_cohesion_t **out);
 void hrr_cohesion_free(hrr_cohesion_t *c);
 
+/* ------------------------------------------------------------ ideal points */
+
+/* One-dimensional ideal points by EM for the probit model of roll-call
+ * voting (Imai, Lo and Olmsted 2016, "Fast estimation of ideal points with
+ * massive data", APSR 110): yes is 1, no is 0, abstentions and absences are
+ * missing (as in pscl::ideal). */
+typedef struct hrr_ideal_opts {
+    int max_iter;        /* iterations at most (0: 500) */
+    double tol;          /* stop when 1 - cor(x_t, x_{t-1}) < tol (0: 1e-6) */
+    long min_votes;      /* leave out states with fewer yes/no votes (0: 20) */
+    const char *positive;/* ISO3 placed on the positive side (NULL: "USA") */
+} hrr_ideal_opts_t;
+
+typedef struct hrr_ideal {
+    char (*iso3)[4];     /* states estimated */
+    double *x;           /* their ideal points, mean 0 and sd 1 */
+    long *n;             /* yes/no votes behind each */
+    size_t ns;           /* how many states */
+    size_t nt;           /* items used (with at least one yes and one no) */
+    int iterations;      /* EM iterations run */
+    int converged;       /* 1 if the tolerance was met */
+} hrr_ideal_t;
+
+hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_ideal_opts_t *opts,
+                        hrr_ideal_t **out);
+
+/* The same on a matrix Y (ns x nt, row-major: 1 yes, 0 no, -1 missing). X
+ * (ns) receives the ideal points; ITERS (may be NULL) the iterations. */
+hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
+                        double *x, int *iters, int *converged);
+
+void hrr_ideal_free(hrr_ideal_t *r);
+
 #ifdef __cplusplus
 }
 #endif

@@ -30,6 +30,7 @@ static const cmd_t k_cmds[] = {
     {"power", hrr_cmd_power, "Banzhaf and Shapley-Shubik voting power"},
     {"agree", hrr_cmd_agree, "agreement between states"},
     {"cohesion", hrr_cmd_cohesion, "a group's cohesion by year (Rice, Hix-Noury-Roland)"},
+    {"ideal", hrr_cmd_ideal, "ideal points (1-D, EM)"},
 };
 
 static void usage(FILE *f)
