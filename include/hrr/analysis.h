@@ -108,6 +108,25 @@ hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_id
 
 void hrr_ideal_free(hrr_ideal_t *r);
 
+/* ------------------------------------------------------------ blocs */
+
+/* Blocs: communities of the agreement graph (Louvain, Blondel et al. 2008,
+ * through igraph's multilevel algorithm). Nodes are states with at least
+ * MIN_N common votes; an edge joins two states whose agreement index
+ * (agree_half) is above the median of all pairs, weighted by it. SEED makes
+ * the run repeatable. */
+typedef struct hrr_blocs {
+    char (*iso3)[4];     /* states */
+    int *bloc;           /* each state's bloc, 0.. (largest bloc first) */
+    size_t ns;           /* states */
+    int nblocs;          /* blocs */
+    double modularity;   /* of the partition */
+} hrr_blocs_t;
+
+hrr_err_t hrr_blocs_run(hrr_store_t *st, const hrr_scope_opts_t *scope, long min_n,
+                        unsigned long seed, hrr_blocs_t **out);
+void hrr_blocs_free(hrr_blocs_t *b);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,6 +31,7 @@ static const cmd_t k_cmds[] = {
     {"agree", hrr_cmd_agree, "agreement between states"},
     {"cohesion", hrr_cmd_cohesion, "a group's cohesion by year (Rice, Hix-Noury-Roland)"},
     {"ideal", hrr_cmd_ideal, "ideal points (1-D, EM)"},
+    {"blocs", hrr_cmd_blocs, "voting blocs (communities of the agreement graph)"},
 };
 
 static void usage(FILE *f)

@@ -99,6 +99,26 @@ static void test_real(void)
     CHECK_EQ_LONG(n, both);
     CHECK(fabs(got - (double)same / (double)both) < 1e-12);
     hrr_cohesion_t *c = NULL;
+    /* blocs on the Council 2006-2024: China with Cuba, Russia and Pakistan,
+     * the United States with the United Kingdom, the two apart; the same
+     * seed, the same partition */
+    CHECK(hrr_import(st, HRR_DATA_DIR "/hrc", NULL, NULL) == HRR_OK);
+    hrr_scope_opts_t hrc = {"HRC", 0, 0};
+    hrr_blocs_t *b1 = NULL, *b2 = NULL;
+    CHECK(hrr_blocs_run(st, &hrc, 20, 1, &b1) == HRR_OK);
+    CHECK(hrr_blocs_run(st, &hrc, 20, 1, &b2) == HRR_OK);
+    int bl[6] = {-1, -1, -1, -1, -1, -1};
+    static const char *const who[6] = {"CHN", "CUB", "RUS", "PAK", "USA", "GBR"};
+    for (size_t i = 0; b1 && i < b1->ns; i++) {
+        for (int k = 0; k < 6; k++)
+            if (!strcmp(b1->iso3[i], who[k])) bl[k] = b1->bloc[i];
+        CHECK(b2 && b1->bloc[i] == b2->bloc[i]);
+    }
+    fprintf(stderr, "HRC blocs: %d, modularity %.3f\n", b1 ? b1->nblocs : 0, b1 ? b1->modularity : 0);
+    CHECK(bl[0] >= 0 && bl[0] == bl[1] && bl[0] == bl[2] && bl[0] == bl[3]);
+    CHECK(bl[4] >= 0 && bl[4] == bl[5] && bl[4] != bl[0]);
+    hrr_blocs_free(b1);
+    hrr_blocs_free(b2);
     /* no groups imported into this store: said, not a silent empty answer */
     CHECK(hrr_cohesion_run(st, &sc, "WEOG", &c) == HRR_ENOTFOUND);
     CHECK_HAS(hrr_store_errmsg(st), "no group 'WEOG'");
