@@ -133,6 +133,7 @@ const char *const *hrr_import_formats(void);
 #include "hrr/rules.h"
 #include "hrr/replay.h"
 #include "hrr/analysis.h"
+#include "hrr/forecast.h"
 
 #ifdef __cplusplus
 }

@@ -62,6 +62,8 @@ int hrr_cmd_agree(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_cohesion(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_ideal(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_blocs(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_summary(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_states(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv);

@@ -32,6 +32,8 @@ static const cmd_t k_cmds[] = {
     {"cohesion", hrr_cmd_cohesion, "a group's cohesion by year (Rice, Hix-Noury-Roland)"},
     {"ideal", hrr_cmd_ideal, "ideal points (1-D, EM)"},
     {"blocs", hrr_cmd_blocs, "voting blocs (communities of the agreement graph)"},
+    {"forecast", hrr_cmd_forecast, "forecast a vote: ballots, P(adopted), swing states"},
+    {"backtest", hrr_cmd_backtest, "score the forecasts on past sessions, with baselines"},
 };
 
 static void usage(FILE *f)

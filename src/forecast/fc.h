@@ -1,0 +1,110 @@
+/*
+ * fc.h - the forecast layer's internals: a body's history in memory (items
+ * in date order, every member's ballot, rosters, title lineages), the
+ * features of a (member, draft) pair computed from what was recorded before
+ * a cutoff, and the multinomial logit that maps them to ballot
+ * probabilities. Internal to src/forecast/.
+ */
+#ifndef HRR_FC_H
+#define HRR_FC_H
+
+#include "../store/store.h"
+
+/* An item of the body. */
+typedef struct fc_item {
+    long id;            /* items.id */
+    int date;           /* yyyymmdd */
+    char *symbol;       /* symbol, or the key when there is none */
+    char *session;      /* session ("" if none) */
+    char *subject;      /* "country:ISO3" or "thematic" */
+    int kind;           /* FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER */
+    int target;         /* state index, -1 if none */
+    int lineage;        /* id of its normalised title (with the kind class) */
+    int lprev;          /* the previous item of the same lineage, -1 */
+    int blin;           /* an amendment's base text's lineage, -1 */
+    int *tok;           /* title tokens (sorted ids), for similarity */
+    int ntok;           /* how many */
+    int adopted;        /* 1 adopted, 0 not, -1 not recorded */
+    int *sponsor;       /* sponsoring states (indices) */
+    int nsponsor;       /* how many */
+} fc_item_t;
+
+enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
+
+#define FC_NFEAT 33     /* features of a (member, draft) pair */
+#define FC_NGROUP 5     /* regional groups */
+
+/* A fitted model: ideal points and multinomial-logit weights, trained on
+ * what was recorded before CUTOFF. */
+typedef struct fc_model {
+    int cutoff;         /* yyyymmdd; 0 = none fitted */
+    double *x;          /* ideal point of each state (0 when unknown) */
+    unsigned char *hasx;/* 1 when estimated */
+    double w[3][FC_NFEAT]; /* weights of no, abstain, absent against yes */
+    float *agree;       /* ns x ns share of identical votes (yes, no,
+                           abstain) on the six years before, -1 if < 10 */
+    long trained;       /* training rows */
+} fc_model_t;
+
+struct hrr_fc {
+    hrr_store_t *st;    /* the store it was loaded from */
+    char body[8];       /* the body */
+    char rules[32];     /* its rule set */
+    size_t ns;          /* states */
+    char (*iso3)[4];    /* their codes */
+    long *sid;          /* their store ids */
+    int *group;         /* regional group 0..4, -1 none */
+    size_t ni;          /* items, by date */
+    fc_item_t *it;      /* them */
+    unsigned char *v;   /* ni x ns ballots: 0 not a member, 1 yes, 2 no,
+                           3 abstain, 4 absent */
+    int year_roster;    /* 1: absences are not recorded (the Assembly);
+                           members of a year without a ballot were absent */
+    char **vocab;       /* title token strings, by id */
+    size_t nvocab, capvocab;
+    int *hvocab;        /* hash of vocab: capvocab * 2 slots, id + 1 */
+    char **lin;         /* lineage keys, by id */
+    size_t nlin, caplin;
+    int *hlin;          /* hash of lin */
+    fc_model_t model;   /* the last model fitted */
+};
+
+/* The features of state S on a draft described by D (the predecessor P,
+ * -1 if none; target T, -1; sponsors flags SP (ns bytes or NULL); kind K),
+ * using only items before index LIMIT (those dated before the cutoff). */
+typedef struct fc_draft_ctx {
+    int date;           /* yyyymmdd of the draft */
+    int limit;          /* items [0, limit) may be read */
+    int prev;           /* predecessor item, -1 if none */
+    int target;         /* target state, -1 */
+    int kind;           /* FC_* */
+    int lineage;        /* the draft's lineage, -1 if new */
+    const unsigned char *sp; /* sponsors (ns flags) or NULL */
+    double pa, pb;      /* the predecessor's probit item parameters */
+    int has_ab;         /* 1 when they were estimated */
+    int gmaj[FC_NGROUP];/* each group's majority ballot on the predecessor
+                           (1..3, 0 none) */
+    double yes_share;   /* the predecessor's yes / (yes+no+abstain) */
+    int same_text;      /* 1: the predecessor is an earlier version of the
+                           same text (its lineage), whose chain is walked
+                           back for each member's last ballot */
+    double spx;         /* the sponsors' mean ideal point */
+    int has_spx;        /* 1 when some sponsor has one */
+    int blin;           /* an amendment's base text's lineage, -1 */
+    int base;           /* its latest vote before the limit, -1 */
+    int sp_target;      /* 1: the target state is among the sponsors */
+} fc_draft_ctx_t;
+
+int hrr_i_fc_date(const char *s);                /* yyyymmdd, 0 if invalid */
+int hrr_i_fc_limit(const hrr_fc_t *fc, int date); /* first item on/after date */
+int hrr_i_fc_find_prev(const hrr_fc_t *fc, int limit, int kind, int lineage, const int *tok,
+                       int ntok, int target);
+void hrr_i_fc_title_key(hrr_fc_t *fc, const char *title, int kind, int *lineage, int **tok,
+                        int *ntok, int add);
+hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d);
+void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f);
+hrr_err_t hrr_i_fc_train(hrr_fc_t *fc, int cutoff);
+void hrr_i_fc_predict(const hrr_fc_t *fc, const double *f, double *p);
+const unsigned char *hrr_i_fc_roster(const hrr_fc_t *fc, int date, int limit_only);
+
+#endif

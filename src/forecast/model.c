@@ -1,0 +1,421 @@
+/*
+ * model.c - each member's ballot on a draft as a multinomial logit (yes,
+ * no, abstain, absent) of features read from the record before a cutoff:
+ * its ballot on the draft's earlier version, its regional group's majority
+ * there, where the earlier version split the body along the ideal-point
+ * dimension (its probit item parameters given ideal points estimated by EM
+ * on the six years before the cutoff), its recent rates of yes and of
+ * absence, whether it is the target, in the target's group, or a sponsor.
+ * Weights by Newton's method with a ridge penalty on everything before the
+ * cutoff (eight years). docs/forecast.md.
+ */
+#include "fc.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <string.h>
+
+#define WINDOW_IDEAL 60000  /* yyyymmdd span: six years */
+#define WINDOW_TRAIN 80000  /* eight years */
+#define RIDGE 0.05          /* on each weight */
+
+/* phi(m)/Phi(m), stable far in the lower tail. */
+static double mills(double m)
+{
+    if (m < -30) return -m;
+    return gsl_ran_ugaussian_pdf(m) / gsl_cdf_ugaussian_P(m);
+}
+
+/* Probit item parameters (a, b) of item J on the ideal points, by Newton
+ * with the N(0, 25) prior of the EM: over the states with an ideal point
+ * and a yes or no. */
+static int item_probit(const hrr_fc_t *fc, int j, double *pa, double *pb)
+{
+    const unsigned char *v = fc->v + (size_t)j * fc->ns;
+    double a = 0, b = 0;
+    int yes = 0, no = 0;
+    for (size_t s = 0; s < fc->ns; s++)
+        if (fc->model.hasx[s]) yes += v[s] == 1, no += v[s] == 2;
+    if (yes + no < 3) return 0;
+    for (int it = 0; it < 25; it++) {
+        double g0 = -a / 25, g1 = -b / 25, h00 = 1.0 / 25, h01 = 0, h11 = 1.0 / 25;
+        for (size_t s = 0; s < fc->ns; s++) {
+            if (!fc->model.hasx[s] || (v[s] != 1 && v[s] != 2)) continue;
+            double x = fc->model.x[s], eta = a + b * x;
+            double lam = v[s] == 1 ? mills(eta) : -mills(-eta);
+            double w = lam * (lam + eta); /* minus the second derivative */
+            g0 += lam, g1 += lam * x;
+            h00 += w, h01 += w * x, h11 += w * x * x;
+        }
+        double det = h00 * h11 - h01 * h01;
+        if (!(det > 1e-12)) break;
+        double da = (h11 * g0 - h01 * g1) / det, db = (h00 * g1 - h01 * g0) / det;
+        a += da, b += db;
+        if (fabs(da) + fabs(db) < 1e-8) break;
+    }
+    *pa = a, *pb = b;
+    return isfinite(a) && isfinite(b);
+}
+
+hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
+{
+    d->has_ab = 0;
+    d->pa = d->pb = 0;
+    d->yes_share = 0;
+    d->same_text = 0;
+    d->has_spx = 0;
+    d->spx = 0;
+    memset(d->gmaj, 0, sizeof d->gmaj);
+    if (d->sp) {
+        double sum = 0;
+        int n = 0;
+        for (size_t s = 0; s < fc->ns; s++)
+            if (d->sp[s] && fc->model.hasx[s]) sum += fc->model.x[s], n++;
+        if (n) d->spx = sum / n, d->has_spx = 1;
+    }
+    d->base = -1;
+    d->sp_target = d->sp && d->target >= 0 && d->sp[d->target];
+    if (d->kind == FC_AMEND && d->blin >= 0)
+        for (int j = d->limit - 1; j >= 0 && fc->it[j].date >= d->date - 100000; j--)
+            if (fc->it[j].lineage == d->blin) {
+                d->base = j;
+                break;
+            }
+    if (d->prev < 0) return HRR_OK;
+    d->same_text = d->lineage >= 0 && fc->it[d->prev].lineage == d->lineage;
+    const unsigned char *v = fc->v + (size_t)d->prev * fc->ns;
+    long cnt[FC_NGROUP][4] = {{0}};
+    long y = 0, tot = 0;
+    for (size_t s = 0; s < fc->ns; s++) {
+        if (v[s] < 1 || v[s] > 3) continue;
+        tot++, y += v[s] == 1;
+        if (fc->group[s] >= 0) cnt[fc->group[s]][v[s]]++;
+    }
+    d->yes_share = tot ? (double)y / (double)tot : 0;
+    for (int g = 0; g < FC_NGROUP; g++) {
+        int best = 0;
+        for (int c = 1; c <= 3; c++)
+            if (cnt[g][c] > (best ? cnt[g][best] : 0)) best = c;
+        d->gmaj[g] = best;
+    }
+    d->has_ab = item_probit(fc, d->prev, &d->pa, &d->pb);
+    return HRR_OK;
+}
+
+/* A state's shares of yes and of absence among its ballots on the items in
+ * the year before the draft, and its shares of yes, no and abstain on items
+ * of the draft's kind class (amendments, or the rest) in the two years
+ * before (items before the limit only). */
+static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
+{
+    long n = 0, y = 0, a = 0, kn = 0, kc[4] = {0};
+    int amend = d->kind == FC_AMEND;
+    for (int j = d->limit - 1; j >= 0 && fc->it[j].date >= d->date - 20000; j--) {
+        unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
+        if (!v) continue;
+        if (fc->it[j].date >= d->date - 10000) n++, y += v == 1, a += v == 4;
+        if ((fc->it[j].kind == FC_AMEND) == amend && v <= 3) kn++, kc[v]++;
+    }
+    f[12] = n ? (double)y / (double)n : 0.5;
+    f[11] = n ? (double)a / (double)n : 0.05;
+    for (int c = 1; c <= 3; c++) f[21 + c] = kn ? (double)kc[c] / (double)kn : 0;
+}
+
+/* The state's last ballot (yes, no or abstain) on the draft's text: on the
+ * predecessor, or, when the state was not a member then or was absent, on
+ * the versions before it in the ten years before. 0 if none. */
+static int last_ballot(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int prev, int same_text, int s)
+{
+    unsigned char pv = fc->v[(size_t)prev * fc->ns + (size_t)s];
+    if ((pv >= 1 && pv <= 3) || !same_text) return pv;
+    for (int j = fc->it[prev].lprev; j >= 0 && fc->it[j].date >= d->date - 100000; j = fc->it[j].lprev) {
+        unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
+        if (v >= 1 && v <= 3) return v;
+    }
+    return pv;
+}
+
+void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
+{
+    memset(f, 0, FC_NFEAT * sizeof *f);
+    f[0] = 1;
+    if (d->prev >= 0) {
+        int pv = last_ballot(fc, d, d->prev, d->same_text, s);
+        if (pv >= 1 && pv <= 4) {
+            if (d->same_text) f[pv] = 1;
+            else if (pv <= 3) f[28 + pv] = 1; /* a related text's ballot */
+        }
+        f[5] = 1;
+        int g = fc->group[s];
+        if (g >= 0 && d->gmaj[g]) f[5 + d->gmaj[g]] = 1;
+        if (d->has_ab && fc->model.hasx[s]) {
+            double m = d->pa + d->pb * fc->model.x[s];
+            f[9] = m < -5 ? -5 : m > 5 ? 5 : m;
+            f[10] = 1;
+        }
+        f[16] = d->yes_share;
+    }
+    recent(fc, d, s, f);
+    if (d->target >= 0) {
+        f[13] = d->target == s;
+        f[14] = d->target != s && fc->group[s] >= 0 && fc->group[s] == fc->group[d->target];
+    }
+    f[15] = d->sp && d->sp[s];
+    f[17] = d->kind == FC_AMEND;
+    if (fc->model.hasx[s]) {
+        double x = fc->model.x[s];
+        f[18] = f[17] * x;
+        f[19] = (1 - f[17]) * x;
+        if (d->has_spx) f[20] = x * d->spx;
+    }
+    f[21] = d->has_spx;
+    if (d->base >= 0) {
+        int bv = last_ballot(fc, d, d->base, 1, s);
+        if (bv >= 1 && bv <= 3) f[24 + bv] = 1;
+    }
+    f[28] = d->sp_target;
+    if (d->sp) { /* affinity with the sponsors: mean agreement */
+        double sum = 0;
+        int n = 0;
+        for (size_t q = 0; q < fc->ns; q++)
+            if (d->sp[q] && (int)q != s && fc->model.agree[(size_t)s * fc->ns + q] >= 0)
+                sum += fc->model.agree[(size_t)s * fc->ns + q], n++;
+        if (d->sp[s]) sum += 1, n++;
+        if (n) f[32] = sum / n - 0.5;
+    }
+}
+
+void hrr_i_fc_predict(const hrr_fc_t *fc, const double *f, double *p)
+{
+    double e[4] = {0, 0, 0, 0}, mx = 0;
+    for (int k = 0; k < 3; k++) {
+        double z = 0;
+        for (int q = 0; q < FC_NFEAT; q++) z += fc->model.w[k][q] * f[q];
+        e[k + 1] = z;
+        if (z > mx) mx = z;
+    }
+    double sum = 0;
+    for (int k = 0; k < 4; k++) sum += (e[k] = exp(e[k] - mx));
+    for (int k = 0; k < 4; k++) p[k] = e[k] / sum;
+}
+
+/* Ideal points on the six years before the cutoff (items with a yes and a
+ * no; states with ten yes/no votes or more), by hrr_ideal_fit. */
+static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
+{
+    size_t ns = fc->ns;
+    int first = hrr_i_fc_limit(fc, cutoff - WINDOW_IDEAL);
+    size_t nt = 0, nk = 0;
+    int *cols = hrr_i_malloc((size_t)(limit > first ? limit - first : 1) * sizeof *cols);
+    int *rows = hrr_i_malloc(ns * sizeof *rows);
+    signed char *y = NULL;
+    double *x = NULL;
+    hrr_err_t rc = HRR_OK;
+    memset(fc->model.hasx, 0, ns);
+    memset(fc->model.x, 0, ns * sizeof *fc->model.x);
+    if (!cols || !rows) goto nomem;
+    for (int j = first; j < limit; j++) {
+        const unsigned char *v = fc->v + (size_t)j * ns;
+        int yes = 0, no = 0;
+        for (size_t s = 0; s < ns && !(yes && no); s++) yes |= v[s] == 1, no |= v[s] == 2;
+        if (yes && no) cols[nt++] = j;
+    }
+    for (size_t s = 0; s < ns; s++) {
+        int n = 0;
+        for (size_t t = 0; t < nt; t++) {
+            unsigned char v = fc->v[(size_t)cols[t] * ns + s];
+            n += v == 1 || v == 2;
+        }
+        if (n >= 10) rows[nk++] = (int)s;
+    }
+    /* agreement of each pair of states over the window */
+    for (size_t k = 0; k < ns * ns; k++) fc->model.agree[k] = -1;
+    {
+        int *act = hrr_i_malloc(ns * sizeof *act);
+        if (!act) goto nomem;
+        int na = 0;
+        for (size_t s = 0; s < ns; s++) {
+            int n = 0;
+            for (int j = first; j < limit && n < 10; j++) {
+                unsigned char v = fc->v[(size_t)j * ns + s];
+                n += v >= 1 && v <= 3;
+            }
+            if (n >= 10) act[na++] = (int)s;
+        }
+        for (int p = 0; p < na; p++)
+            for (int q = p; q < na; q++) {
+                long both = 0, same = 0;
+                for (int j = first; j < limit; j++) {
+                    unsigned char u = fc->v[(size_t)j * ns + (size_t)act[p]],
+                                  w = fc->v[(size_t)j * ns + (size_t)act[q]];
+                    if (u >= 1 && u <= 3 && w >= 1 && w <= 3) both++, same += u == w;
+                }
+                if (both >= 10)
+                    fc->model.agree[(size_t)act[p] * ns + (size_t)act[q]] =
+                        fc->model.agree[(size_t)act[q] * ns + (size_t)act[p]] = (float)same / (float)both;
+            }
+        hrr_i_free(act);
+    }
+    if (nt < 5 || nk < 5) goto out;
+    if (!(y = hrr_i_malloc(nk * nt)) || !(x = hrr_i_malloc(nk * sizeof *x))) goto nomem;
+    for (size_t r = 0; r < nk; r++)
+        for (size_t t = 0; t < nt; t++) {
+            unsigned char v = fc->v[(size_t)cols[t] * ns + (size_t)rows[r]];
+            y[r * nt + t] = v == 1 ? 1 : v == 2 ? 0 : -1;
+        }
+    hrr_ideal_opts_t io = {.max_iter = 200, .tol = 1e-5};
+    if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL))) goto out;
+    for (size_t r = 0; r < nk; r++)
+        if (isfinite(x[r])) fc->model.x[rows[r]] = x[r], fc->model.hasx[rows[r]] = 1;
+    goto out;
+nomem:
+    rc = HRR_ENOMEM;
+out:
+    hrr_i_free(cols);
+    hrr_i_free(rows);
+    hrr_i_free(y);
+    hrr_i_free(x);
+    return rc;
+}
+
+/* The training rows: every member's ballot on every item of the eight years
+ * before the cutoff, with features from the record before that item. */
+typedef struct rows {
+    double *f;          /* n x FC_NFEAT */
+    unsigned char *y;   /* classes 0..3 */
+    size_t n, cap;
+} rows_t;
+
+static hrr_err_t collect(hrr_fc_t *fc, int limit, int cutoff, rows_t *r)
+{
+    int first = hrr_i_fc_limit(fc, cutoff - WINDOW_TRAIN);
+    for (int j = first; j < limit; j++) {
+        const fc_item_t *it = &fc->it[j];
+        if (it->kind == FC_MOTION) continue;
+        fc_draft_ctx_t d = {.date = it->date, .limit = hrr_i_fc_limit(fc, it->date),
+                            .target = it->target, .kind = it->kind, .lineage = it->lineage, .blin = it->blin, .sp = NULL};
+        d.prev = hrr_i_fc_find_prev(fc, d.limit, it->kind, it->lineage, it->tok, it->ntok, it->target);
+        unsigned char *sp = NULL;
+        if (it->nsponsor && (sp = hrr_i_calloc(fc->ns, 1)))
+            for (int k = 0; k < it->nsponsor; k++) sp[it->sponsor[k]] = 1;
+        d.sp = sp;
+        hrr_i_fc_draft_ctx(fc, &d);
+        for (size_t s = 0; s < fc->ns; s++) {
+            unsigned char v = fc->v[(size_t)j * fc->ns + s];
+            if (!v) continue;
+            if (r->n == r->cap) {
+                size_t nc = r->cap ? r->cap * 2 : 65536;
+                double *nf = hrr_i_realloc(r->f, nc * FC_NFEAT * sizeof *nf);
+                if (!nf) return hrr_i_free(sp), HRR_ENOMEM;
+                r->f = nf;
+                unsigned char *ny = hrr_i_realloc(r->y, nc);
+                if (!ny) return hrr_i_free(sp), HRR_ENOMEM;
+                r->y = ny;
+                r->cap = nc;
+            }
+            hrr_i_fc_features(fc, &d, (int)s, r->f + r->n * FC_NFEAT);
+            r->y[r->n++] = (unsigned char)(v - 1);
+        }
+        hrr_i_free(sp);
+    }
+    return HRR_OK;
+}
+
+/* Multinomial logit by Newton's method: classes 1..3 against class 0,
+ * ridge RIDGE on every weight. */
+static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
+{
+    enum { K = 3, P = FC_NFEAT, D = K * P };
+    gsl_matrix *H = gsl_matrix_alloc(D, D);
+    gsl_vector *g = gsl_vector_alloc(D), *step = gsl_vector_alloc(D);
+    double *hbuf = hrr_i_malloc(K * K * P * P * sizeof *hbuf); /* blocks (k <= l) */
+    hrr_err_t rc = HRR_OK;
+    if (!H || !g || !step || !hbuf) {
+        rc = HRR_ENOMEM;
+        goto out;
+    }
+    memset(fc->model.w, 0, sizeof fc->model.w);
+    for (int iter = 0; iter < 30; iter++) {
+        double gr[D];
+        memset(hbuf, 0, K * K * P * P * sizeof *hbuf);
+        memset(gr, 0, sizeof gr);
+        for (size_t n = 0; n < r->n; n++) {
+            const double *f = r->f + n * P;
+            double p[4];
+            hrr_i_fc_predict(fc, f, p);
+            for (int k = 0; k < K; k++) {
+                double res = (r->y[n] == k + 1) - p[k + 1];
+                for (int q = 0; q < P; q++) gr[k * P + q] += res * f[q];
+            }
+            /* H_kl = sum p_k (delta_kl - p_l) f f' */
+            for (int k = 0; k < K; k++)
+                for (int l = k; l < K; l++) {
+                    double w = p[k + 1] * ((k == l) - p[l + 1]);
+                    if (w == 0) continue;
+                    double *h = hbuf + ((size_t)(k * K + l) * P * P);
+                    for (int q = 0; q < P; q++) {
+                        if (f[q] == 0) continue;
+                        double wf = w * f[q];
+                        for (int u = 0; u < P; u++) h[q * P + u] += wf * f[u];
+                    }
+                }
+        }
+        for (int k = 0; k < K; k++)
+            for (int l = 0; l < K; l++) {
+                const double *h = hbuf + ((size_t)((k <= l ? k * K + l : l * K + k)) * P * P);
+                for (int q = 0; q < P; q++)
+                    for (int u = 0; u < P; u++)
+                        gsl_matrix_set(H, (size_t)(k * P + q), (size_t)(l * P + u),
+                                       k <= l ? h[q * P + u] : h[u * P + q]);
+            }
+        for (int a = 0; a < D; a++) {
+            gr[a] -= RIDGE * fc->model.w[a / P][a % P];
+            gsl_matrix_set(H, (size_t)a, (size_t)a, gsl_matrix_get(H, (size_t)a, (size_t)a) + RIDGE);
+            gsl_vector_set(g, (size_t)a, gr[a]);
+        }
+        gsl_error_handler_t *old = gsl_set_error_handler_off();
+        int bad = gsl_linalg_cholesky_decomp1(H) || gsl_linalg_cholesky_solve(H, g, step);
+        gsl_set_error_handler(old);
+        if (bad) break;
+        double mx = 0;
+        for (int a = 0; a < D; a++) {
+            double s = gsl_vector_get(step, (size_t)a);
+            fc->model.w[a / P][a % P] += s;
+            if (fabs(s) > mx) mx = fabs(s);
+        }
+        if (mx < 1e-6) break;
+    }
+out:
+    hrr_i_free(hbuf);
+    gsl_matrix_free(H);
+    gsl_vector_free(g);
+    gsl_vector_free(step);
+    return rc;
+}
+
+hrr_err_t hrr_i_fc_train(hrr_fc_t *fc, int cutoff)
+{
+    if (fc->model.cutoff == cutoff) return HRR_OK;
+    int limit = hrr_i_fc_limit(fc, cutoff);
+    rows_t r = {0};
+    hrr_err_t rc;
+    fc->model.cutoff = 0;
+    if ((rc = fit_ideal(fc, limit, cutoff))) goto out;
+    if ((rc = collect(fc, limit, cutoff, &r))) goto out;
+    if (r.n < 50) {
+        rc = hrr_i_seterr(fc->st, HRR_ENOTFOUND,
+                          "too few %s votes recorded before %d-%02d-%02d to learn from (%zu ballots)",
+                          fc->body, cutoff / 10000, cutoff / 100 % 100, cutoff % 100, r.n);
+        goto out;
+    }
+    if ((rc = fit_mnl(fc, &r))) goto out;
+    fc->model.trained = (long)r.n;
+    fc->model.cutoff = cutoff;
+out:
+    if (rc == HRR_ENOMEM) hrr_i_seterr(fc->st, rc, "out of memory");
+    hrr_i_free(r.f);
+    hrr_i_free(r.y);
+    return rc;
+}
