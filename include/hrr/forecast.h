@@ -146,6 +146,7 @@ typedef struct hrr_fc_backtest {
     size_t nstates;
     hrr_fc_fail_t *subjects;/* by subject, worst first */
     size_t nsubjects;
+    long confusion[4][4];   /* the model's ballots: [recorded][predicted] */
     hrr_fc_fail_t *kinds;   /* by kind of vote (resolutions, decisions,
                                amendments, other), in that order */
     size_t nkinds;

@@ -382,6 +382,13 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             json_array_append_new(kinds, j);
         }
         json_object_set_new(o, "kinds", kinds);
+        json_t *conf = json_array();
+        for (int y = 0; y < 4; y++) {
+            json_t *row = json_array();
+            for (int q = 0; q < 4; q++) json_array_append_new(row, json_integer(bt->confusion[y][q]));
+            json_array_append_new(conf, row);
+        }
+        json_object_set_new(o, "confusion", conf);
         if (json_dumpf(o, stdout, JSON_INDENT(1) | JSON_REAL_PRECISION(4)) == 0) fputc('\n', stdout);
         json_decref(o);
     } else {
@@ -400,6 +407,12 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             if (bt->bins[k].n)
                 printf("[%.1f, %.1f)  %9ld %10.4f %9.4f\n", bt->bins[k].lo, bt->bins[k].hi, bt->bins[k].n,
                        bt->bins[k].predicted, bt->bins[k].observed);
+        printf("\nrecorded (rows) against forecast (columns):\n%-9s %8s %8s %8s %8s\n", "", "yes", "no",
+               "abstain", "absent");
+        static const char *const cls[4] = {"yes", "no", "abstain", "absent"};
+        for (int y = 0; y < 4; y++)
+            printf("%-9s %8ld %8ld %8ld %8ld\n", cls[y], bt->confusion[y][0], bt->confusion[y][1],
+                   bt->confusion[y][2], bt->confusion[y][3]);
         printf("\nthe model by kind of vote (accuracy; ballots):");
         for (size_t k = 0; k < bt->nkinds; k++)
             printf(" %s %.4f (%ld)%s", bt->kinds[k].what, bt->kinds[k].accuracy, bt->kinds[k].n,

@@ -199,6 +199,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 for (int c = 1; c < 4; c++)
                     if (q[c] > q[best]) best = c;
                 st_n[s]++, st_r[s] += best == y;
+                bt->confusion[y][best]++;
                 kn[it->kind]++, kr[it->kind] += best == y;
                 subj[ks].n++, subj[ks].accuracy += best == y;
                 n++;

@@ -31,7 +31,7 @@ typedef struct fc_item {
 
 enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
 
-#define FC_NFEAT 33     /* features of a (member, draft) pair */
+#define FC_NFEAT 37     /* features of a (member, draft) pair */
 #define FC_NGROUP 5     /* regional groups */
 
 /* A fitted model: ideal points and multinomial-logit weights, trained on
@@ -67,6 +67,7 @@ struct hrr_fc {
     size_t nlin, caplin;
     int *hlin;          /* hash of lin */
     fc_model_t model;   /* the last model fitted */
+    int *scratch;       /* ni ints for a draft's same-sponsor items */
 };
 
 /* The features of state S on a draft described by D (the predecessor P,
@@ -93,6 +94,9 @@ typedef struct fc_draft_ctx {
     int blin;           /* an amendment's base text's lineage, -1 */
     int base;           /* its latest vote before the limit, -1 */
     int sp_target;      /* 1: the target state is among the sponsors */
+    int *same_sp;       /* earlier items of the same kind class sharing a
+                           sponsor with the draft (three years), or NULL */
+    int nsame_sp;       /* how many */
 } fc_draft_ctx_t;
 
 int hrr_i_fc_date(const char *s);                /* yyyymmdd, 0 if invalid */

@@ -75,6 +75,20 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
             if (d->sp[s] && fc->model.hasx[s]) sum += fc->model.x[s], n++;
         if (n) d->spx = sum / n, d->has_spx = 1;
     }
+    d->nsame_sp = 0;
+    d->same_sp = fc->scratch;
+    if (d->sp) {
+        int amend = d->kind == FC_AMEND;
+        for (int j = d->limit - 1; j >= 0 && fc->it[j].date >= d->date - 30000; j--) {
+            const fc_item_t *it = &fc->it[j];
+            if ((it->kind == FC_AMEND) != amend) continue;
+            for (int k = 0; k < it->nsponsor; k++)
+                if (d->sp[it->sponsor[k]]) {
+                    d->same_sp[d->nsame_sp++] = j;
+                    break;
+                }
+        }
+    }
     d->base = -1;
     d->sp_target = d->sp && d->target >= 0 && d->sp[d->target];
     if (d->kind == FC_AMEND && d->blin >= 0)
@@ -184,6 +198,16 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
                 sum += fc->model.agree[(size_t)s * fc->ns + q], n++;
         if (d->sp[s]) sum += 1, n++;
         if (n) f[32] = sum / n - 0.5;
+    }
+    /* its ballots on earlier texts of the same sponsors */
+    long c[4] = {0}, n = 0;
+    for (int k = 0; k < d->nsame_sp; k++) {
+        unsigned char v = fc->v[(size_t)d->same_sp[k] * fc->ns + (size_t)s];
+        if (v >= 1 && v <= 3) c[v]++, n++;
+    }
+    if (n) {
+        for (int k = 1; k <= 3; k++) f[32 + k] = (double)c[k] / (double)n;
+        f[36] = 1;
     }
 }
 
@@ -343,24 +367,33 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
         memset(gr, 0, sizeof gr);
         for (size_t n = 0; n < r->n; n++) {
             const double *f = r->f + n * P;
+            int nz[P], nnz = 0;
+            for (int q = 0; q < P; q++)
+                if (f[q] != 0) nz[nnz++] = q;
             double p[4];
             hrr_i_fc_predict(fc, f, p);
             for (int k = 0; k < K; k++) {
                 double res = (r->y[n] == k + 1) - p[k + 1];
-                for (int q = 0; q < P; q++) gr[k * P + q] += res * f[q];
+                for (int a = 0; a < nnz; a++) gr[k * P + nz[a]] += res * f[nz[a]];
             }
-            /* H_kl = sum p_k (delta_kl - p_l) f f' */
+            /* H_kl = sum p_k (delta_kl - p_l) f f' over the nonzero
+             * features, upper triangle of each block */
             for (int k = 0; k < K; k++)
                 for (int l = k; l < K; l++) {
                     double w = p[k + 1] * ((k == l) - p[l + 1]);
-                    if (w == 0) continue;
                     double *h = hbuf + ((size_t)(k * K + l) * P * P);
-                    for (int q = 0; q < P; q++) {
-                        if (f[q] == 0) continue;
-                        double wf = w * f[q];
-                        for (int u = 0; u < P; u++) h[q * P + u] += wf * f[u];
+                    for (int a = 0; a < nnz; a++) {
+                        double wf = w * f[nz[a]];
+                        double *row = h + nz[a] * P;
+                        for (int b = a; b < nnz; b++) row[nz[b]] += wf * f[nz[b]];
                     }
                 }
+        }
+        /* the lower triangles of the blocks */
+        for (int k = 0; k < K * K; k++) {
+            double *h = hbuf + (size_t)k * P * P;
+            for (int q = 0; q < P; q++)
+                for (int u = 0; u < q; u++) h[q * P + u] = h[u * P + q];
         }
         for (int k = 0; k < K; k++)
             for (int l = 0; l < K; l++) {
@@ -385,7 +418,7 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
             fc->model.w[a / P][a % P] += s;
             if (fabs(s) > mx) mx = fabs(s);
         }
-        if (mx < 1e-6) break;
+        if (mx < 1e-5) break;
     }
 out:
     hrr_i_free(hbuf);
