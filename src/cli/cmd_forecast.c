@@ -115,26 +115,25 @@ static json_t *result_json(const hrr_fc_result_t *r, const char *title)
     return o;
 }
 
-static int print_table(const hrr_fc_result_t *r, out_fmt_t fmt, int with_symbol)
+static const char *const tcols[] = {"symbol", "state", "yes", "no", "abstain", "absent", "decisive", "swing"};
+
+/* The members' rows of R into O (begun with the symbol column when
+ * WITH_SYMBOL). */
+static void add_rows(out_t *o, const hrr_fc_result_t *r, int with_symbol)
 {
-    static const char *const cols[] = {"symbol", "state", "yes", "no", "abstain", "absent", "decisive", "swing"};
-    out_t o;
-    size_t skip = with_symbol ? 0 : 1;
-    if (!out_begin(&o, fmt, stdout, 8 - skip, cols + skip)) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
     for (size_t i = 0; i < r->n; i++) {
         char v[32];
-        if (with_symbol) out_text(&o, r->symbol);
-        out_text(&o, r->b[i].state);
+        if (with_symbol) out_text(o, r->symbol);
+        out_text(o, r->b[i].state);
         for (int c = 0; c < 4; c++) {
             snprintf(v, sizeof v, "%.3f", r->b[i].p[c]);
-            out_text(&o, v);
+            out_text(o, v);
         }
         snprintf(v, sizeof v, "%.3f", r->b[i].decisive);
-        out_text(&o, v);
+        out_text(o, v);
         snprintf(v, sizeof v, "%.3f", r->b[i].swing);
-        out_text(&o, v);
+        out_text(o, v);
     }
-    return out_done(&o);
 }
 
 static void print_summary(const hrr_fc_result_t *r, FILE *f)
@@ -239,6 +238,8 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         fo.cutoff = first;
     }
     size_t nd = bt ? bt->n : 1;
+    out_t o;
+    int csv_open = 0;
     for (size_t k = 0; fc && !code && k < nd; k++) {
         const hrr_fc_draft_t *dk = bt ? &bt->d[k] : &d;
         hrr_fc_result_t *r = NULL;
@@ -250,14 +251,24 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         }
         if (fmt == OUT_JSON) {
             json_array_append_new(items, result_json(r, dk->title));
+        } else if (fmt == OUT_CSV) {
+            /* one table: with the symbol column for a batch */
+            if (k == 0) {
+                if (out_begin(&o, OUT_CSV, stdout, bt ? 8 : 7, tcols + (bt ? 0 : 1))) csv_open = 1;
+                else code = hrr_cli_fail(HRR_ENOMEM, "out of memory");
+            }
+            if (!code) add_rows(&o, r, bt != NULL);
+            if (!code && k + 1 == nd) code = out_done(&o), csv_open = 0;
         } else {
-            if (fmt == OUT_TABLE) print_summary(r, stdout);
-            code = print_table(r, fmt, bt != NULL && fmt == OUT_CSV);
-            if (fmt == OUT_TABLE && k + 1 < nd) printf("\n");
-            if (fmt == OUT_CSV && bt) fmt = OUT_CSV; /* one header per draft is fine for tables only */
+            print_summary(r, stdout);
+            if (!out_begin(&o, OUT_TABLE, stdout, 7, tcols + 1)) code = hrr_cli_fail(HRR_ENOMEM, "out of memory");
+            if (!code) add_rows(&o, r, 0);
+            if (!code) code = out_done(&o);
+            if (k + 1 < nd) printf("\n");
         }
         hrr_fc_result_free(r);
     }
+    if (csv_open) out_end(&o); /* a draft failed: drop the rest */
     if (!code && fmt == OUT_JSON) {
         json_t *top = json_object();
         json_object_set_new(top, "body", json_string(body));

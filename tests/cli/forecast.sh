@@ -1,0 +1,105 @@
+#!/bin/bash
+# forecast.sh - `hrr forecast` and `hrr backtest` on the Council's real
+# records: the Iran resolution of April 2024 (A/HRC/RES/55/19, adopted
+# 24-8-15) forecast from before its date, in the JSON shape the docs give;
+# a batch of drafts from a CSV file; members from a file; the backtest's
+# figures; usage and data errors.
+set -u
+HRR=${HRR:?set HRR to the hrr binary}
+SRC=${HRR_SOURCE_DIR:?set HRR_SOURCE_DIR to the source tree}
+DATA=${HRR_DATA_DIR:?set HRR_DATA_DIR to the shared data}
+[ -r "$DATA/README.md" ] || { echo "skip: no shared data at $DATA"; exit 77; }
+. "$SRC/tests/cli_lib.sh"
+
+run import --quiet "$DATA/hrc"
+want_rc 0
+
+IRAN="Situation of human rights in the Islamic Republic of Iran"
+run forecast --body HRC --date 2024-04-04 --title "$IRAN" --seed 1 --json
+want_rc 0
+valid_json
+has_flat '"items":[{"symbol":"","date":"2024-04-04"'
+has_flat '"target":"IRN"'
+has_flat '"members":47'
+has_flat '"p_adopted":1.0'
+has_flat '"p_no_action":null'
+has_flat '"ballots":[{"state":"ALB","p":{"yes":'
+has_flat '"abstain":'
+has_flat '"absent":'
+count_flat '"state":' 47
+has_flat '"swing_states":['
+
+# the table: who is expected where
+run forecast --body HRC --date 2024-04-04 --title "$IRAN"
+want_rc 0
+has_out "IRN on 2024-04-04: 47 members"
+has_out "read against: A/HRC/RES/52/"
+has_out "P(adopted) = 1.000"
+line_out 'CHN +0\.[0-2][0-9]{2} +0\.[5-9][0-9]{2} .*'
+
+# CSV: a header and one row per member; members from a file
+printf 'USA\nCHN  # China\nFRA\n' >"$tmp/members.txt"
+run forecast --body HRC --date 2024-04-04 --title "$IRAN" --members @"$tmp/members.txt" --csv
+want_rc 0
+nlines 4
+line_out 'state,yes,no,abstain,absent,decisive,swing'
+has_out "CHN,0."
+
+# a batch: one forecast per row, learned once from before the first date
+cat >"$tmp/session.csv" <<'CSV'
+symbol,date,title,target
+L.19,2024-04-04,Situation of human rights in the Islamic Republic of Iran,IRN
+L.22,2024-04-04,Situation of human rights in the Syrian Arab Republic,SYR
+L.7,2024-04-03,The negative impact of unilateral coercive measures on the enjoyment of human rights,
+CSV
+run forecast --body HRC --batch "$tmp/session.csv" --json
+want_rc 0
+valid_json
+count_flat '"symbol":' 3
+has_flat '"symbol":"L.22"'
+has_flat '"target":"SYR"'
+run forecast --body HRC --batch "$tmp/session.csv" --csv
+want_rc 0
+nlines 142
+line_out 'symbol,state,yes,no,abstain,absent,decisive,swing'
+
+# the same seed, the same forecast
+run forecast --body HRC --batch "$tmp/session.csv" --json --seed 9
+first=$out
+run forecast --body HRC --batch "$tmp/session.csv" --json --seed 9
+nchecks=$((nchecks + 1)); [ "$out" = "$first" ] || fail "seed 9 twice gave two forecasts"
+
+# a backtest of 2024: the model and the three baselines
+run backtest --body HRC --from 2024 --to 2024 --json
+want_rc 0
+valid_json
+has_flat '"scores":[{"name":"model"'
+has_flat '{"name":"always-yes"'
+has_flat '{"name":"last-ballot"'
+has_flat '{"name":"group-majority"'
+has_flat '"reliability":[{"lo":0.0'
+run backtest --body HRC --from 2024 --to 2024
+want_rc 0
+has_out "predictor"
+has_out "calibration of the model"
+
+# errors
+printf 'symbol,date,title\nL.1,2024-02-30,Situation\n' >"$tmp/bad.csv"
+run forecast --body HRC --batch "$tmp/bad.csv"
+want_rc 1
+has_err "bad.csv:2: field 'date': '2024-02-30' is not a date"
+run forecast --body HRC --date 2024-04-04 --title "$IRAN" --members USA,XYZ
+want_rc 2
+has_err "members: 'XYZ' is not an ISO3 code"
+run forecast --body HRC --date 2024-04-04 --like A/HRC/RES/55/19
+has_err "cannot inform this forecast"
+run forecast --body XYZ --date 2024-04-04 --title "$IRAN"
+want_rc 5
+has_err "no recorded votes of body 'XYZ'"
+usage_error forecast "--date YYYY-MM-DD is required" forecast --body HRC --title x
+usage_error forecast "--like SYMBOL or --title TEXT is required" forecast --body HRC --date 2024-04-04
+usage_error forecast "--batch takes the drafts from the file" forecast --body HRC --batch x.csv --date 2024-01-01
+usage_error forecast "--runs" forecast --body HRC --date 2024-04-04 --title x --runs 0
+usage_error backtest "--from Y and --to Y" backtest --body HRC --from 2024
+
+done_checks
