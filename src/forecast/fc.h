@@ -31,7 +31,7 @@ typedef struct fc_item {
 
 enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
 
-#define FC_NFEAT 37     /* features of a (member, draft) pair */
+#define FC_NFEAT 39     /* features of a (member, draft) pair */
 #define FC_NGROUP 5     /* regional groups */
 
 /* A fitted model: ideal points and multinomial-logit weights, trained on

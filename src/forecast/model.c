@@ -124,17 +124,20 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
  * before (items before the limit only). */
 static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
 {
-    long n = 0, y = 0, a = 0, kn = 0, kc[4] = {0};
+    long n = 0, y = 0, a = 0, kn = 0, kc[4] = {0}, rn = 0, ra = 0;
+    int d90 = d->date - (d->date / 100 % 100 > 3 ? 300 : 9100); /* about 90 days before */
     int amend = d->kind == FC_AMEND;
     for (int j = d->limit - 1; j >= 0 && fc->it[j].date >= d->date - 20000; j--) {
         unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
         if (!v) continue;
         if (fc->it[j].date >= d->date - 10000) n++, y += v == 1, a += v == 4;
+        if (fc->it[j].date >= d90) rn++, ra += v == 4;
         if ((fc->it[j].kind == FC_AMEND) == amend && v <= 3) kn++, kc[v]++;
     }
     f[12] = n ? (double)y / (double)n : 0.5;
     f[11] = n ? (double)a / (double)n : 0.05;
     for (int c = 1; c <= 3; c++) f[21 + c] = kn ? (double)kc[c] / (double)kn : 0;
+    if (rn) f[37] = (double)ra / (double)rn, f[38] = 1; /* absences of the last months */
 }
 
 /* The state's last ballot (yes, no or abstain) on the draft's text: on the
