@@ -136,6 +136,8 @@ typedef struct hrr_fc_fail {
     char what[128];         /* ISO3, or "country:ISO3" / "thematic" */
     long n;                 /* ballots */
     double accuracy;        /* share right */
+    long items;             /* votes (kinds only) */
+    double outcome_accuracy;/* share of their outcomes called right (kinds) */
 } hrr_fc_fail_t;
 
 typedef struct hrr_fc_backtest {

@@ -390,6 +390,8 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             json_object_set_new(j, "kind", json_string(bt->kinds[k].what));
             json_object_set_new(j, "ballots", json_integer(bt->kinds[k].n));
             json_object_set_new(j, "accuracy", json_real(bt->kinds[k].accuracy));
+            json_object_set_new(j, "votes", json_integer(bt->kinds[k].items));
+            json_object_set_new(j, "outcome_accuracy", json_real(bt->kinds[k].outcome_accuracy));
             json_array_append_new(kinds, j);
         }
         json_object_set_new(o, "kinds", kinds);
@@ -424,11 +426,12 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
         for (int y = 0; y < 4; y++)
             printf("%-9s %8ld %8ld %8ld %8ld\n", cls[y], bt->confusion[y][0], bt->confusion[y][1],
                    bt->confusion[y][2], bt->confusion[y][3]);
-        printf("\nthe model by kind of vote (accuracy; ballots):");
+        printf("\nthe model by kind of vote:\n%-12s %8s %9s %6s %9s\n", "", "ballots", "accuracy", "votes",
+               "outcomes");
         for (size_t k = 0; k < bt->nkinds; k++)
-            printf(" %s %.4f (%ld)%s", bt->kinds[k].what, bt->kinds[k].accuracy, bt->kinds[k].n,
-                   k + 1 < bt->nkinds ? "," : "");
-        printf("\nwhere the model fails most (accuracy; ballots):\n  states:");
+            printf("%-12s %8ld %9.4f %6ld %9.4f\n", bt->kinds[k].what, bt->kinds[k].n, bt->kinds[k].accuracy,
+                   bt->kinds[k].items, bt->kinds[k].outcome_accuracy);
+        printf("where the model fails most (accuracy; ballots):\n  states:");
         for (size_t k = 0; k < bt->nstates && k < 8; k++)
             printf(" %s %.2f (%ld)%s", bt->states[k].what, bt->states[k].accuracy, bt->states[k].n,
                    k + 1 < 8 && k + 1 < bt->nstates ? "," : "");

@@ -90,7 +90,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     static const char *const names[4] = {"model", "always-yes", "last-ballot", "group-majority"};
     hrr_err_t rc = HRR_OK;
     acc_t acc[4];
-    long kn[5] = {0}, kr[5] = {0}; /* by kind */
+    long kn[5] = {0}, kr[5] = {0}, ki[5] = {0}, kir[5] = {0}; /* by kind */
     long bin_n[10] = {0};
     double bin_p[10] = {0}, bin_o[10] = {0};
     long *st_n = NULL, *st_r = NULL;
@@ -221,6 +221,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
             if (ad < 0) goto nomem;
             int calls[4] = {2 * ad >= runs, 1, adopts(tab, (long)n, c_last), adopts(tab, (long)n, c_grp)};
             for (int m = 0; m < 4; m++) acc[m].items++, acc[m].items_right += calls[m] == truth;
+            ki[it->kind]++, kir[it->kind] += calls[0] == truth;
         }
         a = b;
     }
@@ -264,6 +265,8 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 snprintf(f->what, sizeof f->what, "%s", kname[k]);
                 f->n = kn[k];
                 f->accuracy = (double)kr[k] / (double)kn[k];
+                f->items = ki[k];
+                f->outcome_accuracy = ki[k] ? (double)kir[k] / (double)ki[k] : NAN;
             }
     }
     bt->subjects = subj;
