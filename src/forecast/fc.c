@@ -155,8 +155,11 @@ static double jaccard(const int *a, int na, const int *b, int nb)
 
 /* The earlier version of a draft among items [0, LIMIT): the latest item
  * of the same lineage; else the latest on the same target state (same kind
- * class) in the six years before; else the most similar title (Jaccard of
- * content words >= 0.5) in those six years, the later on ties. -1 if none. */
+ * class; for a draft, a no-action motion on it counts, its ballots read the
+ * other way round) in the six years before; else the most similar title
+ * (Jaccard of content words >= 0.5) in those six years, the later on ties;
+ * else (for a draft) a no-action motion on the same target in the ten years
+ * before. -1 if none. */
 int hrr_i_fc_find_prev(const hrr_fc_t *fc, int limit, int kind, int lineage, const int *tok,
                        int ntok, int target)
 {
@@ -169,15 +172,18 @@ int hrr_i_fc_find_prev(const hrr_fc_t *fc, int limit, int kind, int lineage, con
     if (target >= 0)
         for (int j = limit - 1; j >= 0 && fc->it[j].date >= horizon; j--)
             if (fc->it[j].target == target && (fc->it[j].kind == FC_AMEND) == amend &&
-                fc->it[j].kind != FC_MOTION)
+                (fc->it[j].kind != FC_MOTION || !amend))
                 return j;
     int best = -1;
     double bs = 0.5 - 1e-12;
     for (int j = limit - 1; j >= 0 && fc->it[j].date >= horizon; j--) {
-        if ((fc->it[j].kind == FC_AMEND) != amend) continue;
+        if ((fc->it[j].kind == FC_AMEND) != amend || fc->it[j].kind == FC_MOTION) continue;
         double s = jaccard(tok, ntok, fc->it[j].tok, fc->it[j].ntok);
         if (s > bs) bs = s, best = j;
     }
+    if (best < 0 && target >= 0 && !amend)
+        for (int j = limit - 1; j >= 0 && fc->it[j].date >= fc->it[limit - 1].date - 100000; j--)
+            if (fc->it[j].kind == FC_MOTION && fc->it[j].target == target) return j;
     return best;
 }
 

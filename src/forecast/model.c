@@ -98,14 +98,19 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
                 break;
             }
     if (d->prev < 0) return HRR_OK;
-    d->same_text = d->lineage >= 0 && fc->it[d->prev].lineage == d->lineage;
+    /* the same text: the same title, or a no-action motion on its target */
+    d->same_text = (d->lineage >= 0 && fc->it[d->prev].lineage == d->lineage) ||
+                   (fc->it[d->prev].kind == FC_MOTION && d->target >= 0 && fc->it[d->prev].target == d->target);
     const unsigned char *v = fc->v + (size_t)d->prev * fc->ns;
+    int motion = fc->it[d->prev].kind == FC_MOTION; /* read the other way round */
     long cnt[FC_NGROUP][4] = {{0}};
     long y = 0, tot = 0;
     for (size_t s = 0; s < fc->ns; s++) {
-        if (v[s] < 1 || v[s] > 3) continue;
-        tot++, y += v[s] == 1;
-        if (fc->group[s] >= 0) cnt[fc->group[s]][v[s]]++;
+        int vv = v[s];
+        if (vv < 1 || vv > 3) continue;
+        if (motion && vv < 3) vv = 3 - vv;
+        tot++, y += vv == 1;
+        if (fc->group[s] >= 0) cnt[fc->group[s]][vv]++;
     }
     d->yes_share = tot ? (double)y / (double)tot : 0;
     for (int g = 0; g < FC_NGROUP; g++) {
@@ -115,6 +120,7 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
         d->gmaj[g] = best;
     }
     d->has_ab = item_probit(fc, d->prev, &d->pa, &d->pb);
+    if (motion) d->pa = -d->pa, d->pb = -d->pb;
     return HRR_OK;
 }
 
@@ -143,12 +149,20 @@ static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f
 /* The state's last ballot (yes, no or abstain) on the draft's text: on the
  * predecessor, or, when the state was not a member then or was absent, on
  * the versions before it in the ten years before. 0 if none. */
+/* State S's ballot on item J, a no-action motion's read as on the text it
+ * targets (for no action: against the text). */
+static int ballot_on(const hrr_fc_t *fc, int j, int s)
+{
+    int v = fc->v[(size_t)j * fc->ns + (size_t)s];
+    return fc->it[j].kind == FC_MOTION && (v == 1 || v == 2) ? 3 - v : v;
+}
+
 static int last_ballot(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int prev, int same_text, int s)
 {
-    unsigned char pv = fc->v[(size_t)prev * fc->ns + (size_t)s];
+    int pv = ballot_on(fc, prev, s);
     if ((pv >= 1 && pv <= 3) || !same_text) return pv;
     for (int j = fc->it[prev].lprev; j >= 0 && fc->it[j].date >= d->date - 100000; j = fc->it[j].lprev) {
-        unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
+        int v = ballot_on(fc, j, s);
         if (v >= 1 && v <= 3) return v;
     }
     return pv;

@@ -224,6 +224,42 @@ static void test_real(void)
     rm_store(path);
 }
 
+/* The Commission, March 1995: the draft on China, after no-action motions
+ * carried on every earlier one (E/CN.4/DEC/1990/106 ... 1994/108). The last
+ * motion is read as the earlier version the other way round (a yes for no
+ * action is a vote against the text), and a motion is expected first. */
+static void test_no_action(void)
+{
+    char path[256];
+    hrr_store_t *st = open_store(tmp_store(path));
+    CHECK(hrr_import(st, HRR_DATA_DIR "/ohchr-voting", NULL, NULL) == HRR_OK);
+    hrr_fc_t *fc = NULL;
+    CHECK(hrr_fc_open(st, "CHR", &fc) == HRR_OK);
+    hrr_fc_draft_t d = {.symbol = "E/CN.4/1995/L.?", .date = "1995-03-08",
+                        .title = "Situation of human rights in China", .target = "CHN", .no_action = -1};
+    hrr_fc_opts_t o = {.runs = 5000, .seed = 3};
+    hrr_fc_result_t *r = NULL;
+    CHECK(fc && hrr_fc_forecast(fc, &d, &o, &r) == HRR_OK);
+    if (r) {
+        CHECK(!strcmp(r->like, "E/CN.4/DEC/1994/108"));
+        CHECK(!isnan(r->p_no_action));
+        /* for no action in 1994 (yes on the motion): against the text now */
+        CHECK(likeliest(r, "PAK") == HRR_FC_NO && likeliest(r, "CUB") == HRR_FC_NO &&
+              likeliest(r, "IND") == HRR_FC_NO && likeliest(r, "CHN") == HRR_FC_NO);
+        CHECK(likeliest(r, "USA") == HRR_FC_YES && likeliest(r, "FRA") == HRR_FC_YES);
+        CHECK(r->p_no_action >= 0 && r->p_no_action <= 1 - r->p_adopted + 1e-12);
+    }
+    hrr_fc_result_free(r);
+    r = NULL;
+    d.no_action = 0; /* told no motion is expected */
+    CHECK(fc && hrr_fc_forecast(fc, &d, &o, &r) == HRR_OK);
+    CHECK(r && isnan(r->p_no_action));
+    hrr_fc_result_free(r);
+    hrr_fc_close(fc);
+    hrr_store_close(st);
+    rm_store(path);
+}
+
 /* A rolling-origin backtest of the Council's 2023-2024 sessions. */
 static void test_backtest(void)
 {
@@ -293,6 +329,7 @@ int main(void)
     test_batch_errors();
     need_data();
     test_real();
+    test_no_action();
     test_backtest();
     return harness_done();
 }
