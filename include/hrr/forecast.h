@@ -45,11 +45,18 @@ typedef struct hrr_fc_draft {
                                -1: expected when an earlier version met one */
 } hrr_fc_draft_t;
 
+/* The default sd of the common shock (see hrr_fc_simulate), chosen on the
+ * Council's backtest 2016-2024 (docs/forecast.md). */
+#define HRR_FC_SHOCK 0.5
+
 /* Monte Carlo settings. */
 typedef struct hrr_fc_opts {
     long runs;              /* simulated votes (0: 10,000) */
     unsigned long seed;     /* seed of the counter-based streams */
     const char *rules;      /* rule set (NULL: the body's) */
+    double shock;           /* sd of the common shock of the Monte Carlo
+                               (hrr_fc_simulate; < 0: none; 0: the default,
+                               HRR_FC_SHOCK) */
     const char *cutoff;     /* learn only from what was recorded before this
                                date (NULL: the draft's date; a later date
                                than the draft's is taken as the draft's) */
@@ -119,6 +126,7 @@ typedef struct hrr_fc_score {
     double log_loss;        /* mean -log p(observed), p floored at 1e-6 */
     long items;             /* drafts scored for their outcome */
     double outcome_accuracy;/* share of outcomes called right (p >= 0.5) */
+    double outcome_brier;   /* mean (P(adopted) - adopted)^2 */
     double ece;             /* expected calibration error over the 10 bins of
                                the reliability table (all classes pooled) */
 } hrr_fc_score_t;
@@ -175,10 +183,15 @@ void hrr_fc_backtest_free(hrr_fc_backtest_t *b);
  * runs in which the motion carried; DECISIVE (N, may be NULL) for each
  * member, the runs in which its ballot turned to the other side (yes <-> no;
  * abstain or absent -> yes or no) changes whether the draft is adopted.
+ * SHOCK > 0 makes the ballots move together: each run draws a common shift
+ * z of the yes-against-no log odds of every member (z ~ N(0, SHOCK^2),
+ * taken at the midpoints of eight equal-probability slices), so close votes
+ * are as uncertain as blocs make them; 0: independent ballots.
  * Runs go in blocks of 4,096, block b drawing from stream b of SEED, in
  * parallel: the same SEED gives the same counts on any number of threads. */
 long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short *motion,
-                     long nruns, unsigned long seed, long *motion_carried, long *decisive);
+                     double shock, long nruns, unsigned long seed, long *motion_carried,
+                     long *decisive);
 
 /* Fill ADOPT ((N+1)^2 entries, as above) from rule set RULES for a body of
  * N members, the item's scope (HRR_SCOPE_*), MOTION (HRR_MOTION_*) and year.

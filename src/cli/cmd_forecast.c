@@ -170,7 +170,7 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         {"batch", required_argument, 0, 'B'},    {"no-action", no_argument, 0, 'N'},
         {"no-motion", no_argument, 0, 'M'},      {"csv", no_argument, 0, 'C'},
         {"json", no_argument, 0, 'J'},           {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"shock", required_argument, 0, 'K'},    {0, 0, 0, 0}};
     hrr_fc_draft_t d = {.no_action = -1};
     hrr_fc_opts_t fo = {0};
     const char *body = NULL, *batch = NULL, *members = NULL;
@@ -191,6 +191,12 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         case 'R': fo.rules = optarg; break;
         case 'B': batch = optarg; break;
         case 'N': d.no_action = 1; break;
+        case 'K':
+            fo.shock = strtod(optarg, &end);
+            if (*end || !*optarg || !(fo.shock >= 0 && fo.shock <= 10))
+                return hrr_cli_usage("forecast", "--shock: '%s' is not a number from 0 to 10", optarg);
+            if (fo.shock == 0) fo.shock = -1; /* none */
+            break;
         case 'M': d.no_action = 0; break;
         case 'r':
             fo.runs = strtol(optarg, &end, 10);
@@ -291,7 +297,8 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
         {"body", required_argument, 0, 'b'}, {"from", required_argument, 0, 'f'},
         {"to", required_argument, 0, 't'},   {"runs", required_argument, 0, 'r'},
         {"seed", required_argument, 0, 'S'}, {"json", no_argument, 0, 'J'},
-        {"help", no_argument, 0, 'h'},       {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'},       {"shock", required_argument, 0, 'K'},
+        {0, 0, 0, 0}};
     const char *body = NULL;
     int from = 0, to = 0, json = 0, c, code = 0;
     hrr_fc_opts_t fo = {0};
@@ -320,6 +327,12 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             if (*end || !*optarg) return hrr_cli_usage("backtest", "--seed: '%s' is not a number", optarg);
             break;
         case 'J': json = 1; break;
+        case 'K':
+            fo.shock = strtod(optarg, &end);
+            if (*end || !*optarg || !(fo.shock >= 0 && fo.shock <= 10))
+                return hrr_cli_usage("backtest", "--shock: '%s' is not a number from 0 to 10", optarg);
+            if (fo.shock == 0) fo.shock = -1;
+            break;
         case 'h': backtest_help(); return 0;
         default: return out_opt_error("backtest", c, optopt, argv, optind);
         }
@@ -353,6 +366,7 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             json_object_set_new(j, "log_loss", json_real(s->log_loss));
             json_object_set_new(j, "items", json_integer(s->items));
             json_object_set_new(j, "outcome_accuracy", json_real(s->outcome_accuracy));
+            json_object_set_new(j, "outcome_brier", json_real(s->outcome_brier));
             if (m == 0) json_object_set_new(j, "ece", json_real(s->ece));
             json_array_append_new(sc, j);
         }
@@ -407,12 +421,12 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
     } else {
         printf("%s %d-%d: %ld sessions, each forecast from the record before it\n\n", body, from, to,
                bt->sessions);
-        printf("%-15s %8s %9s %9s %7s %9s %6s %9s\n", "predictor", "ballots", "accuracy", "macro-F1",
-               "Brier", "log-loss", "votes", "outcomes");
+        printf("%-15s %8s %9s %9s %7s %9s %6s %9s %8s\n", "predictor", "ballots", "accuracy", "macro-F1",
+               "Brier", "log-loss", "votes", "outcomes", "o-Brier");
         for (int m = 0; m < 4; m++) {
             const hrr_fc_score_t *s = &bt->score[m];
-            printf("%-15s %8ld %9.4f %9.4f %7.4f %9.4f %6ld %9.4f\n", s->name, s->ballots, s->accuracy,
-                   s->macro_f1, s->brier, s->log_loss, s->items, s->outcome_accuracy);
+            printf("%-15s %8ld %9.4f %9.4f %7.4f %9.4f %6ld %9.4f %8.4f\n", s->name, s->ballots, s->accuracy,
+                   s->macro_f1, s->brier, s->log_loss, s->items, s->outcome_accuracy, s->outcome_brier);
         }
         printf("\ncalibration of the model (all classes pooled), ECE = %.4f\n", bt->score[0].ece);
         printf("%-11s %9s %10s %9s\n", "predicted", "pairs", "mean p", "observed");

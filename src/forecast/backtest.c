@@ -25,6 +25,7 @@ typedef struct acc {
     long tp[4], fp[4], fn[4];
     double brier, logloss;
     long items, items_right;
+    double obrier;
 } acc_t;
 
 static void score(acc_t *a, const double *p, int y)
@@ -59,6 +60,7 @@ static void finish(const acc_t *a, hrr_fc_score_t *s, const char *name)
     s->log_loss = a->n ? a->logloss / (double)a->n : NAN;
     s->items = a->items;
     s->outcome_accuracy = a->items ? (double)a->items_right / (double)a->items : NAN;
+    s->outcome_brier = a->items ? a->obrier / (double)a->items : NAN;
 }
 
 void hrr_fc_backtest_free(hrr_fc_backtest_t *b)
@@ -116,6 +118,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
         rc = hrr_i_seterr(fc->st, rc, "%s", err);
         goto out;
     }
+    double shock = opts->shock < 0 ? 0 : opts->shock > 0 ? opts->shock : HRR_FC_SHOCK;
     long runs = opts->runs > 0 ? opts->runs : 2000;
     size_t a = 0;
     while (a < fc->ni) {
@@ -217,10 +220,14 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 tab_n = (long)n, tab_scope = scope, tab_year = year;
             }
             int truth = it->adopted >= 0 ? it->adopted : adopts(tab, (long)n, c_true);
-            long ad = hrr_fc_simulate(p, n, tab, NULL, runs, opts->seed + j, NULL, NULL);
+            long ad = hrr_fc_simulate(p, n, tab, NULL, shock, runs, opts->seed + j, NULL, NULL);
             if (ad < 0) goto nomem;
             int calls[4] = {2 * ad >= runs, 1, adopts(tab, (long)n, c_last), adopts(tab, (long)n, c_grp)};
-            for (int m = 0; m < 4; m++) acc[m].items++, acc[m].items_right += calls[m] == truth;
+            double pad = (double)ad / (double)runs;
+            for (int m = 0; m < 4; m++) {
+                double e = (m ? calls[m] : pad) - truth;
+                acc[m].items++, acc[m].items_right += calls[m] == truth, acc[m].obrier += e * e;
+            }
             ki[it->kind]++, kir[it->kind] += calls[0] == truth;
         }
         a = b;

@@ -10,6 +10,8 @@
 
 #include "../core/rng.h"
 
+#include <gsl/gsl_cdf.h>
+#include <math.h>
 #include <string.h>
 
 #define BLOCK 4096
@@ -50,17 +52,29 @@ static inline int passes(const short *adopt, const short *motion, long n1, long 
     return y >= adopt[no * n1 + ab];
 }
 
+#define LEVELS 8 /* slices of the common shock */
+
 long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short *motion,
-                     long nruns, unsigned long seed, long *motion_carried, long *decisive)
+                     double shock, long nruns, unsigned long seed, long *motion_carried,
+                     long *decisive)
 {
     long n1 = (long)n + 1, nblocks = (nruns + BLOCK - 1) / BLOCK;
     long adopted = 0, carried = 0;
-    float *cum = hrr_i_malloc(n * 3 * sizeof *cum + 1);
+    int levels = shock > 0 ? LEVELS : 1;
+    float *cum = hrr_i_malloc((size_t)levels * n * 3 * sizeof *cum + 1);
     if (!cum) return -1;
-    for (size_t i = 0; i < n; i++) {
-        cum[i * 3] = (float)p[i * 4];
-        cum[i * 3 + 1] = (float)(p[i * 4] + p[i * 4 + 1]);
-        cum[i * 3 + 2] = (float)(p[i * 4] + p[i * 4 + 1] + p[i * 4 + 2]);
+    for (int q = 0; q < levels; q++) {
+        /* the shock at the middle of slice q of N(0, shock^2) */
+        double z = levels > 1 ? shock * gsl_cdf_ugaussian_Pinv((q + 0.5) / levels) : 0;
+        double up = exp(z / 2), down = exp(-z / 2);
+        for (size_t i = 0; i < n; i++) {
+            const double *pi = p + i * 4;
+            double y = pi[0] * up, no = pi[1] * down, tot = y + no + pi[2] + pi[3];
+            float *c = cum + ((size_t)q * n + i) * 3;
+            c[0] = (float)(y / tot);
+            c[1] = (float)((y + no) / tot);
+            c[2] = (float)((y + no + pi[2]) / tot);
+        }
     }
     if (decisive) memset(decisive, 0, n * sizeof *decisive);
     int fail = 0;
@@ -77,9 +91,10 @@ long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short 
             long end = (blk + 1) * BLOCK < nruns ? (blk + 1) * BLOCK : nruns;
             for (long run = blk * BLOCK; run < end; run++) {
                 long c[4] = {0, 0, 0, 0};
+                const float *cl = cum + (levels > 1 ? (size_t)(hrr_rng_u32(&r) >> 29) * n * 3 : 0);
                 for (size_t i = 0; i < n; i++) {
                     float u = hrr_rng_uniform32(&r);
-                    const float *q = cum + i * 3;
+                    const float *q = cl + i * 3;
                     unsigned char k = (unsigned char)((u >= q[0]) + (u >= q[1]) + (u >= q[2]));
                     b[i] = k;
                     c[k]++;
