@@ -285,6 +285,7 @@ void hrr_fc_close(hrr_fc_t *fc)
     hrr_i_free(fc->model.x);
     hrr_i_free(fc->model.hasx);
     hrr_i_free(fc->model.agree);
+    hrr_i_free(fc->model.bloc);
     hrr_i_free(fc->scratch);
     hrr_i_free(fc);
 }
@@ -448,6 +449,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     }
     if (!(fc->model.x = hrr_i_calloc(fc->ns, sizeof *fc->model.x)) ||
         !(fc->model.hasx = hrr_i_calloc(fc->ns, 1)) ||
+        !(fc->model.bloc = hrr_i_malloc((fc->ns + 1) * sizeof *fc->model.bloc)) ||
         !(fc->scratch = hrr_i_malloc((fc->ni + 1) * sizeof *fc->scratch)) ||
         !(fc->model.agree = hrr_i_malloc(fc->ns * fc->ns * sizeof *fc->model.agree)))
         goto nomem;

@@ -31,8 +31,9 @@ typedef struct fc_item {
 
 enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
 
-#define FC_NFEAT 39     /* features of a (member, draft) pair */
+#define FC_NFEAT 42     /* features of a (member, draft) pair */
 #define FC_NGROUP 5     /* regional groups */
+#define FC_NBLOC 16     /* voting blocs at most */
 
 /* A fitted model: ideal points and multinomial-logit weights, trained on
  * what was recorded before CUTOFF. */
@@ -44,6 +45,9 @@ typedef struct fc_model {
     float *agree;       /* ns x ns share of identical votes (yes, no,
                            abstain) on the six years before, -1 if < 10 */
     long trained;       /* training rows */
+    int *bloc;          /* each state's voting bloc (Louvain communities of
+                           the agreement graph, hrr_blocs_run, over the six
+                           calendar years before the cutoff's), -1 none */
 } fc_model_t;
 
 struct hrr_fc {
@@ -86,6 +90,7 @@ typedef struct fc_draft_ctx {
     int gmaj[FC_NGROUP];/* each group's majority ballot on the predecessor
                            (1..3, 0 none) */
     double yes_share;   /* the predecessor's yes / (yes+no+abstain) */
+    int bmaj[FC_NBLOC]; /* each bloc's majority ballot there (1..3, 0) */
     int same_text;      /* 1: the predecessor is an earlier version of the
                            same text (its lineage), whose chain is walked
                            back for each member's last ballot */

@@ -68,6 +68,7 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
     d->has_spx = 0;
     d->spx = 0;
     memset(d->gmaj, 0, sizeof d->gmaj);
+    memset(d->bmaj, 0, sizeof d->bmaj);
     if (d->sp) {
         double sum = 0;
         int n = 0;
@@ -103,7 +104,7 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
                    (fc->it[d->prev].kind == FC_MOTION && d->target >= 0 && fc->it[d->prev].target == d->target);
     const unsigned char *v = fc->v + (size_t)d->prev * fc->ns;
     int motion = fc->it[d->prev].kind == FC_MOTION; /* read the other way round */
-    long cnt[FC_NGROUP][4] = {{0}};
+    long cnt[FC_NGROUP][4] = {{0}}, bcnt[FC_NBLOC][4] = {{0}};
     long y = 0, tot = 0;
     for (size_t s = 0; s < fc->ns; s++) {
         int vv = v[s];
@@ -111,6 +112,13 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
         if (motion && vv < 3) vv = 3 - vv;
         tot++, y += vv == 1;
         if (fc->group[s] >= 0) cnt[fc->group[s]][vv]++;
+        if (fc->model.bloc[s] >= 0) bcnt[fc->model.bloc[s]][vv]++;
+    }
+    for (int g = 0; g < FC_NBLOC; g++) {
+        int best = 0;
+        for (int c = 1; c <= 3; c++)
+            if (bcnt[g][c] > (best ? bcnt[g][best] : 0)) best = c;
+        d->bmaj[g] = best;
     }
     d->yes_share = tot ? (double)y / (double)tot : 0;
     for (int g = 0; g < FC_NGROUP; g++) {
@@ -181,6 +189,8 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
         f[5] = 1;
         int g = fc->group[s];
         if (g >= 0 && d->gmaj[g]) f[5 + d->gmaj[g]] = 1;
+        int b = fc->model.bloc[s];
+        if (b >= 0 && d->bmaj[b]) f[38 + d->bmaj[b]] = 1; /* its bloc's majority */
         if (d->has_ab && fc->model.hasx[s]) {
             double m = d->pa + d->pb * fc->model.x[s];
             f[9] = m < -5 ? -5 : m > 5 ? 5 : m;
@@ -453,6 +463,21 @@ hrr_err_t hrr_i_fc_train(hrr_fc_t *fc, int cutoff)
     hrr_err_t rc;
     fc->model.cutoff = 0;
     if ((rc = fit_ideal(fc, limit, cutoff))) goto out;
+    /* voting blocs of the six calendar years before the cutoff's */
+    for (size_t k = 0; k < fc->ns; k++) fc->model.bloc[k] = -1;
+    {
+        hrr_scope_opts_t sc = {.body = fc->body, .from = cutoff / 10000 - 6, .to = cutoff / 10000 - 1};
+        hrr_blocs_t *b = NULL;
+        hrr_err_t brc = hrr_blocs_run(fc->st, &sc, 10, 1, &b);
+        if (brc == HRR_ENOMEM) {
+            rc = brc;
+            goto out;
+        }
+        for (size_t k = 0; b && k < b->ns; k++)
+            for (size_t q = 0; q < fc->ns; q++)
+                if (!strcmp(fc->iso3[q], b->iso3[k]) && b->bloc[k] < FC_NBLOC) fc->model.bloc[q] = b->bloc[k];
+        hrr_blocs_free(b);
+    }
     if ((rc = collect(fc, limit, cutoff, &r))) goto out;
     if (r.n < 50) {
         rc = hrr_i_seterr(fc->st, HRR_ENOTFOUND,
