@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(void)
 {
@@ -23,7 +24,8 @@ static void help(void)
            "body's rules (a no-action motion first when --no-action is given or one met\n"
            "an earlier text on the same target); the swing states (docs/forecast.md).\n"
            "--like: an earlier vote the draft repeats (else found from --title).\n"
-           "--members: ISO3 codes separated by ',' or ';', or @FILE with one per line;\n"
+           "--members: ISO3 codes separated by ',' or ';', or a FILE (or @FILE) with one\n"
+           "per line ('#' starts a comment);\n"
            "default: the body's members on DATE as recorded.\n"
            "--batch: a CSV with columns symbol,date,title and optionally target,members\n"
            "(';'-separated), sponsors, like, no_action; learned from before its first date.\n");
@@ -39,13 +41,14 @@ static void backtest_help(void)
            "member's ballot on the earlier version; its regional group's majority there.\n");
 }
 
-/* --members @FILE: the file's codes joined by ','. */
+/* --members LIST, FILE or @FILE: a file's codes joined by ','. */
 static char *read_members(const char *arg, int *code)
 {
-    if (arg[0] != '@') return strdup(arg);
-    FILE *f = fopen(arg + 1, "r");
+    const char *path = arg[0] == '@' ? arg + 1 : arg;
+    FILE *f = arg[0] == '@' || access(arg, R_OK) == 0 ? fopen(path, "r") : NULL;
+    if (!f && arg[0] != '@') return strdup(arg);
     if (!f) {
-        *code = hrr_cli_fail(HRR_EIO, "members: cannot read %s", arg + 1);
+        *code = hrr_cli_fail(HRR_EIO, "members: cannot read %s", path);
         return NULL;
     }
     size_t cap = 4096, n = 0;

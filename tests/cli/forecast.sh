@@ -44,6 +44,12 @@ want_rc 0
 nlines 4
 line_out 'state,yes,no,abstain,absent,decisive,swing'
 has_out "CHN,0."
+run forecast --body HRC --date 2024-04-04 --title "$IRAN" --members "$tmp/members.txt" --csv
+want_rc 0
+nlines 4
+run forecast --body HRC --date 2024-04-04 --title "$IRAN" --members @"$tmp/none.txt"
+want_rc 3
+has_err "members: cannot read"
 
 # a batch: one forecast per row, learned once from before the first date
 cat >"$tmp/session.csv" <<'CSV'
