@@ -294,6 +294,28 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
     return hrr_cli_finish(code);
 }
 
+/* A number, or null for NaN (which JSON has not). */
+static json_t *jnum(double v) { return isnan(v) ? json_null() : json_real(v); }
+
+/* The accuracy rows of a backtest (by state, subject or kind) as JSON, each
+ * named by KEY; with OUTCOMES the votes and outcome accuracy too. */
+static json_t *fails_json(const hrr_fc_fail_t *f, size_t n, const char *key, int outcomes)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < n; k++) {
+        json_t *j = json_object();
+        json_object_set_new(j, key, json_string(f[k].what));
+        json_object_set_new(j, "ballots", json_integer(f[k].n));
+        json_object_set_new(j, "accuracy", jnum(f[k].accuracy));
+        if (outcomes) {
+            json_object_set_new(j, "votes", json_integer(f[k].items));
+            json_object_set_new(j, "outcome_accuracy", jnum(f[k].outcome_accuracy));
+        }
+        json_array_append_new(a, j);
+    }
+    return a;
+}
+
 int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -352,8 +374,7 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
     if (rc) {
         code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
     } else if (json) {
-        json_t *o = json_object(), *sc = json_array(), *bins = json_array(), *sts = json_array(),
-               *sub = json_array();
+        json_t *o = json_object(), *sc = json_array(), *bins = json_array();
         json_object_set_new(o, "body", json_string(body));
         json_object_set_new(o, "from", json_integer(from));
         json_object_set_new(o, "to", json_integer(to));
@@ -363,14 +384,14 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             json_t *j = json_object();
             json_object_set_new(j, "name", json_string(s->name));
             json_object_set_new(j, "ballots", json_integer(s->ballots));
-            json_object_set_new(j, "accuracy", json_real(s->accuracy));
-            json_object_set_new(j, "macro_f1", json_real(s->macro_f1));
-            json_object_set_new(j, "brier", json_real(s->brier));
-            json_object_set_new(j, "log_loss", json_real(s->log_loss));
+            json_object_set_new(j, "accuracy", jnum(s->accuracy));
+            json_object_set_new(j, "macro_f1", jnum(s->macro_f1));
+            json_object_set_new(j, "brier", jnum(s->brier));
+            json_object_set_new(j, "log_loss", jnum(s->log_loss));
             json_object_set_new(j, "items", json_integer(s->items));
-            json_object_set_new(j, "outcome_accuracy", json_real(s->outcome_accuracy));
-            json_object_set_new(j, "outcome_brier", json_real(s->outcome_brier));
-            if (m == 0) json_object_set_new(j, "ece", json_real(s->ece));
+            json_object_set_new(j, "outcome_accuracy", jnum(s->outcome_accuracy));
+            json_object_set_new(j, "outcome_brier", jnum(s->outcome_brier));
+            if (m == 0) json_object_set_new(j, "ece", jnum(s->ece));
             json_array_append_new(sc, j);
         }
         json_object_set_new(o, "scores", sc);
@@ -385,33 +406,9 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             json_array_append_new(bins, j);
         }
         json_object_set_new(o, "reliability", bins);
-        for (size_t k = 0; k < bt->nstates; k++) {
-            json_t *j = json_object();
-            json_object_set_new(j, "state", json_string(bt->states[k].what));
-            json_object_set_new(j, "ballots", json_integer(bt->states[k].n));
-            json_object_set_new(j, "accuracy", json_real(bt->states[k].accuracy));
-            json_array_append_new(sts, j);
-        }
-        json_object_set_new(o, "states", sts);
-        for (size_t k = 0; k < bt->nsubjects; k++) {
-            json_t *j = json_object();
-            json_object_set_new(j, "subject", json_string(bt->subjects[k].what));
-            json_object_set_new(j, "ballots", json_integer(bt->subjects[k].n));
-            json_object_set_new(j, "accuracy", json_real(bt->subjects[k].accuracy));
-            json_array_append_new(sub, j);
-        }
-        json_object_set_new(o, "subjects", sub);
-        json_t *kinds = json_array();
-        for (size_t k = 0; k < bt->nkinds; k++) {
-            json_t *j = json_object();
-            json_object_set_new(j, "kind", json_string(bt->kinds[k].what));
-            json_object_set_new(j, "ballots", json_integer(bt->kinds[k].n));
-            json_object_set_new(j, "accuracy", json_real(bt->kinds[k].accuracy));
-            json_object_set_new(j, "votes", json_integer(bt->kinds[k].items));
-            json_object_set_new(j, "outcome_accuracy", json_real(bt->kinds[k].outcome_accuracy));
-            json_array_append_new(kinds, j);
-        }
-        json_object_set_new(o, "kinds", kinds);
+        json_object_set_new(o, "states", fails_json(bt->states, bt->nstates, "state", 0));
+        json_object_set_new(o, "subjects", fails_json(bt->subjects, bt->nsubjects, "subject", 0));
+        json_object_set_new(o, "kinds", fails_json(bt->kinds, bt->nkinds, "kind", 1));
         json_t *conf = json_array();
         for (int y = 0; y < 4; y++) {
             json_t *row = json_array();
