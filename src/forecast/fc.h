@@ -31,7 +31,7 @@ typedef struct fc_item {
 
 enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
 
-#define FC_NFEAT 42     /* features of a (member, draft) pair */
+#define FC_NFEAT 44     /* features of a (member, draft) pair */
 #define FC_NGROUP 5     /* regional groups */
 #define FC_NBLOC 16     /* voting blocs at most */
 

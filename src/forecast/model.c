@@ -152,6 +152,15 @@ static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f
     f[11] = n ? (double)a / (double)n : 0.05;
     for (int c = 1; c <= 3; c++) f[21 + c] = kn ? (double)kc[c] / (double)kn : 0;
     if (rn) f[37] = (double)ra / (double)rn, f[38] = 1; /* absences of the last months */
+    /* absent on the last vote it was a member for, and on the last ten */
+    int seen = 0, abs10 = 0;
+    for (int j = d->limit - 1; j >= 0 && seen < 10; j--) {
+        unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
+        if (!v) continue;
+        if (!seen) f[42] = v == 4;
+        seen++, abs10 += v == 4;
+    }
+    if (seen) f[43] = (double)abs10 / seen;
 }
 
 /* The state's last ballot (yes, no or abstain) on the draft's text: on the
