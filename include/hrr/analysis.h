@@ -109,6 +109,9 @@ typedef struct hrr_ideal {
     int dims;            /* dimensions estimated (1 or 2) */
     double *x2;          /* dim2, mean 0 and sd 1 (NULL in one dimension) */
     double *se;          /* bootstrap standard error of x (NULL without) */
+    double fit_seconds;  /* wall time of the EM fit (without loading the
+                            votes or the bootstrap) */
+    double se_seconds;   /* wall time of the bootstrap */
 } hrr_ideal_t;
 
 hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_ideal_opts_t *opts,

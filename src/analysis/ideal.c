@@ -13,6 +13,14 @@
 #include <omp.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
 
 /* Fit Y; on success *DATA and *PAR hold the votes and the raw estimate (the
  * caller destroys them) and X the identified points. */
@@ -126,9 +134,10 @@ out:
     return rc;
 }
 
-hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
-                           const hrr_ideal_opts_t *opts, double *x, double *se, int *iters,
-                           int *converged)
+/* hrr_ideal_fit_se, with the wall times of the fit and the bootstrap in
+ * SECS[0..1] (may be NULL). */
+static hrr_err_t fit_se(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
+                        double *x, double *se, int *iters, int *converged, double *secs)
 {
     static const hrr_ideal_opts_t dflt;
     ideal_data_t data;
@@ -136,14 +145,27 @@ hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
     hrr_err_t rc;
     if (!opts) opts = &dflt;
     if (opts->se_reps < 0 || (opts->se_reps > 0 && opts->dims > 1)) return HRR_EINVAL;
+    double t0 = now_s();
     if ((rc = fit(y, ns, nt, opts, &data, &par, x, iters, converged))) return rc;
+    double t1 = now_s();
     if (se && opts->se_reps > 0)
         rc = bootstrap(&data, &par, x, opts, se);
     else if (se)
         for (size_t i = 0; i < ns; i++) se[i] = NAN;
+    if (secs) {
+        secs[0] = t1 - t0;
+        secs[1] = now_s() - t1;
+    }
     hrr_i_ideal_par_destroy(&par);
     hrr_i_ideal_data_destroy(&data);
     return rc;
+}
+
+hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
+                           const hrr_ideal_opts_t *opts, double *x, double *se, int *iters,
+                           int *converged)
+{
+    return fit_se(y, ns, nt, opts, x, se, iters, converged, NULL);
 }
 
 hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double missing,
@@ -247,7 +269,11 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
     r->ns = ns;
     r->nt = nt;
     r->dims = dims;
-    if ((rc = hrr_ideal_fit_se(y, ns, nt, opts, xx, r->se, &r->iterations, &r->converged))) {
+    double secs[2];
+    rc = fit_se(y, ns, nt, opts, xx, r->se, &r->iterations, &r->converged, secs);
+    r->fit_seconds = secs[0];
+    r->se_seconds = secs[1];
+    if (rc) {
         rc = rc == HRR_ENOMEM ? hrr_i_seterr(st, rc, "out of memory")
                               : hrr_i_seterr(st, rc, "ideal points: bad options");
         goto out;

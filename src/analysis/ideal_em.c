@@ -125,13 +125,18 @@ hrr_err_t hrr_i_ideal_data_init(ideal_data_t *d, const signed char *y, size_t ns
         hrr_i_ideal_data_destroy(d);
         return HRR_ENOMEM;
     }
-    n = 0;
-    for (size_t j = 0; j < nt; j++) {
-        d->start[j] = n;
-        for (size_t i = 0; i < ns; i++)
-            if (y[i * nt + j] >= 0) d->v[n++] = (uint32_t)(i << 2 | (size_t)y[i * nt + j]);
-    }
-    d->start[nt] = n;
+    /* counts per item, then a row-major pass (Y read in memory order)
+     * appending to each item's run, so states stay sorted within an item */
+    memset(d->start, 0, (nt + 1) * sizeof *d->start);
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++) d->start[j + 1] += y[i * nt + j] >= 0;
+    for (size_t j = 0; j < nt; j++) d->start[j + 1] += d->start[j];
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++)
+            if (y[i * nt + j] >= 0) d->v[d->start[j]++] = (uint32_t)(i << 2 | (size_t)y[i * nt + j]);
+    /* each start[j] now holds the end of run j: shift back */
+    for (size_t j = nt; j > 0; j--) d->start[j] = d->start[j - 1];
+    d->start[0] = 0;
     return HRR_OK;
 }
 

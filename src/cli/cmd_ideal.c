@@ -212,8 +212,11 @@ int hrr_cmd_ideal(hrr_cli_t *cli, int argc, char **argv)
         }
         if (!code) code = out_done(&o);
         if (!code && fmt == OUT_TABLE)
-            fprintf(stderr, "%zu states, %zu contested votes, %d EM iterations%s\n", r->ns, r->nt,
-                    r->iterations, r->converged ? "" : " (not converged)");
+            fprintf(stderr, "%zu states, %zu contested votes, %d EM iterations%s, fit %.3f s\n",
+                    r->ns, r->nt, r->iterations, r->converged ? "" : " (not converged)",
+                    r->fit_seconds);
+        if (!code && fmt == OUT_TABLE && r->se)
+            fprintf(stderr, "bootstrap: %d replicates, %.3f s\n", io.se_reps, r->se_seconds);
     }
     hrr_ideal_free(r);
     hrr_store_close(st);
