@@ -77,36 +77,78 @@ void hrr_cohesion_free(hrr_cohesion_t *c);
 
 /* ------------------------------------------------------------ ideal points */
 
-/* One-dimensional ideal points by EM for the probit model of roll-call
- * voting (Imai, Lo and Olmsted 2016, "Fast estimation of ideal points with
- * massive data", APSR 110): yes is 1, no is 0, abstentions and absences are
- * missing (as in pscl::ideal). */
+/* Ideal points by EM for the probit model of roll-call voting (Imai, Lo
+ * and Olmsted 2016, "Fast estimation of ideal points with massive data",
+ * APSR 110). Binary model: yes is 1, no is 0, abstentions and absences are
+ * missing (as in pscl::ideal). Ordinal model: no < abstain < yes, ordered
+ * probit with item cutpoints; absences missing. One or two dimensions;
+ * standard errors by parametric bootstrap (docs/analysis.md). */
 typedef struct hrr_ideal_opts {
     int max_iter;        /* iterations at most (0: 500) */
     double tol;          /* stop when 1 - cor(x_t, x_{t-1}) < tol (0: 1e-6) */
     long min_votes;      /* leave out states with fewer yes/no votes (0: 20) */
     const char *positive;/* ISO3 placed on the positive side (NULL: "USA") */
+    int dims;            /* dimensions, 1 or 2 (0: 1) */
+    int model;           /* HRR_IDEAL_BINARY or HRR_IDEAL_ORDINAL (1 dim only) */
+    int se_reps;         /* bootstrap replicates for standard errors (0: none;
+                            1 dim only) */
+    unsigned long seed;  /* the bootstrap's random streams (0: 1) */
 } hrr_ideal_opts_t;
+
+#define HRR_IDEAL_BINARY 0  /* probit on yes/no, abstentions missing */
+#define HRR_IDEAL_ORDINAL 1 /* ordered probit no < abstain < yes */
 
 typedef struct hrr_ideal {
     char (*iso3)[4];     /* states estimated */
-    double *x;           /* their ideal points, mean 0 and sd 1 */
-    long *n;             /* yes/no votes behind each */
+    double *x;           /* their ideal points (dim1), mean 0 and sd 1 */
+    long *n;             /* votes behind each (yes/no; ordinal: also abstain) */
     size_t ns;           /* how many states */
-    size_t nt;           /* items used (with at least one yes and one no) */
+    size_t nt;           /* items used (with two different votes at least) */
     int iterations;      /* EM iterations run */
     int converged;       /* 1 if the tolerance was met */
+    int dims;            /* dimensions estimated (1 or 2) */
+    double *x2;          /* dim2, mean 0 and sd 1 (NULL in one dimension) */
+    double *se;          /* bootstrap standard error of x (NULL without) */
+    double fit_seconds;  /* wall time of the EM fit (without loading the
+                            votes or the bootstrap) */
+    double se_seconds;   /* wall time of the bootstrap */
 } hrr_ideal_t;
 
 hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_ideal_opts_t *opts,
                         hrr_ideal_t **out);
 
-/* The same on a matrix Y (ns x nt, row-major: 1 yes, 0 no, -1 missing). X
- * (ns) receives the ideal points; ITERS (may be NULL) the iterations. */
+/* The same on a matrix Y (ns x nt, row-major, -1 missing; binary: 1 yes, 0
+ * no; ordinal: 2 yes, 1 abstain, 0 no). X (ns * dims, state-major: x[i *
+ * dims + k]) receives the identified ideal points: in two dimensions turned
+ * to the principal axes of the points, dim1 the wider; each dimension mean
+ * 0, sd 1; signs arbitrary but deterministic. ITERS and CONVERGED may be
+ * NULL. Cost O(iterations * votes * dims^2). HRR_EINVAL for a bad code in
+ * Y or bad options. */
 hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
                         double *x, int *iters, int *converged);
 
+/* hrr_ideal_fit, plus SE (ns) the parametric-bootstrap standard errors of
+ * x (one dimension): opts->se_reps vote matrices drawn from the fitted
+ * model with Y's pattern of missing votes, each refitted from the estimate;
+ * SE is the sd of each state's refits (each refit standardised and turned
+ * to agree with X). Replicate r draws from stream r of opts->seed, run in
+ * parallel (OpenMP): the result does not depend on the number of threads. */
+hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
+                           const hrr_ideal_opts_t *opts, double *x, double *se, int *iters,
+                           int *converged);
+
 void hrr_ideal_free(hrr_ideal_t *r);
+
+/* A vote matrix Y (ns x nt, coded as for hrr_ideal_fit) drawn from the
+ * model with a known truth TRUTH (ns * dims, state-major), for tests and
+ * timing: x_i ~ N(0, 1) on dim1 and N(0, 0.6^2) on dim2, alpha_j ~
+ * N(0, 0.5^2), beta_j ~ N(0, 1.5^2) on each dimension; ordinal (MODEL
+ * HRR_IDEAL_ORDINAL, one dimension): no below 0, abstain up to tau_j ~
+ * 0.2 + |N(0, 0.8^2)|, yes above. Each vote is missing with probability
+ * MISSING. Stream 0 of SEED (src/core/rng.h), so the same arguments give
+ * the same matrix. */
+hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double missing,
+                             unsigned long seed, signed char *y, double *truth);
 
 /* ------------------------------------------------------------ blocs */
 

@@ -1,127 +1,195 @@
 /*
- * ideal.c - one-dimensional ideal points by EM (Imai, Lo and Olmsted 2016,
- * "Fast estimation of ideal points with massive data", APSR 110, section 2).
- *
- * Model: y*_ij = alpha_j + beta_j x_i + e_ij, e ~ N(0, 1), y_ij = 1[y* > 0];
- * priors x_i ~ N(0, 1), (alpha_j, beta_j) ~ N(0, 25 I). EM on the latent y*:
- *
- *   E-step   m = alpha_j + beta_j x_i;  E[y*] = m + phi(m)/Phi(m) if yes,
- *            m - phi(m)/(1 - Phi(m)) if no (missing votes are left out);
- *   M-step   (alpha_j, beta_j) = (X'X + I/25)^-1 X'y*_j over the states
- *            voting on j, X = [1, x_i];
- *            x_i = sum_j beta_j (y*_ij - alpha_j) / (1 + sum_j beta_j^2).
- *
- * Each iteration is O(observed votes). Iterations stop when the correlation
- * of successive x exceeds 1 - tol (the paper's criterion). Identification:
- * x is standardised to mean 0, sd 1, and turned so that the chosen state
- * (the United States by default) is positive.
+ * ideal.c - ideal points by EM (Imai, Lo and Olmsted 2016): the public
+ * face of the engine in ideal_em.c. Fits on a matrix (hrr_ideal_fit), with
+ * parametric-bootstrap standard errors (hrr_ideal_fit_se, OpenMP over the
+ * replicates, one random stream per replicate), and on a body's votes in
+ * the store (hrr_ideal_run: items with two different votes, states with
+ * enough votes, the chosen state on the positive side).
  */
+#include "ideal_em.h"
 #include "vmat.h"
 
-#include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-/* phi(m)/Phi(m), stable for very negative m (where it tends to -m). */
-static double mills_yes(double m)
+static double now_s(void)
 {
-    if (m < -30) return -m;
-    return gsl_ran_ugaussian_pdf(m) / gsl_cdf_ugaussian_P(m);
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Fit Y; on success *DATA and *PAR hold the votes and the raw estimate (the
+ * caller destroys them) and X the identified points. */
+static hrr_err_t fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
+                     ideal_data_t *data, ideal_par_t *par, double *x, int *iters, int *converged)
+{
+    int dims = opts->dims ? opts->dims : 1, ord = opts->model == HRR_IDEAL_ORDINAL;
+    int max_iter = opts->max_iter > 0 ? opts->max_iter : 500;
+    double tol = opts->tol > 0 ? opts->tol : 1e-6;
+    ideal_work_t w;
+    hrr_err_t rc;
+    memset(par, 0, sizeof *par);
+    if (dims < 1 || dims > 2 || (ord && dims != 1) ||
+        (opts->model != HRR_IDEAL_BINARY && opts->model != HRR_IDEAL_ORDINAL) || !ns)
+        return HRR_EINVAL;
+    if ((rc = hrr_i_ideal_data_init(data, y, ns, nt, ord ? 2 : 1))) return rc;
+    if ((rc = hrr_i_ideal_par_init(par, ns, nt, dims, ord))) goto fail;
+    if ((rc = hrr_i_ideal_work_init(&w, ns, nt, dims))) goto fail;
+    hrr_i_ideal_start(data, par, &w);
+    hrr_i_ideal_em(data, par, &w, max_iter, tol, iters, converged);
+    hrr_i_ideal_identify(ns, dims, par->x, x);
+    hrr_i_ideal_work_destroy(&w);
+    return HRR_OK;
+fail:
+    hrr_i_ideal_par_destroy(par);
+    hrr_i_ideal_data_destroy(data);
+    return rc;
 }
 
 hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
                         double *x, int *iters, int *converged)
 {
     static const hrr_ideal_opts_t dflt;
-    if (!opts) opts = &dflt;
+    ideal_data_t data;
+    ideal_par_t par;
+    hrr_err_t rc = fit(y, ns, nt, opts ? opts : &dflt, &data, &par, x, iters, converged);
+    if (rc) return rc;
+    hrr_i_ideal_par_destroy(&par);
+    hrr_i_ideal_data_destroy(&data);
+    return HRR_OK;
+}
+
+/* Per-thread state of the bootstrap. */
+typedef struct boot_slot {
+    ideal_work_t w;     /* EM scratch */
+    ideal_par_t par;    /* the replicate's parameters */
+    ideal_data_t data;  /* the estimate's pattern with simulated votes */
+} boot_slot_t;
+
+/* SE (ns) from REPS refits of data simulated from PAR (raw estimate, with
+ * identified points X) on DATA's pattern. */
+static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, const double *x,
+                           const hrr_ideal_opts_t *opts, double *se)
+{
+    const size_t ns = data->ns, nt = data->nt, nv = data->start[nt];
+    const int reps = opts->se_reps, nth = omp_get_max_threads();
     int max_iter = opts->max_iter > 0 ? opts->max_iter : 500;
     double tol = opts->tol > 0 ? opts->tol : 1e-6;
-    double *a = hrr_i_calloc(nt, sizeof *a), *b = hrr_i_calloc(nt, sizeof *b);
-    double *xprev = hrr_i_calloc(ns, sizeof *xprev);
-    double *z = hrr_i_malloc(ns * nt * sizeof *z + 1);
+    uint64_t seed = opts->seed ? opts->seed : 1;
     hrr_err_t rc = HRR_OK;
-    int it = 0, conv = 0;
-    if (!a || !b || !xprev || !z) {
+    double *res = hrr_i_malloc((size_t)reps * ns * sizeof *res);
+    boot_slot_t *sl = hrr_i_calloc((size_t)nth, sizeof *sl);
+    if (!res || !sl) {
         rc = HRR_ENOMEM;
         goto out;
     }
-    /* start: each state's share of yes votes, standardised (a common,
-     * deterministic start), items neutral */
+    for (int t = 0; t < nth; t++) {
+        boot_slot_t *s = &sl[t];
+        s->data = *data;
+        s->data.v = hrr_i_malloc((nv + 1) * sizeof *s->data.v);
+        if (!s->data.v || hrr_i_ideal_work_init(&s->w, ns, nt, par->dims) ||
+            hrr_i_ideal_par_init(&s->par, ns, nt, par->dims, par->ordinal)) {
+            rc = HRR_ENOMEM;
+            goto out;
+        }
+    }
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nth)
+    for (int r = 0; r < reps; r++) {
+        boot_slot_t *s = &sl[omp_get_thread_num()];
+        double *xr = res + (size_t)r * ns;
+        hrr_rng_t rng;
+        hrr_rng_init(&rng, seed, (uint64_t)r);
+        hrr_i_ideal_simulate(data, par, &rng, s->data.v);
+        hrr_i_ideal_par_copy(&s->par, par, ns, nt);
+        hrr_i_ideal_em(&s->data, &s->par, &s->w, max_iter, tol, NULL, NULL);
+        hrr_i_ideal_identify(ns, 1, s->par.x, xr);
+        double dot = 0;
+        for (size_t i = 0; i < ns; i++) dot += xr[i] * x[i];
+        if (dot < 0)
+            for (size_t i = 0; i < ns; i++) xr[i] = -xr[i];
+    }
+    /* sd over the replicates, in a fixed order */
     for (size_t i = 0; i < ns; i++) {
-        long yes = 0, n = 0;
-        for (size_t j = 0; j < nt; j++) {
-            signed char v = y[i * nt + j];
-            if (v >= 0) n++, yes += v;
+        double m = 0, v = 0;
+        for (int r = 0; r < reps; r++) m += res[(size_t)r * ns + i];
+        m /= reps;
+        for (int r = 0; r < reps; r++) {
+            double e = res[(size_t)r * ns + i] - m;
+            v += e * e;
         }
-        x[i] = n ? (double)yes / (double)n : 0.5;
-    }
-    {
-        double mu = gsl_stats_mean(x, 1, ns), sd = gsl_stats_sd(x, 1, ns);
-        for (size_t i = 0; i < ns; i++) x[i] = sd > 0 ? (x[i] - mu) / sd : 0;
-    }
-    /* item start: regress the votes on the start */
-    for (size_t j = 0; j < nt; j++) b[j] = 0.5;
-    for (it = 1; it <= max_iter; it++) {
-        memcpy(xprev, x, ns * sizeof *x);
-        /* E-step: the latent utilities, once per iteration */
-        for (size_t i = 0; i < ns; i++)
-            for (size_t j = 0; j < nt; j++) {
-                signed char v = y[i * nt + j];
-                if (v < 0) continue;
-                double m = a[j] + b[j] * x[i];
-                z[i * nt + j] = v ? m + mills_yes(m) : m - mills_yes(-m);
-            }
-        /* M-step for items: ridge regression of z on [1, x] */
-        for (size_t j = 0; j < nt; j++) {
-            double s1 = 1.0 / 25, sx = 0, sxx = 1.0 / 25, sy = 0, sxy = 0;
-            for (size_t i = 0; i < ns; i++) {
-                if (y[i * nt + j] < 0) continue;
-                double zz = z[i * nt + j];
-                s1 += 1;
-                sx += x[i];
-                sxx += x[i] * x[i];
-                sy += zz;
-                sxy += x[i] * zz;
-            }
-            /* [s1 sx; sx sxx] [a b]' = [sy sxy]' */
-            double det = s1 * sxx - sx * sx;
-            if (det > 1e-12) {
-                a[j] = (sxx * sy - sx * sxy) / det;
-                b[j] = (s1 * sxy - sx * sy) / det;
-            }
-        }
-        /* M-step for states, given the new items */
-        for (size_t i = 0; i < ns; i++) {
-            double nu = 0, de = 1;
-            for (size_t j = 0; j < nt; j++) {
-                if (y[i * nt + j] < 0) continue;
-                nu += b[j] * (z[i * nt + j] - a[j]);
-                de += b[j] * b[j];
-            }
-            x[i] = nu / de;
-        }
-        double r = gsl_stats_correlation(x, 1, xprev, 1, ns);
-        if (it > 1 && 1 - fabs(r) < tol) {
-            conv = 1;
-            break;
-        }
-    }
-    if (it > max_iter) it = max_iter;
-    {
-        double mu = gsl_stats_mean(x, 1, ns), sd = gsl_stats_sd(x, 1, ns);
-        for (size_t i = 0; i < ns; i++) x[i] = sd > 0 ? (x[i] - mu) / sd : NAN;
+        se[i] = reps > 1 ? sqrt(v / (reps - 1)) : NAN;
     }
 out:
-    if (iters) *iters = it;
-    if (converged) *converged = conv;
-    hrr_i_free(a);
-    hrr_i_free(b);
-    hrr_i_free(xprev);
-    hrr_i_free(z);
+    for (int t = 0; sl && t < nth; t++) {
+        hrr_i_free(sl[t].data.v);
+        hrr_i_ideal_work_destroy(&sl[t].w);
+        hrr_i_ideal_par_destroy(&sl[t].par);
+    }
+    hrr_i_free(sl);
+    hrr_i_free(res);
     return rc;
+}
+
+/* hrr_ideal_fit_se, with the wall times of the fit and the bootstrap in
+ * SECS[0..1] (may be NULL). */
+static hrr_err_t fit_se(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
+                        double *x, double *se, int *iters, int *converged, double *secs)
+{
+    static const hrr_ideal_opts_t dflt;
+    ideal_data_t data;
+    ideal_par_t par;
+    hrr_err_t rc;
+    if (!opts) opts = &dflt;
+    if (opts->se_reps < 0 || (opts->se_reps > 0 && opts->dims > 1)) return HRR_EINVAL;
+    double t0 = now_s();
+    if ((rc = fit(y, ns, nt, opts, &data, &par, x, iters, converged))) return rc;
+    double t1 = now_s();
+    if (se && opts->se_reps > 0)
+        rc = bootstrap(&data, &par, x, opts, se);
+    else if (se)
+        for (size_t i = 0; i < ns; i++) se[i] = NAN;
+    if (secs) {
+        secs[0] = t1 - t0;
+        secs[1] = now_s() - t1;
+    }
+    hrr_i_ideal_par_destroy(&par);
+    hrr_i_ideal_data_destroy(&data);
+    return rc;
+}
+
+hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
+                           const hrr_ideal_opts_t *opts, double *x, double *se, int *iters,
+                           int *converged)
+{
+    return fit_se(y, ns, nt, opts, x, se, iters, converged, NULL);
+}
+
+hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double missing,
+                             unsigned long seed, signed char *y, double *truth)
+{
+    hrr_rng_t rng;
+    if (dims < 1 || dims > 2 || (model != HRR_IDEAL_BINARY && model != HRR_IDEAL_ORDINAL) ||
+        (model == HRR_IDEAL_ORDINAL && dims != 1) || !(missing >= 0 && missing < 1))
+        return HRR_EINVAL;
+    hrr_rng_init(&rng, seed, 0);
+    for (size_t i = 0; i < ns; i++)
+        for (int q = 0; q < dims; q++) truth[i * dims + q] = (q ? 0.6 : 1.0) * hrr_rng_normal(&rng);
+    for (size_t j = 0; j < nt; j++) {
+        double a = 0.5 * hrr_rng_normal(&rng), b[2] = {0, 0};
+        for (int q = 0; q < dims; q++) b[q] = 1.5 * hrr_rng_normal(&rng);
+        double tau = 0.2 + fabs(0.8 * hrr_rng_normal(&rng));
+        for (size_t i = 0; i < ns; i++) {
+            double ys = a + hrr_rng_normal(&rng);
+            for (int q = 0; q < dims; q++) ys += b[q] * truth[i * dims + q];
+            signed char v = model == HRR_IDEAL_ORDINAL ? (ys < 0 ? 0 : ys < tau ? 1 : 2) : ys > 0;
+            y[i * nt + j] = hrr_rng_uniform(&rng) < missing ? -1 : v;
+        }
+    }
+    return HRR_OK;
 }
 
 void hrr_ideal_free(hrr_ideal_t *r)
@@ -129,6 +197,8 @@ void hrr_ideal_free(hrr_ideal_t *r)
     if (!r) return;
     hrr_i_free(r->iso3);
     hrr_i_free(r->x);
+    hrr_i_free(r->x2);
+    hrr_i_free(r->se);
     hrr_i_free(r->n);
     hrr_i_free(r);
 }
@@ -140,30 +210,38 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
     vmat_t m;
     hrr_err_t rc;
     signed char *y = NULL;
+    double *xx = NULL;
     size_t *keep_s = NULL, *keep_t = NULL;
     if (!opts) opts = &dflt;
     *out = NULL;
+    const int dims = opts->dims ? opts->dims : 1, ord = opts->model == HRR_IDEAL_ORDINAL;
+    if (dims < 1 || dims > 2)
+        return hrr_i_seterr(st, HRR_EINVAL, "ideal points in %d dimensions: 1 or 2 only", dims);
+    if (opts->model != HRR_IDEAL_BINARY && opts->model != HRR_IDEAL_ORDINAL)
+        return hrr_i_seterr(st, HRR_EINVAL, "unknown ideal-point model %d", opts->model);
+    if (ord && dims != 1)
+        return hrr_i_seterr(st, HRR_EINVAL, "the ordinal model is one-dimensional");
+    if (opts->se_reps < 0 || (opts->se_reps > 0 && dims != 1))
+        return hrr_i_seterr(st, HRR_EINVAL, "bootstrap standard errors are one-dimensional");
     if ((rc = hrr_i_vmat_load(st, scope, &m))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
     hrr_ideal_t *r = hrr_i_calloc(1, sizeof *r);
     keep_s = hrr_i_calloc(m.ns + 1, sizeof *keep_s);
     keep_t = hrr_i_calloc(m.nt + 1, sizeof *keep_t);
     if (!r || !keep_s || !keep_t) goto nomem;
-    /* items with a yes and a no; states with enough yes/no votes on them */
+    /* items with a yes and a no (ordinal: two different votes of yes, no,
+     * abstain); states with enough such votes on them */
     size_t nt = 0, ns = 0;
     for (size_t j = 0; j < m.nt; j++) {
-        int yes = 0, no = 0;
-        for (size_t i = 0; i < m.ns && !(yes && no); i++) {
-            yes |= m.v[i * m.nt + j] == 1;
-            no |= m.v[i * m.nt + j] == 2;
-        }
-        if (yes && no) keep_t[nt++] = j;
+        int seen[4] = {0, 0, 0, 0};
+        for (size_t i = 0; i < m.ns; i++) seen[m.v[i * m.nt + j] & 3] = 1;
+        if (ord ? seen[1] + seen[2] + seen[3] >= 2 : seen[1] && seen[2]) keep_t[nt++] = j;
     }
     for (size_t i = 0; i < m.ns; i++) {
         long n = 0;
         for (size_t k = 0; k < nt; k++) {
             unsigned char v = m.v[i * m.nt + keep_t[k]];
-            n += v == 1 || v == 2;
+            n += v == 1 || v == 2 || (ord && v == 3);
         }
         if (n >= min_votes) keep_s[ns++] = i;
     }
@@ -171,30 +249,51 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(y = hrr_i_malloc(ns * nt)) || !(r->iso3 = hrr_i_calloc(ns, sizeof *r->iso3)) ||
-        !(r->x = hrr_i_calloc(ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(ns, sizeof *r->n)))
+    if (!(y = hrr_i_malloc(ns * nt)) || !(xx = hrr_i_malloc(ns * dims * sizeof *xx)) ||
+        !(r->iso3 = hrr_i_calloc(ns, sizeof *r->iso3)) ||
+        !(r->x = hrr_i_calloc(ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(ns, sizeof *r->n)) ||
+        (dims == 2 && !(r->x2 = hrr_i_calloc(ns, sizeof *r->x2))) ||
+        (opts->se_reps > 0 && !(r->se = hrr_i_calloc(ns, sizeof *r->se))))
         goto nomem;
     for (size_t a = 0; a < ns; a++) {
         snprintf(r->iso3[a], 4, "%s", m.iso3[keep_s[a]]);
         for (size_t k = 0; k < nt; k++) {
             unsigned char v = m.v[keep_s[a] * m.nt + keep_t[k]];
-            y[a * nt + k] = v == 1 ? 1 : v == 2 ? 0 : -1;
-            r->n[a] += v == 1 || v == 2;
+            if (ord)
+                y[a * nt + k] = v == 1 ? 2 : v == 3 ? 1 : v == 2 ? 0 : -1;
+            else
+                y[a * nt + k] = v == 1 ? 1 : v == 2 ? 0 : -1;
+            r->n[a] += v == 1 || v == 2 || (ord && v == 3);
         }
     }
     r->ns = ns;
     r->nt = nt;
-    if ((rc = hrr_ideal_fit(y, ns, nt, opts, r->x, &r->iterations, &r->converged))) goto nomem;
-    /* polarity: the chosen state on the positive side */
+    r->dims = dims;
+    double secs[2];
+    rc = fit_se(y, ns, nt, opts, xx, r->se, &r->iterations, &r->converged, secs);
+    r->fit_seconds = secs[0];
+    r->se_seconds = secs[1];
+    if (rc) {
+        rc = rc == HRR_ENOMEM ? hrr_i_seterr(st, rc, "out of memory")
+                              : hrr_i_seterr(st, rc, "ideal points: bad options");
+        goto out;
+    }
+    /* polarity: the chosen state on the positive side of each dimension */
     const char *pos = opts->positive ? opts->positive : "USA";
-    for (size_t a = 0; a < ns; a++)
-        if (strcmp(r->iso3[a], pos) == 0 && r->x[a] < 0)
-            for (size_t k = 0; k < ns; k++) r->x[k] = -r->x[k];
+    for (int q = 0; q < dims; q++)
+        for (size_t a = 0; a < ns; a++)
+            if (strcmp(r->iso3[a], pos) == 0 && xx[a * dims + q] < 0)
+                for (size_t k = 0; k < ns; k++) xx[k * dims + q] = -xx[k * dims + q];
+    for (size_t a = 0; a < ns; a++) {
+        r->x[a] = xx[a * dims];
+        if (dims == 2) r->x2[a] = xx[a * dims + 1];
+    }
     goto out;
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
     hrr_i_free(y);
+    hrr_i_free(xx);
     hrr_i_free(keep_s);
     hrr_i_free(keep_t);
     hrr_i_vmat_destroy(&m);
