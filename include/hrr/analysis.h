@@ -150,6 +150,103 @@ void hrr_ideal_free(hrr_ideal_t *r);
 hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double missing,
                              unsigned long seed, signed char *y, double *truth);
 
+/* ------------------------------------------------------------ dynamic ideal points */
+
+/* Dynamic ideal points: x_{i,t} = x_{i,t-1} + N(0, omega^2) across the
+ * calendar years t of the votes (Martin and Quinn 2002's random walk), probit
+ * votes y*_ij = alpha_j + beta_j x_{i,t(j)} + e, abstentions and absences
+ * missing; a state's path runs from its first to its last year with votes,
+ * the walk bridging the years between (three-year Council terms). Fitted by
+ * EM in the manner of Imai, Lo and Olmsted (2016, section 4, emIRT's
+ * dynIRT): the latent utilities' expectations given the items, each state's
+ * path by a Kalman filter and Rauch-Tung-Striebel smoother (the model is
+ * linear-Gaussian given them), the items by ridge regression on the path's
+ * means and variances. Prior x_{i,first} ~ N(0, 1); items N(0, 25 I).
+ * Identified by standardising all state-years (mean 0, sd 1) and turning
+ * the chosen state positive. */
+typedef struct hrr_ideal_dyn_opts {
+    double omega;        /* sd of the yearly step (0: 0.1; < 0 rejected) */
+    int max_iter;        /* iterations at most (0: 500) */
+    double tol;          /* stop when 1 - cor(x_t, x_{t-1}) < tol (0: 1e-6) */
+    long min_votes;      /* leave out states with fewer yes/no votes (0: 20) */
+    const char *positive;/* ISO3 placed on the positive side (NULL: "USA") */
+} hrr_ideal_dyn_opts_t;
+
+typedef struct hrr_ideal_dyn_row {
+    char iso3[4];        /* the state */
+    int year;            /* the year */
+    double x;            /* its ideal point that year */
+    double sd;           /* the posterior sd of it (given the items) */
+    long n;              /* its yes/no votes that year (0: bridged) */
+} hrr_ideal_dyn_row_t;
+
+typedef struct hrr_ideal_dyn {
+    hrr_ideal_dyn_row_t *r; /* by state, then year */
+    size_t n;            /* rows */
+    size_t ns, nt;       /* states and items used */
+    int iterations;      /* EM iterations */
+    int converged;       /* 1 if the tolerance was met */
+} hrr_ideal_dyn_t;
+
+hrr_err_t hrr_ideal_dyn_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
+                            const hrr_ideal_dyn_opts_t *opts, hrr_ideal_dyn_t **out);
+void hrr_ideal_dyn_free(hrr_ideal_dyn_t *d);
+
+/* The same on a matrix Y (ns x nt, row-major: 1 yes, 0 no, -1 missing) whose
+ * item j was voted in year YEAR[j] (any integers). X and SD (ns x ny, ny =
+ * max(YEAR) - min(YEAR) + 1, row-major) receive each state's path and its sd,
+ * NaN outside the state's first..last year with votes; standardised over the
+ * defined state-years, signs arbitrary but deterministic. START (ns, may be
+ * NULL): a starting point for every year of each state (a static fit).
+ * Callers fitting "before a date" pass only the items before it. */
+hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const int *year,
+                            const hrr_ideal_dyn_opts_t *opts, const double *start, double *x,
+                            double *sd, int *iters, int *converged);
+
+/* ------------------------------------------------------------ Gibbs sampler */
+
+/* The posterior of the one-dimensional probit model by Gibbs sampling with
+ * data augmentation (Albert and Chib 1993; the sampler of pscl::ideal and
+ * MCMCpack::MCMCirt1d): latent utilities from truncated normals, ideal
+ * points and item parameters from their normal full conditionals, priors
+ * x ~ N(0, 1), (alpha, beta) ~ N(0, 25 I). Each kept draw is standardised
+ * (mean 0, sd 1) and turned so the chosen state is positive (pscl's
+ * normalisation); the summary is the mean and sd of the kept draws over all
+ * chains. Chain c draws from stream c of SEED, chains run in parallel
+ * (OpenMP): the result does not depend on the number of threads. */
+typedef struct hrr_ideal_gibbs_opts {
+    long iter;           /* iterations kept after burn-in, before thinning
+                            (0: 2000) */
+    long burn;           /* burn-in iterations (500 unless burn_set) */
+    int burn_set;        /* 1: BURN as given, even 0 */
+    long thin;           /* keep every THIN-th (0: 1) */
+    int chains;          /* chains (0: 2) */
+    unsigned long seed;  /* streams (0: 1) */
+    long min_votes;      /* leave out states with fewer yes/no votes (0: 20) */
+    const char *positive;/* ISO3 placed on the positive side (NULL: "USA") */
+} hrr_ideal_gibbs_opts_t;
+
+typedef struct hrr_ideal_gibbs {
+    char (*iso3)[4];     /* states */
+    double *mean, *sd;   /* posterior mean and sd of each */
+    long *n;             /* yes/no votes behind each */
+    size_t ns, nt;       /* states and items */
+    int chains;          /* chains run */
+    long kept;           /* draws kept per chain */
+    double seconds;      /* wall time of the sampling */
+} hrr_ideal_gibbs_t;
+
+hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
+                              const hrr_ideal_gibbs_opts_t *opts, hrr_ideal_gibbs_t **out);
+void hrr_ideal_gibbs_free(hrr_ideal_gibbs_t *g);
+
+/* The same on a matrix Y (ns x nt, 1 yes, 0 no, -1 missing): MEAN and SD (ns)
+ * of the standardised draws; POS (a state index, or -1) placed positive,
+ * else the sign that agrees with each state's share of yes. */
+hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
+                              const hrr_ideal_gibbs_opts_t *opts, long pos, double *mean,
+                              double *sd);
+
 /* ------------------------------------------------------------ blocs */
 
 /* Blocs: communities of the agreement graph (Louvain, Blondel et al. 2008,

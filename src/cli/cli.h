@@ -61,6 +61,7 @@ int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_agree(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_cohesion(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_ideal(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv); /* --dynamic, --gibbs */
 int hrr_cmd_blocs(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv);

@@ -16,7 +16,8 @@ static void help(void)
     printf("usage: hrr ideal --body B [--from Y] [--to Y] [--min N] [--positive ISO3]\n"
            "                 [--dims 1|2] [--model binary|ordinal] [--se N [--seed S]]\n"
            "                 [--csv | --json]\n"
-           "       hrr ideal --simulate NS,NT,SEED [--dims 1|2] [--model M] [--se N]\n\n"
+           "       hrr ideal --simulate NS,NT,SEED [--dims 1|2] [--model M] [--se N]\n"
+           "       hrr ideal --body B --dynamic ... | --gibbs ...  (hrr ideal --dynamic --help)\n\n"
            "Ideal points by EM for the probit model of voting (Imai, Lo and Olmsted\n"
            "2016; docs/analysis.md). Binary model (default): yes 1, no 0, abstentions\n"
            "missing. --model ordinal: ordered probit no < abstain < yes with item\n"
@@ -113,6 +114,8 @@ out:
 
 int hrr_cmd_ideal(hrr_cli_t *cli, int argc, char **argv)
 {
+    for (int k = 1; k < argc && strcmp(argv[k], "--"); k++) /* dynamic and Gibbs: cmd_ideal_dyn.c */
+        if (!strcmp(argv[k], "--dynamic") || !strcmp(argv[k], "--gibbs")) return hrr_cmd_ideal_dyn(cli, argc, argv);
     static const struct option opts[] = {
         {"body", required_argument, 0, 'b'},  {"from", required_argument, 0, 'f'},
         {"to", required_argument, 0, 't'},    {"min", required_argument, 0, 'm'},
