@@ -284,6 +284,7 @@ void hrr_fc_close(hrr_fc_t *fc)
     hrr_i_free(fc->group);
     hrr_i_free(fc->model.x);
     hrr_i_free(fc->model.hasx);
+    hrr_i_free(fc->model.xpath);
     hrr_i_free(fc->model.agree);
     hrr_i_free(fc->model.bloc);
     hrr_i_free(fc->scratch);

@@ -39,7 +39,11 @@ enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
  * what was recorded before CUTOFF. */
 typedef struct fc_model {
     int cutoff;         /* yyyymmdd; 0 = none fitted */
-    double *x;          /* ideal point of each state (0 when unknown) */
+    double *x;          /* ideal point of each state where its path stands
+                           at the cutoff (0 when unknown) */
+    double *xpath;      /* ns x npath: the dynamic path, year y0 + t (NaN
+                           off a state's years) */
+    int y0, npath;      /* its first year and length */
     unsigned char *hasx;/* 1 when estimated */
     double w[3][FC_NFEAT]; /* weights of no, abstain, absent against yes */
     float *agree;       /* ns x ns share of identical votes (yes, no,

@@ -15,6 +15,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define WINDOW_IDEAL 60000  /* yyyymmdd span: six years */
@@ -31,6 +32,23 @@ static double mills(double m)
 /* Probit item parameters (a, b) of item J on the ideal points, by Newton
  * with the N(0, 25) prior of the EM: over the states with an ideal point
  * and a yes or no. */
+/* State S's ideal point in the year of item J: its dynamic path that year,
+ * the nearest year of its path outside it. */
+static double x_at(const hrr_fc_t *fc, int j, size_t s)
+{
+    const fc_model_t *m = &fc->model;
+    if (!m->xpath || m->npath <= 0) return m->x[s];
+    int t = fc->it[j].date / 10000 - m->y0;
+    if (t < 0) t = 0;
+    if (t >= m->npath) t = m->npath - 1;
+    const double *p = m->xpath + s * (size_t)m->npath;
+    for (int k = 0; k < m->npath; k++) { /* nearest defined year */
+        if (t - k >= 0 && isfinite(p[t - k])) return p[t - k];
+        if (t + k < m->npath && isfinite(p[t + k])) return p[t + k];
+    }
+    return m->x[s];
+}
+
 static int item_probit(const hrr_fc_t *fc, int j, double *pa, double *pb)
 {
     const unsigned char *v = fc->v + (size_t)j * fc->ns;
@@ -43,7 +61,7 @@ static int item_probit(const hrr_fc_t *fc, int j, double *pa, double *pb)
         double g0 = -a / 25, g1 = -b / 25, h00 = 1.0 / 25, h01 = 0, h11 = 1.0 / 25;
         for (size_t s = 0; s < fc->ns; s++) {
             if (!fc->model.hasx[s] || (v[s] != 1 && v[s] != 2)) continue;
-            double x = fc->model.x[s], eta = a + b * x;
+            double x = x_at(fc, j, s), eta = a + b * x;
             double lam = v[s] == 1 ? mills(eta) : -mills(-eta);
             double w = lam * (lam + eta); /* minus the second derivative */
             g0 += lam, g1 += lam * x;
@@ -275,6 +293,9 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     hrr_err_t rc = HRR_OK;
     memset(fc->model.hasx, 0, ns);
     memset(fc->model.x, 0, ns * sizeof *fc->model.x);
+    hrr_i_free(fc->model.xpath);
+    fc->model.xpath = NULL;
+    fc->model.npath = 0;
     if (!cols || !rows) goto nomem;
     for (int j = first; j < limit; j++) {
         const unsigned char *v = fc->v + (size_t)j * ns;
@@ -327,6 +348,45 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
         }
     hrr_ideal_opts_t io = {.max_iter = 200, .tol = 1e-5};
     if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL))) goto out;
+    /* the dynamic points (a random walk across the window's years, from the
+     * static ones), each state's as of its latest year: where the walk
+     * stands at the cutoff */
+    {
+        int *yr = hrr_i_malloc(nt * sizeof *yr), y0 = INT32_MAX, y1 = INT32_MIN;
+        if (!yr) goto nomem;
+        for (size_t t = 0; t < nt; t++) {
+            yr[t] = fc->it[cols[t]].date / 10000;
+            y0 = yr[t] < y0 ? yr[t] : y0, y1 = yr[t] > y1 ? yr[t] : y1;
+        }
+        size_t ny = (size_t)(y1 - y0 + 1);
+        double *px = hrr_i_malloc(nk * ny * sizeof *px);
+        hrr_ideal_dyn_opts_t dyo = {.omega = 0.1, .max_iter = 200, .tol = 1e-5};
+        if (!px) {
+            hrr_i_free(yr);
+            goto nomem;
+        }
+        rc = hrr_ideal_dyn_fit(y, nk, nt, yr, &dyo, x, px, NULL, NULL, NULL);
+        double *path = rc ? NULL : hrr_i_malloc(ns * ny * sizeof *path);
+        if (!rc && !path) rc = HRR_ENOMEM;
+        if (rc == HRR_OK) {
+            for (size_t k = 0; k < ns * ny; k++) path[k] = NAN;
+            for (size_t r = 0; r < nk; r++) {
+                memcpy(path + (size_t)rows[r] * ny, px + r * ny, ny * sizeof *px);
+                for (size_t t = ny; t-- > 0;)
+                    if (isfinite(px[r * ny + t])) {
+                        x[r] = px[r * ny + t];
+                        break;
+                    }
+            }
+            hrr_i_free(fc->model.xpath);
+            fc->model.xpath = path;
+            fc->model.y0 = y0;
+            fc->model.npath = (int)ny;
+        }
+        hrr_i_free(yr);
+        hrr_i_free(px);
+        if (rc) goto out;
+    }
     for (size_t r = 0; r < nk; r++)
         if (isfinite(x[r])) fc->model.x[rows[r]] = x[r], fc->model.hasx[rows[r]] = 1;
     goto out;
