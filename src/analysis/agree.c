@@ -134,18 +134,37 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
         rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
         goto out;
     }
-    if (sqlite3_prepare_v2(st->db, "SELECT s.iso3 FROM memberships m JOIN states s ON"
-                           " s.id=m.state_id WHERE m.org=?", -1, &s, NULL)) {
+    if (sqlite3_prepare_v2(st->db, "SELECT s.iso3, m.start_date, coalesce(m.end_date, '9999') FROM memberships m"
+                           " JOIN states s ON s.id=m.state_id WHERE m.org=?", -1, &s, NULL)) {
         rc = hrr_i_dberr(st, "reading a group");
         goto out;
     }
     sqlite3_bind_text(s, 1, group, -1, SQLITE_STATIC);
+    /* each membership: the state's row and its span (ISO dates; '' open) */
+    typedef struct span { size_t i; char from[11], to[11]; } span_t;
+    span_t *sp = NULL;
+    size_t nsp = 0, capsp = 0;
     long members = 0;
     while (sqlite3_step(s) == SQLITE_ROW) {
         members++;
         const char *iso = (const char *)sqlite3_column_text(s, 0);
         for (size_t i = 0; i < m.ns; i++)
-            if (strcmp(m.iso3[i], iso) == 0) in[i] = 1;
+            if (strcmp(m.iso3[i], iso) == 0) {
+                if (nsp == capsp) {
+                    capsp = capsp ? 2 * capsp : 64;
+                    span_t *t = hrr_i_realloc(sp, capsp * sizeof *t);
+                    if (!t) {
+                        hrr_i_free(sp);
+                        rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
+                        goto out;
+                    }
+                    sp = t;
+                }
+                sp[nsp].i = i;
+                snprintf(sp[nsp].from, sizeof sp[nsp].from, "%s", (const char *)sqlite3_column_text(s, 1));
+                snprintf(sp[nsp].to, sizeof sp[nsp].to, "%s", (const char *)sqlite3_column_text(s, 2));
+                nsp++;
+            }
     }
     if (!members) {
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no group '%s' in the store", group);
@@ -156,6 +175,12 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
         size_t t1 = t0;
         while (t1 < m.nt && m.year[t1] == m.year[t0]) t1++;
         hrr_cohesion_row_t row = {m.year[t0], 0, 0, 0};
+        /* the members of the year: those on 1 July (undated: always) */
+        char mid[16];
+        snprintf(mid, sizeof mid, "%04d-07-01", m.year[t0]);
+        memset(in, 0, m.ns);
+        for (size_t k = 0; k < nsp; k++)
+            if (strcmp(sp[k].from, mid) <= 0 && strcmp(mid, sp[k].to) < 0) in[sp[k].i] = 1;
         long nrice = 0;
         double rice = 0, hnr = 0;
         for (size_t t = t0; t < t1; t++) {
@@ -189,6 +214,7 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
         }
         t0 = t1;
     }
+    hrr_i_free(sp);
 out:
     sqlite3_finalize(s);
     hrr_i_free(in);

@@ -160,6 +160,28 @@ static hrr_err_t seed_body(void *ud, const hrr_csv_row_t *row)
     return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
 }
 
+/* data/groups.csv: org,iso3,from,to,source -> memberships. */
+static hrr_err_t seed_group(void *ud, const hrr_csv_row_t *row)
+{
+    seed_t *sd = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 5)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 fields", sd->name, row->line);
+    long id = hrr_i_state_id(sd->st, row->f[1]);
+    if (!id)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
+                            row->line, row->f[1]);
+    sqlite3_bind_int64(sd->ins, 1, id);
+    sqlite3_bind_text(sd->ins, 2, row->f[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(sd->ins, 3, row->f[2], -1, SQLITE_STATIC);
+    if (*row->f[3]) sqlite3_bind_text(sd->ins, 4, row->f[3], -1, SQLITE_STATIC);
+    else sqlite3_bind_null(sd->ins, 4);
+    sqlite3_bind_text(sd->ins, 5, row->f[4], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(sd->ins);
+    sqlite3_reset(sd->ins);
+    return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
+}
+
 static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
 {
     const hrr_i_resource_t *r = hrr_i_resource(name);
@@ -198,7 +220,17 @@ static hrr_err_t seed(hrr_store_t *st)
         rc = hrr_i_dberr(st, "seeding bodies");
         goto out;
     }
-    rc = seed_csv(&sd, "data/bodies.csv", seed_body);
+    if ((rc = seed_csv(&sd, "data/bodies.csv", seed_body))) goto out;
+    /* groups of states with their sources (EU, OIC, the Like Minded Group) */
+    sqlite3_finalize(sd.ins);
+    sd.ins = NULL;
+    if (sqlite3_prepare_v2(st->db,
+            "INSERT INTO memberships(state_id,org,start_date,end_date,source) VALUES(?,?,?,?,?)",
+            -1, &sd.ins, NULL)) {
+        rc = hrr_i_dberr(st, "seeding groups");
+        goto out;
+    }
+    rc = seed_csv(&sd, "data/groups.csv", seed_group);
 out:
     sqlite3_finalize(sd.ins);
     sqlite3_finalize(sd.alias);
