@@ -43,7 +43,7 @@ static void test_nomem(void)
         CHECK_EQ_LONG(store_fingerprint(st), fp);
     }
     CHECK(failures > 5); /* the import allocates: some failure points were hit */
-    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships"), 5);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships WHERE org NOT IN ('EU','OIC','LMG','LMG2005')"), 5);
     hrr_store_close(st);
     rm_store(path);
 }
@@ -89,7 +89,7 @@ static void test_killed(void)
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM imports"), 0);
     /* and the same file imports cleanly afterwards */
     CHECK(hrr_import(st, fx, NULL, NULL) == HRR_OK);
-    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships"), 5);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships WHERE org NOT IN ('EU','OIC','LMG','LMG2005')"), 5);
     CHECK_EQ_LONG(sql_long(st, "SELECT rows FROM imports"), 200000);
     hrr_store_close(st);
     rm_store(path);
