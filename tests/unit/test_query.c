@@ -146,7 +146,7 @@ static void test_states(hrr_store_t *st)
     CHECK(hrr_states_list(st, &f, &l) == HRR_ENOTFOUND);
     CHECK(l == NULL);
     CHECK_HAS(hrr_store_errmsg(st), "no group or organisation 'NAM'");
-    CHECK_HAS(hrr_store_errmsg(st), "CHR, EEG, GRULAC, HRC");
+    CHECK_HAS(hrr_store_errmsg(st), "CHR, EEG, EU, GRULAC, HRC");
     f = (hrr_state_filter_t){.group = "HRC", .on = "2006-13-01"};
     CHECK(hrr_states_list(st, &f, &l) == HRR_EINVAL);
     CHECK_HAS(hrr_store_errmsg(st), "'2006-13-01'");
