@@ -266,6 +266,45 @@ hrr_err_t hrr_blocs_run(hrr_store_t *st, const hrr_scope_opts_t *scope, long min
                         unsigned long seed, hrr_blocs_t **out);
 void hrr_blocs_free(hrr_blocs_t *b);
 
+/* How blocs are found: Louvain on the above-median agreement graph (as
+ * hrr_blocs_run), or average-linkage hierarchical clustering (UPGMA) on the
+ * distance 1 - agreement (abstention as half), cut into K clusters. The
+ * modularity reported is the partition's on the same graph either way. */
+enum { HRR_BLOCS_LOUVAIN = 0, HRR_BLOCS_HCLUST = 1 };
+
+typedef struct hrr_blocs_opts {
+    int method;          /* HRR_BLOCS_LOUVAIN or HRR_BLOCS_HCLUST */
+    int k;               /* clusters for HCLUST (0: 2) */
+    long min_n;          /* common votes a pair needs (0: 20) */
+    unsigned long seed;  /* Louvain's random order (0: 1) */
+} hrr_blocs_opts_t;
+
+hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_blocs_opts_t *opts,
+                         hrr_blocs_t **out);
+
+/* UPGMA on the N x N distance matrix DIST (row-major, symmetric): CLUSTER
+ * (n) receives each item's cluster when K remain, numbered 0.. by size
+ * (ties: first member); HEIGHT (n - 1, may be NULL) the distance at each
+ * merge, in order. Ties merge the pair with the lowest indices first. */
+hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height);
+
+/* Blocs year by year (the votes of each calendar year alone; years with too
+ * few votes left out) and, from the second year on, their stability against
+ * the year before over the states in both: the adjusted Rand index (1: the
+ * same partition; about 0: no more alike than chance) and the normalised
+ * mutual information (0 to 1), by igraph_compare_communities. */
+typedef struct hrr_blocs_years {
+    size_t n;            /* years */
+    int *year;           /* each year */
+    hrr_blocs_t **b;     /* its blocs */
+    double *ari, *nmi;   /* its stability against the previous year (NaN
+                            for the first) */
+} hrr_blocs_years_t;
+
+hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_blocs_opts_t *opts,
+                            hrr_blocs_years_t **out);
+void hrr_blocs_years_free(hrr_blocs_years_t *y);
+
 #ifdef __cplusplus
 }
 #endif

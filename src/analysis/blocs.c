@@ -1,14 +1,29 @@
 /*
- * blocs.c - voting blocs as communities of the agreement graph: Louvain
- * modularity optimisation (Blondel, Guillaume, Lambiotte and Lefebvre 2008,
- * "Fast unfolding of communities in large networks", J. Stat. Mech.) by
- * igraph. Edges join pairs whose agreement (abstention as half) is above the
- * median of all pairs, so that the graph carries the contrast between blocs
- * rather than the Assembly's general consensus; weights are the agreement.
+ * blocs.c - voting blocs, two ways, and their stability across years.
+ *
+ * Louvain: communities of the agreement graph by modularity optimisation
+ * (Blondel, Guillaume, Lambiotte and Lefebvre 2008, "Fast unfolding of
+ * communities in large networks", J. Stat. Mech.) through igraph. Edges join
+ * pairs whose agreement (abstention as half) is above the median of all
+ * pairs, so that the graph carries the contrast between blocs rather than
+ * the Assembly's general consensus; weights are the agreement.
+ *
+ * Hierarchical: average-linkage (UPGMA; Sokal and Michener 1958) clustering
+ * on the distance 1 - agreement (pairs without enough common votes: the
+ * mean distance), cut into K clusters. igraph has no
+ * agglomerative clustering of a distance matrix, so the O(n^3) merge loop is
+ * written here (n is at most a few hundred states); ties merge the pair with
+ * the lowest indices first, so the result is deterministic.
+ *
+ * Stability: the partitions of consecutive years compared over the states
+ * present in both, by the adjusted Rand index (Hubert and Arabie 1985) and
+ * the normalised mutual information (Danon et al. 2005), igraph's
+ * igraph_compare_communities.
  */
 #include "../store/store.h"
 
 #include <igraph/igraph.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,23 +42,114 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-hrr_err_t hrr_blocs_run(hrr_store_t *st, const hrr_scope_opts_t *scope, long min_n,
-                        unsigned long seed, hrr_blocs_t **out)
+hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height)
 {
+    if (!n || k < 1) return HRR_EINVAL;
+    double *d = hrr_i_malloc(n * n * sizeof *d);
+    size_t *size = hrr_i_malloc(n * sizeof *size);
+    int *id = hrr_i_malloc(n * sizeof *id), *alive = hrr_i_malloc(n * sizeof *alive);
+    if (!d || !size || !id || !alive) {
+        hrr_i_free(d), hrr_i_free(size), hrr_i_free(id), hrr_i_free(alive);
+        return HRR_ENOMEM;
+    }
+    memcpy(d, dist, n * n * sizeof *d);
+    for (size_t i = 0; i < n; i++) size[i] = 1, id[i] = (int)i, alive[i] = 1, cluster[i] = (int)i;
+    for (size_t step = 0; step + 1 < n; step++) {
+        size_t a = 0, b = 0;
+        double best = INFINITY;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; alive[i] && j < n; j++)
+                if (alive[j] && d[i * n + j] < best) best = d[i * n + j], a = i, b = j;
+        if (height) height[step] = best;
+        /* the clusters: merge while more than k remain */
+        if (n - step > (size_t)k)
+            for (size_t i = 0; i < n; i++)
+                if (cluster[i] == id[b]) cluster[i] = id[a];
+        /* average linkage: the new cluster's distance to each other one */
+        for (size_t j = 0; j < n; j++)
+            if (alive[j] && j != a && j != b) {
+                double v = (d[a * n + j] * (double)size[a] + d[b * n + j] * (double)size[b]) /
+                           (double)(size[a] + size[b]);
+                d[a * n + j] = d[j * n + a] = v;
+            }
+        size[a] += size[b];
+        alive[b] = 0;
+    }
+    /* renumber: largest cluster first, ties by first member */
+    int *map = id; /* reuse */
+    for (size_t i = 0; i < n; i++) map[i] = -1;
+    size_t *cnt = size;
+    memset(cnt, 0, n * sizeof *cnt);
+    for (size_t i = 0; i < n; i++) cnt[cluster[i]]++;
+    for (int next = 0;; next++) {
+        int bestc = -1;
+        for (size_t i = 0; i < n; i++) {
+            int c = cluster[i];
+            if (map[c] < 0 && (bestc < 0 || cnt[c] > cnt[bestc])) bestc = c;
+        }
+        if (bestc < 0) break;
+        map[bestc] = next;
+    }
+    for (size_t i = 0; i < n; i++) cluster[i] = map[cluster[i]];
+    hrr_i_free(d), hrr_i_free(size), hrr_i_free(id), hrr_i_free(alive);
+    return HRR_OK;
+}
+
+/* Renumber memberships M (n) 0.. by size, largest first, ties by first
+ * member; the number of blocs. */
+static int renumber(int *m, size_t n)
+{
+    int maxc = 0;
+    for (size_t i = 0; i < n; i++) maxc = m[i] > maxc ? m[i] : maxc;
+    int *size = calloc((size_t)maxc + 1, sizeof *size), *map = calloc((size_t)maxc + 1, sizeof *map);
+    int nb = 0;
+    if (!size || !map) {
+        free(size), free(map);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) size[m[i]]++;
+    for (int r = 0; r <= maxc; r++) map[r] = -1;
+    for (int next = 0; next <= maxc; next++) {
+        int best = -1;
+        for (size_t i = 0; i < n; i++) { /* by first member among equals */
+            int c = m[i];
+            if (map[c] < 0 && (best < 0 || size[c] > size[best])) best = c;
+        }
+        if (best < 0) break;
+        map[best] = next;
+        nb = next + 1;
+    }
+    for (size_t i = 0; i < n; i++) m[i] = map[m[i]];
+    free(size), free(map);
+    return nb;
+}
+
+hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_blocs_opts_t *opts,
+                         hrr_blocs_t **out)
+{
+    static const hrr_blocs_opts_t dflt;
     hrr_agree_t *ag = NULL;
     hrr_blocs_t *b = NULL;
-    double *vals = NULL;
+    double *vals = NULL, *dist = NULL;
+    size_t *pa = NULL, *pb = NULL;
     hrr_err_t rc;
+    if (!opts) opts = &dflt;
     *out = NULL;
-    if ((rc = hrr_agree_run(st, scope, NULL, 0, min_n > 0 ? min_n : 20, &ag))) return rc;
+    if (opts->method != HRR_BLOCS_LOUVAIN && opts->method != HRR_BLOCS_HCLUST)
+        return hrr_i_seterr(st, HRR_EINVAL, "unknown blocs method %d", opts->method);
+    int k = opts->k > 0 ? opts->k : 2;
+    if ((rc = hrr_agree_run(st, scope, NULL, 0, opts->min_n > 0 ? opts->min_n : 20, &ag))) return rc;
     if (!ag->n) {
         hrr_agree_free(ag);
         return hrr_i_seterr(st, HRR_ENOTFOUND, "no pairs of states with enough common votes");
     }
-    if (!(b = hrr_i_calloc(1, sizeof *b)) || !(vals = hrr_i_malloc(ag->n * sizeof *vals))) goto nomem;
-    /* the states: every state in a pair */
-    for (size_t k = 0; k < ag->n; k++) {
-        const char *names[2] = {ag->a[k].a, ag->a[k].b};
+    if (!(b = hrr_i_calloc(1, sizeof *b)) || !(vals = hrr_i_malloc(ag->n * sizeof *vals)) ||
+        !(pa = hrr_i_malloc(ag->n * sizeof *pa)) || !(pb = hrr_i_malloc(ag->n * sizeof *pb)))
+        goto nomem;
+    /* the states: every state in a pair (pairs come sorted by a, then b) */
+    for (size_t q = 0; q < ag->n; q++) {
+        const char *names[2] = {ag->a[q].a, ag->a[q].b};
+        size_t *slot[2] = {&pa[q], &pb[q]};
         for (int s = 0; s < 2; s++) {
             size_t i = 0;
             while (i < b->ns && strcmp(b->iso3[i], names[s]) != 0) i++;
@@ -53,73 +159,172 @@ hrr_err_t hrr_blocs_run(hrr_store_t *st, const hrr_scope_opts_t *scope, long min
                 b->iso3 = p;
                 snprintf(b->iso3[b->ns++], 4, "%s", names[s]);
             }
+            *slot[s] = i;
         }
-        vals[k] = ag->a[k].agree_half;
+        vals[q] = ag->a[q].agree_half;
     }
+    if (!(b->bloc = hrr_i_calloc(b->ns, sizeof *b->bloc))) goto nomem;
     qsort(vals, ag->n, sizeof *vals, cmp_double);
     double median = vals[ag->n / 2];
+    /* the graph: above-median pairs, weighted by agreement */
     igraph_vector_int_t edges, memb;
     igraph_vector_t w;
     igraph_t g;
     igraph_real_t q = 0;
     igraph_vector_int_init(&edges, 0);
     igraph_vector_init(&w, 0);
-    igraph_vector_int_init(&memb, 0);
-    for (size_t k = 0; k < ag->n; k++) {
-        if (!(ag->a[k].agree_half > median)) continue;
-        igraph_integer_t u = 0, v = 0;
-        for (size_t i = 0; i < b->ns; i++) {
-            if (!strcmp(b->iso3[i], ag->a[k].a)) u = (igraph_integer_t)i;
-            if (!strcmp(b->iso3[i], ag->a[k].b)) v = (igraph_integer_t)i;
-        }
-        igraph_vector_int_push_back(&edges, u);
-        igraph_vector_int_push_back(&edges, v);
-        igraph_vector_push_back(&w, ag->a[k].agree_half);
+    igraph_vector_int_init(&memb, (igraph_integer_t)b->ns);
+    for (size_t e = 0; e < ag->n; e++) {
+        if (!(ag->a[e].agree_half > median)) continue;
+        igraph_vector_int_push_back(&edges, (igraph_integer_t)pa[e]);
+        igraph_vector_int_push_back(&edges, (igraph_integer_t)pb[e]);
+        igraph_vector_push_back(&w, ag->a[e].agree_half);
     }
     igraph_create(&g, &edges, (igraph_integer_t)b->ns, IGRAPH_UNDIRECTED);
-    igraph_rng_seed(igraph_rng_default(), seed);
-    igraph_vector_t modv;
-    igraph_vector_init(&modv, 0);
-    igraph_error_t ie = igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, &modv);
-    if (ie == IGRAPH_SUCCESS && igraph_vector_size(&modv) > 0)
-        q = VECTOR(modv)[igraph_vector_size(&modv) - 1];
-    if (ie == IGRAPH_SUCCESS && (b->bloc = hrr_i_calloc(b->ns, sizeof *b->bloc))) {
-        /* renumber: largest bloc first, ties by first member */
-        int maxc = 0;
-        for (size_t i = 0; i < b->ns; i++) maxc = VECTOR(memb)[i] > maxc ? (int)VECTOR(memb)[i] : maxc;
-        int *size = calloc((size_t)maxc + 1, sizeof *size), *map = calloc((size_t)maxc + 1, sizeof *map);
-        if (size && map) {
-            for (size_t i = 0; i < b->ns; i++) size[VECTOR(memb)[i]]++;
-            for (int r = 0; r <= maxc; r++) map[r] = -1;
-            for (int next = 0; next <= maxc; next++) {
-                int best = -1;
-                for (int c = 0; c <= maxc; c++)
-                    if (map[c] < 0 && size[c] > 0 && (best < 0 || size[c] > size[best])) best = c;
-                if (best < 0) break;
-                map[best] = next;
-                b->nblocs = next + 1;
-            }
-            for (size_t i = 0; i < b->ns; i++) b->bloc[i] = map[VECTOR(memb)[i]];
-        } else {
-            ie = IGRAPH_ENOMEM;
-        }
-        free(size);
-        free(map);
+    igraph_error_t ie = IGRAPH_SUCCESS;
+    if (opts->method == HRR_BLOCS_LOUVAIN) {
+        igraph_rng_seed(igraph_rng_default(), opts->seed ? opts->seed : 1);
+        igraph_vector_t modv;
+        igraph_vector_init(&modv, 0);
+        ie = igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, &modv);
+        igraph_vector_destroy(&modv);
+        for (size_t i = 0; ie == IGRAPH_SUCCESS && i < b->ns; i++) b->bloc[i] = (int)VECTOR(memb)[i];
+    } else {
+        /* distances 1 - agreement; pairs without enough common votes (on
+         * the Council, states that never sat together) take the mean
+         * distance, so they neither join nor repel */
+        double mean = 0;
+        for (size_t e = 0; e < ag->n; e++) mean += 1 - ag->a[e].agree_half;
+        mean /= (double)ag->n;
+        if (!(dist = hrr_i_malloc(b->ns * b->ns * sizeof *dist))) ie = IGRAPH_ENOMEM;
+        for (size_t i = 0; dist && i < b->ns * b->ns; i++) dist[i] = (i % (b->ns + 1)) ? mean : 0;
+        for (size_t e = 0; dist && e < ag->n; e++)
+            dist[pa[e] * b->ns + pb[e]] = dist[pb[e] * b->ns + pa[e]] = 1 - ag->a[e].agree_half;
+        if (dist && hrr_upgma(dist, b->ns, k, b->bloc, NULL)) ie = IGRAPH_ENOMEM;
+        for (size_t i = 0; ie == IGRAPH_SUCCESS && i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
     }
+    if (ie == IGRAPH_SUCCESS && (b->nblocs = renumber(b->bloc, b->ns)) < 0) ie = IGRAPH_ENOMEM;
+    for (size_t i = 0; ie == IGRAPH_SUCCESS && i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
+    /* the partition's modularity on the same graph */
+    if (ie == IGRAPH_SUCCESS && igraph_vector_int_size(&edges) > 0)
+        ie = igraph_modularity(&g, &memb, &w, 1.0, IGRAPH_UNDIRECTED, &q);
     b->modularity = q;
-    igraph_vector_destroy(&modv);
     igraph_destroy(&g);
     igraph_vector_int_destroy(&edges);
     igraph_vector_int_destroy(&memb);
     igraph_vector_destroy(&w);
-    if (ie != IGRAPH_SUCCESS || !b->bloc) goto nomem;
-    hrr_i_free(vals);
+    if (ie != IGRAPH_SUCCESS) goto nomem;
+    hrr_i_free(vals), hrr_i_free(dist), hrr_i_free(pa), hrr_i_free(pb);
     hrr_agree_free(ag);
     *out = b;
     return HRR_OK;
 nomem:
-    hrr_i_free(vals);
+    hrr_i_free(vals), hrr_i_free(dist), hrr_i_free(pa), hrr_i_free(pb);
     hrr_agree_free(ag);
     hrr_blocs_free(b);
     return hrr_i_seterr(st, HRR_ENOMEM, "out of memory (or igraph failed) finding blocs");
+}
+
+hrr_err_t hrr_blocs_run(hrr_store_t *st, const hrr_scope_opts_t *scope, long min_n,
+                        unsigned long seed, hrr_blocs_t **out)
+{
+    hrr_blocs_opts_t o = {.method = HRR_BLOCS_LOUVAIN, .min_n = min_n, .seed = seed};
+    return hrr_blocs_find(st, scope, &o, out);
+}
+
+void hrr_blocs_years_free(hrr_blocs_years_t *y)
+{
+    if (!y) return;
+    for (size_t k = 0; k < y->n; k++) hrr_blocs_free(y->b[k]);
+    hrr_i_free(y->b);
+    hrr_i_free(y->year);
+    hrr_i_free(y->ari);
+    hrr_i_free(y->nmi);
+    hrr_i_free(y);
+}
+
+/* The stability of partition B against A over the states in both. */
+static hrr_err_t compare(const hrr_blocs_t *a, const hrr_blocs_t *b, double *ari, double *nmi)
+{
+    igraph_vector_int_t u, v;
+    igraph_vector_int_init(&u, 0);
+    igraph_vector_int_init(&v, 0);
+    for (size_t i = 0; i < a->ns; i++)
+        for (size_t j = 0; j < b->ns; j++)
+            if (!strcmp(a->iso3[i], b->iso3[j])) {
+                igraph_vector_int_push_back(&u, a->bloc[i]);
+                igraph_vector_int_push_back(&v, b->bloc[j]);
+            }
+    igraph_real_t r1 = NAN, r2 = NAN;
+    igraph_error_t ie = IGRAPH_SUCCESS;
+    if (igraph_vector_int_size(&u) >= 2) {
+        ie = igraph_compare_communities(&u, &v, &r1, IGRAPH_COMMCMP_ADJUSTED_RAND);
+        if (!ie) ie = igraph_compare_communities(&u, &v, &r2, IGRAPH_COMMCMP_NMI);
+    }
+    igraph_vector_int_destroy(&u);
+    igraph_vector_int_destroy(&v);
+    *ari = r1, *nmi = r2;
+    return ie ? HRR_ENOMEM : HRR_OK;
+}
+
+hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_blocs_opts_t *opts,
+                            hrr_blocs_years_t **out)
+{
+    *out = NULL;
+    if (!scope || !scope->body) return hrr_i_seterr(st, HRR_EINVAL, "a body is required (CHR, HRC, GA)");
+    char q[256];
+    snprintf(q, sizeof q, "SELECT DISTINCT CAST(substr(date,1,4) AS INTEGER) FROM items WHERE body=?1"
+                          " AND date IS NOT NULL ORDER BY 1");
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL)) return hrr_i_dberr(st, "reading years");
+    sqlite3_bind_text(s, 1, scope->body, -1, SQLITE_STATIC);
+    hrr_blocs_years_t *y = hrr_i_calloc(1, sizeof *y);
+    size_t cap = 0;
+    hrr_err_t rc = y ? HRR_OK : HRR_ENOMEM;
+    while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+        int year = sqlite3_column_int(s, 0);
+        if ((scope->from && year < scope->from) || (scope->to && year > scope->to)) continue;
+        hrr_scope_opts_t one = {.body = scope->body, .from = year, .to = year};
+        hrr_blocs_t *b = NULL;
+        hrr_err_t e = hrr_blocs_find(st, &one, opts, &b);
+        if (e == HRR_ENOTFOUND) continue; /* a year with too few votes */
+        if (e) {
+            rc = e;
+            break;
+        }
+        if (y->n == cap) {
+            size_t nc = cap ? 2 * cap : 32;
+            hrr_blocs_t **nb = hrr_i_realloc(y->b, nc * sizeof *nb);
+            int *ny = nb ? hrr_i_realloc(y->year, nc * sizeof *ny) : NULL;
+            double *na = ny ? hrr_i_realloc(y->ari, nc * sizeof *na) : NULL;
+            double *nn = na ? hrr_i_realloc(y->nmi, nc * sizeof *nn) : NULL;
+            if (nb) y->b = nb;
+            if (ny) y->year = ny;
+            if (na) y->ari = na;
+            if (nn) y->nmi = nn;
+            if (!nn) {
+                hrr_blocs_free(b);
+                rc = HRR_ENOMEM;
+                break;
+            }
+            cap = nc;
+        }
+        y->b[y->n] = b;
+        y->year[y->n] = year;
+        y->ari[y->n] = y->nmi[y->n] = NAN;
+        if (y->n && (rc = compare(y->b[y->n - 1], b, &y->ari[y->n], &y->nmi[y->n]))) {
+            y->n++;
+            break;
+        }
+        y->n++;
+    }
+    sqlite3_finalize(s);
+    if (!rc && y && !y->n) rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no year of %s with enough votes", scope->body);
+    if (rc) {
+        if (rc == HRR_ENOMEM) hrr_i_seterr(st, rc, "out of memory finding blocs by year");
+        hrr_blocs_years_free(y);
+        return rc;
+    }
+    *out = y;
+    return HRR_OK;
 }
