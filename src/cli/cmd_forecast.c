@@ -17,7 +17,7 @@ static void help(void)
     printf("usage: hrr forecast --body B --date YYYY-MM-DD (--like SYMBOL | --title TEXT)\n"
            "                    [--target ISO3] [--sponsors LIST] [--members LIST|@FILE]\n"
            "                    [--no-action | --no-motion] [--runs N] [--seed S]\n"
-           "                    [--rules NAME] [--json | --csv]\n"
+           "                    [--shock S] [--rules NAME] [--json | --csv]\n"
            "       hrr forecast --body B --batch FILE.csv [--runs N] [--seed S] [--json | --csv]\n\n"
            "Each member's probabilities of yes, no, abstain and absent on a draft, learned\n"
            "only from votes recorded before DATE; P(adopted) by Monte Carlo under the\n"
@@ -28,12 +28,15 @@ static void help(void)
            "per line ('#' starts a comment);\n"
            "default: the body's members on DATE as recorded.\n"
            "--batch: a CSV with columns symbol,date,title and optionally target,members\n"
-           "(';'-separated), sponsors, like, no_action; learned from before its first date.\n");
+           "(';'-separated), sponsors, like, no_action; learned from before its first date.\n"
+           "--shock S: sd of the common shock of each run's yes-against-no log odds\n"
+           "(blocs moving together; default 0.5, 0: independent ballots).\n");
 }
 
 static void backtest_help(void)
 {
-    printf("usage: hrr backtest --body B --from Y --to Y [--runs N] [--seed S] [--json]\n\n"
+    printf("usage: hrr backtest --body B --from Y --to Y [--runs N] [--seed S] [--shock S]\n"
+           "                    [--json]\n\n"
            "Rolling-origin evaluation: each session whose first vote falls in FROM..TO is\n"
            "forecast from what was recorded before it, and scored against the votes: ballot\n"
            "accuracy, macro-F1 over yes/no/abstain, Brier score, log loss, outcome accuracy,\n"
