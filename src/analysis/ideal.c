@@ -226,30 +226,16 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
     if ((rc = hrr_i_vmat_load(st, scope, &m))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
     hrr_ideal_t *r = hrr_i_calloc(1, sizeof *r);
-    keep_s = hrr_i_calloc(m.ns + 1, sizeof *keep_s);
-    keep_t = hrr_i_calloc(m.nt + 1, sizeof *keep_t);
-    if (!r || !keep_s || !keep_t) goto nomem;
+    if (!r) goto nomem;
     /* items with a yes and a no (ordinal: two different votes of yes, no,
      * abstain); states with enough such votes on them */
     size_t nt = 0, ns = 0;
-    for (size_t j = 0; j < m.nt; j++) {
-        int seen[4] = {0, 0, 0, 0};
-        for (size_t i = 0; i < m.ns; i++) seen[m.v[i * m.nt + j] & 3] = 1;
-        if (ord ? seen[1] + seen[2] + seen[3] >= 2 : seen[1] && seen[2]) keep_t[nt++] = j;
-    }
-    for (size_t i = 0; i < m.ns; i++) {
-        long n = 0;
-        for (size_t k = 0; k < nt; k++) {
-            unsigned char v = m.v[i * m.nt + keep_t[k]];
-            n += v == 1 || v == 2 || (ord && v == 3);
-        }
-        if (n >= min_votes) keep_s[ns++] = i;
-    }
-    if (!ns || !nt) {
+    if ((rc = hrr_i_vmat_rollcall(&m, min_votes, ord, &y, &keep_s, &ns, &keep_t, &nt))) {
+        if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(y = hrr_i_malloc(ns * nt)) || !(xx = hrr_i_malloc(ns * dims * sizeof *xx)) ||
+    if (!(xx = hrr_i_malloc(ns * dims * sizeof *xx)) ||
         !(r->iso3 = hrr_i_calloc(ns, sizeof *r->iso3)) ||
         !(r->x = hrr_i_calloc(ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(ns, sizeof *r->n)) ||
         (dims == 2 && !(r->x2 = hrr_i_calloc(ns, sizeof *r->x2))) ||
@@ -257,14 +243,7 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
         goto nomem;
     for (size_t a = 0; a < ns; a++) {
         snprintf(r->iso3[a], 4, "%s", m.iso3[keep_s[a]]);
-        for (size_t k = 0; k < nt; k++) {
-            unsigned char v = m.v[keep_s[a] * m.nt + keep_t[k]];
-            if (ord)
-                y[a * nt + k] = v == 1 ? 2 : v == 3 ? 1 : v == 2 ? 0 : -1;
-            else
-                y[a * nt + k] = v == 1 ? 1 : v == 2 ? 0 : -1;
-            r->n[a] += v == 1 || v == 2 || (ord && v == 3);
-        }
+        for (size_t k = 0; k < nt; k++) r->n[a] += y[a * nt + k] >= 0;
     }
     r->ns = ns;
     r->nt = nt;

@@ -193,36 +193,15 @@ hrr_err_t hrr_ideal_dyn_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     if ((rc = hrr_i_vmat_load(st, scope, &mt))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
     hrr_ideal_dyn_t *r = hrr_i_calloc(1, sizeof *r);
-    keep_s = hrr_i_calloc(mt.ns + 1, sizeof *keep_s);
-    keep_t = hrr_i_calloc(mt.nt + 1, sizeof *keep_t);
-    if (!r || !keep_s || !keep_t) goto nomem;
     size_t nt = 0, ns = 0;
-    for (size_t j = 0; j < mt.nt; j++) {
-        int yes = 0, no = 0;
-        for (size_t i = 0; i < mt.ns && !(yes && no); i++) yes |= mt.v[i * mt.nt + j] == 1, no |= mt.v[i * mt.nt + j] == 2;
-        if (yes && no) keep_t[nt++] = j;
-    }
-    for (size_t i = 0; i < mt.ns; i++) {
-        long n = 0;
-        for (size_t k = 0; k < nt; k++) {
-            unsigned char v = mt.v[i * mt.nt + keep_t[k]];
-            n += v == 1 || v == 2;
-        }
-        if (n >= min_votes) keep_s[ns++] = i;
-    }
-    if (!ns || !nt) {
+    if (!r) goto nomem;
+    if ((rc = hrr_i_vmat_rollcall(&mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
+        if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(y = hrr_i_malloc(ns * nt)) || !(yr = hrr_i_malloc(nt * sizeof *yr)) ||
-        !(x0 = hrr_i_malloc(ns * sizeof *x0)))
-        goto nomem;
+    if (!(yr = hrr_i_malloc(nt * sizeof *yr)) || !(x0 = hrr_i_malloc(ns * sizeof *x0))) goto nomem;
     for (size_t k = 0; k < nt; k++) yr[k] = mt.year[keep_t[k]];
-    for (size_t a = 0; a < ns; a++)
-        for (size_t k = 0; k < nt; k++) {
-            unsigned char v = mt.v[keep_s[a] * mt.nt + keep_t[k]];
-            y[a * nt + k] = v == 1 ? 1 : v == 2 ? 0 : -1;
-        }
     int y0 = yr[0], y1 = yr[nt - 1];
     for (size_t k = 0; k < nt; k++) y0 = yr[k] < y0 ? yr[k] : y0, y1 = yr[k] > y1 ? yr[k] : y1;
     size_t ny = (size_t)(y1 - y0 + 1);

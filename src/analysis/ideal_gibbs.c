@@ -189,38 +189,22 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     if ((rc = hrr_i_vmat_load(st, scope, &mt))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
     hrr_ideal_gibbs_t *g = hrr_i_calloc(1, sizeof *g);
-    keep_s = hrr_i_calloc(mt.ns + 1, sizeof *keep_s);
-    keep_t = hrr_i_calloc(mt.nt + 1, sizeof *keep_t);
-    if (!g || !keep_s || !keep_t) goto nomem;
     size_t nt = 0, ns = 0;
-    for (size_t j = 0; j < mt.nt; j++) {
-        int yes = 0, no = 0;
-        for (size_t i = 0; i < mt.ns && !(yes && no); i++) yes |= mt.v[i * mt.nt + j] == 1, no |= mt.v[i * mt.nt + j] == 2;
-        if (yes && no) keep_t[nt++] = j;
-    }
-    for (size_t i = 0; i < mt.ns; i++) {
-        long n = 0;
-        for (size_t k = 0; k < nt; k++) n += mt.v[i * mt.nt + keep_t[k]] == 1 || mt.v[i * mt.nt + keep_t[k]] == 2;
-        if (n >= min_votes) keep_s[ns++] = i;
-    }
-    if (!ns || !nt) {
+    if (!g) goto nomem;
+    if ((rc = hrr_i_vmat_rollcall(&mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
+        if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(y = hrr_i_malloc(ns * nt)) || !(g->iso3 = hrr_i_calloc(ns, sizeof *g->iso3)) ||
-        !(g->mean = hrr_i_calloc(ns, sizeof *g->mean)) || !(g->sd = hrr_i_calloc(ns, sizeof *g->sd)) ||
-        !(g->n = hrr_i_calloc(ns, sizeof *g->n)))
+    if (!(g->iso3 = hrr_i_calloc(ns, sizeof *g->iso3)) || !(g->mean = hrr_i_calloc(ns, sizeof *g->mean)) ||
+        !(g->sd = hrr_i_calloc(ns, sizeof *g->sd)) || !(g->n = hrr_i_calloc(ns, sizeof *g->n)))
         goto nomem;
     long pos = -1;
     const char *pz = opts->positive ? opts->positive : "USA";
     for (size_t a = 0; a < ns; a++) {
         snprintf(g->iso3[a], 4, "%s", mt.iso3[keep_s[a]]);
         if (!strcmp(g->iso3[a], pz)) pos = (long)a;
-        for (size_t k = 0; k < nt; k++) {
-            unsigned char v = mt.v[keep_s[a] * mt.nt + keep_t[k]];
-            y[a * nt + k] = v == 1 ? 1 : v == 2 ? 0 : -1;
-            g->n[a] += v == 1 || v == 2;
-        }
+        for (size_t k = 0; k < nt; k++) g->n[a] += y[a * nt + k] >= 0;
     }
     g->ns = ns, g->nt = nt;
     g->chains = opts->chains > 0 ? opts->chains : 2;

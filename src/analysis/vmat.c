@@ -106,3 +106,41 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
     return rc;
 }
 
+
+hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
+                              size_t *ns, size_t **keep_t, size_t *nt)
+{
+    size_t *ks = hrr_i_calloc(m->ns + 1, sizeof *ks), *kt = hrr_i_calloc(m->nt + 1, sizeof *kt);
+    signed char *yy = NULL;
+    size_t a = 0, b = 0;
+    *y = NULL, *keep_s = *keep_t = NULL, *ns = *nt = 0;
+    if (!ks || !kt) goto nomem;
+    for (size_t j = 0; j < m->nt; j++) {
+        int seen[4] = {0, 0, 0, 0};
+        for (size_t i = 0; i < m->ns; i++) seen[m->v[i * m->nt + j] & 3] = 1;
+        if (ordinal ? seen[1] + seen[2] + seen[3] >= 2 : seen[1] && seen[2]) kt[b++] = j;
+    }
+    for (size_t i = 0; i < m->ns; i++) {
+        long n = 0;
+        for (size_t k = 0; k < b; k++) {
+            unsigned char v = m->v[i * m->nt + kt[k]];
+            n += v == 1 || v == 2 || (ordinal && v == 3);
+        }
+        if (n >= min_votes) ks[a++] = i;
+    }
+    if (!a || !b) {
+        hrr_i_free(ks), hrr_i_free(kt);
+        return HRR_ENOTFOUND;
+    }
+    if (!(yy = hrr_i_malloc(a * b))) goto nomem;
+    for (size_t r = 0; r < a; r++)
+        for (size_t k = 0; k < b; k++) {
+            unsigned char v = m->v[ks[r] * m->nt + kt[k]];
+            yy[r * b + k] = ordinal ? (v == 1 ? 2 : v == 3 ? 1 : v == 2 ? 0 : -1) : (v == 1 ? 1 : v == 2 ? 0 : -1);
+        }
+    *y = yy, *keep_s = ks, *keep_t = kt, *ns = a, *nt = b;
+    return HRR_OK;
+nomem:
+    hrr_i_free(ks), hrr_i_free(kt), hrr_i_free(yy);
+    return HRR_ENOMEM;
+}

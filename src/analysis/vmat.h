@@ -19,4 +19,13 @@ typedef struct vmat {
 hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m);
 void hrr_i_vmat_destroy(vmat_t *m);
 
+/* The roll-call matrix the ideal-point models read: the items of M with a
+ * yes and a no (ORDINAL: two different votes of yes, no and abstain), the
+ * states with MIN_VOTES or more such votes on them. *Y (ns x nt, row-major):
+ * 1 yes, 0 no, -1 missing (ordinal: 2 yes, 1 abstain, 0 no); KEEP_S and
+ * KEEP_T the rows and columns of M kept. HRR_ENOTFOUND (no message) when
+ * nothing is contested, HRR_ENOMEM. Free the three arrays with hrr_i_free. */
+hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
+                              size_t *ns, size_t **keep_t, size_t *nt);
+
 #endif
