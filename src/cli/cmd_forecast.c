@@ -81,6 +81,27 @@ static char *read_members(const char *arg, int *code)
     return s;
 }
 
+/* The Monte Carlo options both commands take: --runs (r), --seed (S),
+ * --shock (K). 0, or after printing the usage error, nonzero. */
+static int mc_opt(const char *cmd, int c, const char *arg, hrr_fc_opts_t *fo)
+{
+    char *end;
+    if (c == 'r') {
+        fo->runs = strtol(arg, &end, 10);
+        if (*end || fo->runs < 1 || fo->runs > 100000000)
+            return hrr_cli_usage(cmd, "--runs: '%s' is not a number from 1 to 100000000", arg);
+    } else if (c == 'S') {
+        fo->seed = strtoul(arg, &end, 10);
+        if (*end || !*arg) return hrr_cli_usage(cmd, "--seed: '%s' is not a number", arg);
+    } else {
+        fo->shock = strtod(arg, &end);
+        if (*end || !*arg || !(fo->shock >= 0 && fo->shock <= 10))
+            return hrr_cli_usage(cmd, "--shock: '%s' is not a number from 0 to 10", arg);
+        if (fo->shock == 0) fo->shock = -1; /* none */
+    }
+    return 0;
+}
+
 static json_t *result_json(const hrr_fc_result_t *r, const char *title)
 {
     static const char *const cls[4] = {"yes", "no", "abstain", "absent"};
@@ -182,7 +203,6 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
     const char *body = NULL, *batch = NULL, *members = NULL;
     out_fmt_t fmt = OUT_TABLE;
     int c, code = 0;
-    char *end;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -197,21 +217,11 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         case 'R': fo.rules = optarg; break;
         case 'B': batch = optarg; break;
         case 'N': d.no_action = 1; break;
-        case 'K':
-            fo.shock = strtod(optarg, &end);
-            if (*end || !*optarg || !(fo.shock >= 0 && fo.shock <= 10))
-                return hrr_cli_usage("forecast", "--shock: '%s' is not a number from 0 to 10", optarg);
-            if (fo.shock == 0) fo.shock = -1; /* none */
-            break;
         case 'M': d.no_action = 0; break;
+        case 'K':
         case 'r':
-            fo.runs = strtol(optarg, &end, 10);
-            if (*end || fo.runs < 1 || fo.runs > 100000000)
-                return hrr_cli_usage("forecast", "--runs: '%s' is not a number from 1 to 100000000", optarg);
-            break;
         case 'S':
-            fo.seed = strtoul(optarg, &end, 10);
-            if (*end || !*optarg) return hrr_cli_usage("forecast", "--seed: '%s' is not a number", optarg);
+            if (mc_opt("forecast", c, optarg, &fo)) return HRR_EXIT_USAGE;
             break;
         case 'C':
         case 'J':
@@ -345,22 +355,12 @@ int hrr_cmd_backtest(hrr_cli_t *cli, int argc, char **argv)
             else to = (int)y;
             break;
         }
+        case 'K':
         case 'r':
-            fo.runs = strtol(optarg, &end, 10);
-            if (*end || fo.runs < 1 || fo.runs > 10000000)
-                return hrr_cli_usage("backtest", "--runs: '%s' is not a number from 1 to 10000000", optarg);
-            break;
         case 'S':
-            fo.seed = strtoul(optarg, &end, 10);
-            if (*end || !*optarg) return hrr_cli_usage("backtest", "--seed: '%s' is not a number", optarg);
+            if (mc_opt("backtest", c, optarg, &fo)) return HRR_EXIT_USAGE;
             break;
         case 'J': json = 1; break;
-        case 'K':
-            fo.shock = strtod(optarg, &end);
-            if (*end || !*optarg || !(fo.shock >= 0 && fo.shock <= 10))
-                return hrr_cli_usage("backtest", "--shock: '%s' is not a number from 0 to 10", optarg);
-            if (fo.shock == 0) fo.shock = -1;
-            break;
         case 'h': backtest_help(); return 0;
         default: return out_opt_error("backtest", c, optopt, argv, optind);
         }
