@@ -102,6 +102,25 @@ static int mc_opt(const char *cmd, int c, const char *arg, hrr_fc_opts_t *fo)
     return 0;
 }
 
+/* The swing states of R: swing above 0.01, most first (ties: the earlier
+ * state), at most MAX; their indices into IDX, and how many. */
+static int swing_states(const hrr_fc_result_t *r, size_t *idx, int max)
+{
+    int n = 0;
+    for (; n < max; n++) {
+        size_t best = (size_t)-1;
+        for (size_t i = 0; i < r->n; i++) {
+            int taken = 0;
+            for (int k = 0; k < n && !taken; k++) taken = idx[k] == i;
+            if (!taken && r->b[i].swing > 0.01 && (best == (size_t)-1 || r->b[i].swing > r->b[best].swing))
+                best = i;
+        }
+        if (best == (size_t)-1) break;
+        idx[n] = best;
+    }
+    return n;
+}
+
 static json_t *result_json(const hrr_fc_result_t *r, const char *title)
 {
     static const char *const cls[4] = {"yes", "no", "abstain", "absent"};
@@ -127,17 +146,9 @@ static json_t *result_json(const hrr_fc_result_t *r, const char *title)
         json_array_append_new(bs, b);
     }
     json_object_set_new(o, "ballots", bs);
-    /* the swing states: swing > 0.01, most first, at most ten */
-    int used[1024] = {0};
-    for (int k = 0; k < 10; k++) {
-        size_t best = (size_t)-1;
-        for (size_t i = 0; i < r->n && i < 1024; i++)
-            if (!used[i] && r->b[i].swing > 0.01 && (best == (size_t)-1 || r->b[i].swing > r->b[best].swing))
-                best = i;
-        if (best == (size_t)-1) break;
-        used[best] = 1;
-        json_array_append_new(sw, json_string(r->b[best].state));
-    }
+    size_t idx[10];
+    int nsw = swing_states(r, idx, 10);
+    for (int k = 0; k < nsw; k++) json_array_append_new(sw, json_string(r->b[idx[k]].state));
     json_object_set_new(o, "swing_states", sw);
     return o;
 }
@@ -172,18 +183,10 @@ static void print_summary(const hrr_fc_result_t *r, FILE *f)
     if (!isnan(r->p_no_action)) fprintf(f, "P(no-action motion carries) = %.3f\n", r->p_no_action);
     fprintf(f, "P(adopted) = %.3f over %ld runs\n", r->p_adopted, r->runs);
     fprintf(f, "swing states:");
-    int any = 0, used[1024] = {0};
-    for (int k = 0; k < 8; k++) {
-        size_t best = (size_t)-1;
-        for (size_t i = 0; i < r->n && i < 1024; i++)
-            if (!used[i] && r->b[i].swing > 0.01 && (best == (size_t)-1 || r->b[i].swing > r->b[best].swing))
-                best = i;
-        if (best == (size_t)-1) break;
-        used[best] = 1;
-        fprintf(f, " %s (%.2f)", r->b[best].state, r->b[best].swing);
-        any = 1;
-    }
-    fprintf(f, "%s\n", any ? "" : " none (the outcome does not turn on any one member)");
+    size_t idx[8];
+    int nsw = swing_states(r, idx, 8);
+    for (int k = 0; k < nsw; k++) fprintf(f, " %s (%.2f)", r->b[idx[k]].state, r->b[idx[k]].swing);
+    fprintf(f, "%s\n", nsw ? "" : " none (the outcome does not turn on any one member)");
 }
 
 int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
