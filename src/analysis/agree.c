@@ -12,7 +12,7 @@
  * half an agreement (the index of agreement of Lijphart 1963, "The analysis
  * of bloc voting in the General Assembly", APSR 57).
  */
-#include "../store/store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

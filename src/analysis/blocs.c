@@ -20,7 +20,7 @@
  * the normalised mutual information (Danon et al. 2005), igraph's
  * igraph_compare_communities.
  */
-#include "../store/store.h"
+#include "store/store.h"
 
 #include <igraph/igraph.h>
 #include <math.h>

@@ -9,8 +9,8 @@
 #ifndef HRR_IDEAL_EM_H
 #define HRR_IDEAL_EM_H
 
-#include "../core/core.h"
-#include "../core/rng.h"
+#include "core/core.h"
+#include "core/rng.h"
 
 #include <stddef.h>
 #include <stdint.h>

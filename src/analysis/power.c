@@ -24,7 +24,7 @@
  * dividing out (1 + x^{w_i}) (c_i(k) = C(k) - c_i(k - w_i)), so Banzhaf costs
  * O(n W) in all, Shapley-Shubik O(n^2 W).
  */
-#include "../core/core.h"
+#include "core/core.h"
 
 #include <math.h>
 #include <string.h>

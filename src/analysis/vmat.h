@@ -6,7 +6,7 @@
 #ifndef HRR_VMAT_H
 #define HRR_VMAT_H
 
-#include "../store/store.h"
+#include "store/store.h"
 
 typedef struct vmat {
     char (*iso3)[4];     /* states, sorted */

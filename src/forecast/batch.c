@@ -5,7 +5,7 @@
  */
 #include "fc.h"
 
-#include "../core/csv.h"
+#include "core/csv.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #ifndef HRR_FC_H
 #define HRR_FC_H
 
-#include "../store/store.h"
+#include "store/store.h"
 
 /* An item of the body. */
 typedef struct fc_item {

@@ -8,7 +8,7 @@
  */
 #include "fc.h"
 
-#include "../core/rng.h"
+#include "core/rng.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>

@@ -5,6 +5,7 @@
  * SHA-256 is already recorded is skipped, so importing twice changes nothing.
  */
 #include "import.h"
+#include "records/classify.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -8,8 +8,8 @@
 #ifndef HRR_IMPORT_H
 #define HRR_IMPORT_H
 
-#include "../core/csv.h"
-#include "../store/store.h"
+#include "core/csv.h"
+#include "store/store.h"
 
 typedef struct hrr_imp hrr_imp_t;
 

@@ -10,8 +10,8 @@
  * by hand in tests/unit/test_replay.c.
  */
 #define _GNU_SOURCE /* strcasestr */
-#include "../store/store.h"
-#include "../core/csv.h"
+#include "classify.h"
+#include "core/csv.h"
 
 #include <ctype.h>
 #include <string.h>

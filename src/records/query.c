@@ -5,7 +5,7 @@
  * callers run their own SQL without writing. Each function builds its whole
  * result or nothing: on error the partial result is freed and *OUT is NULL.
  */
-#include "../store/store.h"
+#include "store/store.h"
 
 #include <ctype.h>
 #include <stdio.h>

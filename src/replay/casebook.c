@@ -5,8 +5,8 @@
  * Xinjiang, the composition rules), each with its public source, and their
  * votes decided again under any rule set.
  */
-#include "../store/store.h"
-#include "../core/csv.h"
+#include "store/store.h"
+#include "core/csv.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -18,8 +18,8 @@
  * So a simple majority of those present and voting needs no + 1 (a tie
  * fails), two thirds needs 2*no, and one third of 47 members is 16.
  */
-#include "../core/core.h"
-#include "../store/store.h"
+#include "core/core.h"
+#include "store/store.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * every importer uses to turn a source's code into one canonical identity.
  */
 #include "store.h"
-#include "../core/csv.h"
+#include "core/csv.h"
 
 #include <stdio.h>
 #include <string.h>

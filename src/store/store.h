@@ -4,7 +4,7 @@
 #ifndef HRR_STORE_H
 #define HRR_STORE_H
 
-#include "../core/core.h"
+#include "core/core.h"
 
 #include <sqlite3.h>
 
@@ -33,10 +33,6 @@ long hrr_i_state_id(hrr_store_t *st, const char *iso3);
 hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
                                  const char *code, const char *date,
                                  long *id);
-
-/* Classify every item as country-specific (with its target state) or
- * thematic (src/records/classify.c); *NCOUNTRY: how many are country-specific. */
-hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry);
 
 /* Embedded project data (rules/, data/), generated at build time. */
 typedef struct hrr_i_resource {
