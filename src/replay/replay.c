@@ -7,7 +7,7 @@
  * recorded), and no tabling support is known, so China's 2007 tabling rule
  * is reported as not checked.
  */
-#include "../store/store.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
