@@ -25,6 +25,7 @@
  * O(n W) in all, Shapley-Shubik O(n^2 W).
  */
 #include "core/core.h"
+#include "hrr.h"
 
 #include <math.h>
 #include <string.h>

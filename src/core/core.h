@@ -6,7 +6,7 @@
 #ifndef HRR_CORE_H
 #define HRR_CORE_H
 
-#include "hrr.h"
+#include "hrr/base.h"
 
 #include <stdarg.h>
 #include <stdbool.h>

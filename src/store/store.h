@@ -5,6 +5,7 @@
 #define HRR_STORE_H
 
 #include "core/core.h"
+#include "hrr.h"
 
 #include <sqlite3.h>
 
