@@ -1,7 +1,20 @@
 /*
  * harness.h - a minimal test harness: CHECK macros that report file:line and
- * keep going, temp stores, fixtures written on the fly, and SQL one-liners.
- * A test file's main() returns harness_done() (0 pass, 1 fail, 77 skip).
+ * keep going, named cases, temp stores, fixtures written on the fly, and SQL
+ * one-liners. A test file's main() returns harness_done() (0 pass, 1 fail,
+ * 77 skip).
+ *
+ * Cases: main(argc, argv) calls harness_init(argc, argv), then RUN(fn, args...)
+ * for each case that needs no real data and RUN_DATA(fn, args...) for each
+ * that does (RUN cases first; a need_data() in main goes between the two).
+ * The program then runs
+ *   (no argument)  every case, in order;
+ *   NAME...        only the cases named (the rest of main still runs up to
+ *                  the first need_data(), then it stops);
+ *   --quick        the RUN cases;   --data  the RUN_DATA cases.
+ * CMakeLists.txt reads the RUN and RUN_DATA lines of each main and registers
+ * each RUN case as the CTest test BINARY.CASE, labelled quick, and the
+ * RUN_DATA cases together as the test BINARY.
  */
 #ifndef HRR_HARNESS_H
 #define HRR_HARNESS_H
@@ -16,6 +29,71 @@
 #include <unistd.h>
 
 static int h_fail, h_checks;
+
+/* The cases asked for on the command line (harness_init). */
+static struct {
+    int mode;             /* 0 every case, 1 the named ones, 2 --quick, 3 --data */
+    int n, ran;           /* names asked for, named cases run */
+    char **names;         /* the names */
+    unsigned char *seen;  /* seen[i]: names[i] has run */
+} h_sel;
+
+static inline void harness_init(int argc, char **argv)
+{
+    h_sel.names = argv + 1;
+    h_sel.n = argc - 1;
+    h_sel.seen = calloc((size_t)argc, 1);
+    if (argc == 2 && !strcmp(argv[1], "--quick")) h_sel.mode = 2;
+    else if (argc == 2 && !strcmp(argv[1], "--data")) h_sel.mode = 3;
+    else if (argc > 1) h_sel.mode = 1;
+}
+
+/* Whether the case NAME (a RUN_DATA case when DATA) is to run now. */
+static inline int h_want(const char *name, int data)
+{
+    switch (h_sel.mode) {
+    case 0: return 1;
+    case 2: return !data;
+    case 3: return data;
+    default:
+        for (int i = 0; i < h_sel.n; i++)
+            if (!strcmp(h_sel.names[i], name)) {
+                if (!h_sel.seen[i]) h_sel.ran++;
+                h_sel.seen[i] = 1;
+                return 1;
+            }
+        return 0;
+    }
+}
+
+/* Whether every case asked for has run (nothing is left for the data part). */
+static inline int h_all_ran(void)
+{
+    return h_sel.mode == 2 || (h_sel.mode == 1 && h_sel.ran == h_sel.n);
+}
+
+static inline void h_check_data(void);
+
+static int h_in_case; /* inside a RUN or RUN_DATA case */
+
+#define RUN(fn, ...)                              \
+    do {                                          \
+        if (h_want(#fn, 0)) {                     \
+            h_in_case = 1;                        \
+            fn(__VA_ARGS__);                      \
+            h_in_case = 0;                        \
+        }                                         \
+    } while (0)
+
+#define RUN_DATA(fn, ...)                         \
+    do {                                          \
+        if (h_want(#fn, 1)) {                     \
+            h_check_data();                       \
+            h_in_case = 1;                        \
+            fn(__VA_ARGS__);                      \
+            h_in_case = 0;                        \
+        }                                         \
+    } while (0)
 
 #define CHECK(cond)                                                         \
     do {                                                                    \
@@ -63,12 +141,17 @@ static int h_fail, h_checks;
 
 static inline int harness_done(void)
 {
+    for (int i = 0; h_sel.mode == 1 && i < h_sel.n; i++)
+        if (!h_sel.seen[i]) {
+            fprintf(stderr, "no case named %s\n", h_sel.names[i]);
+            h_fail++;
+        }
     fprintf(stderr, "%d checks, %d failed\n", h_checks, h_fail);
     return h_fail ? 1 : 0;
 }
 
 /* Skip the whole test (exit 77) when the shared data is absent. */
-static inline void need_data(void)
+static inline void h_check_data(void)
 {
     if (access(HRR_DATA_DIR "/README.md", R_OK) != 0) {
         fprintf(stderr, "skip: no shared data at %s\n", HRR_DATA_DIR);
@@ -76,14 +159,14 @@ static inline void need_data(void)
     }
 }
 
-/* A fresh temporary store path (the file does not exist yet). */
-static inline char *tmp_store(char buf[256])
+/* In main, between the cases that need no real data and those that do:
+ * skips the test when the data is absent; when only some cases were asked
+ * for and all of them have run, stops here instead (what follows needs
+ * the data). Inside a case it only skips. */
+static inline void need_data(void)
 {
-    snprintf(buf, 256, "/tmp/hrr-test-%d-XXXXXX", (int)getpid());
-    int fd = mkstemp(buf);
-    if (fd >= 0) close(fd);
-    unlink(buf);
-    return buf;
+    if (!h_in_case && h_all_ran()) exit(harness_done());
+    h_check_data();
 }
 
 static inline void rm_store(const char *p)
@@ -94,6 +177,30 @@ static inline void rm_store(const char *p)
     unlink(b);
     snprintf(b, sizeof b, "%s-shm", p);
     unlink(b);
+}
+
+/* Every temp store path handed out, removed at exit (a test that stops
+ * early, at need_data(), leaves none behind). */
+static char h_stores[32][256];
+static int h_nstores;
+
+static inline void h_rm_stores(void)
+{
+    for (int i = 0; i < h_nstores; i++) rm_store(h_stores[i]);
+}
+
+/* A fresh temporary store path (the file does not exist yet). */
+static inline char *tmp_store(char buf[256])
+{
+    snprintf(buf, 256, "/tmp/hrr-test-%d-XXXXXX", (int)getpid());
+    int fd = mkstemp(buf);
+    if (fd >= 0) close(fd);
+    unlink(buf);
+    if (h_nstores < 32) {
+        if (h_nstores == 0) atexit(h_rm_stores);
+        snprintf(h_stores[h_nstores++], 256, "%s", buf);
+    }
+    return buf;
 }
 
 /* Open a new store at PATH or abort the test. */

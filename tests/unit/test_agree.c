@@ -126,9 +126,10 @@ static void test_real(void)
     rm_store(path);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_hand();
-    test_real();
+    harness_init(argc, argv);
+    RUN(test_hand);
+    RUN_DATA(test_real);
     return harness_done();
 }

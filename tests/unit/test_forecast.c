@@ -322,14 +322,15 @@ static void test_batch_errors(void)
     CHECK(strstr(err, "/nonexistent/batch.csv") != NULL);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_exact();
-    test_thresholds();
-    test_batch_errors();
+    harness_init(argc, argv);
+    RUN(test_exact);
+    RUN(test_thresholds);
+    RUN(test_batch_errors);
     need_data();
-    test_real();
-    test_no_action();
-    test_backtest();
+    RUN_DATA(test_real);
+    RUN_DATA(test_no_action);
+    RUN_DATA(test_backtest);
     return harness_done();
 }

@@ -212,11 +212,12 @@ static void test_roundtrip(void)
     rm_store(pb);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_csv_fixture();
-    test_dta();
+    harness_init(argc, argv);
+    RUN(test_csv_fixture);
+    RUN(test_dta);
     need_data();
-    test_roundtrip();
+    RUN_DATA(test_roundtrip);
     return harness_done();
 }

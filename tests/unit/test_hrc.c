@@ -193,11 +193,12 @@ static void test_bad(void)
     rm_store(path);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_bad();
+    harness_init(argc, argv);
+    RUN(test_bad);
     need_data();
-    test_sources_disagree();
-    test_real();
+    RUN_DATA(test_sources_disagree);
+    RUN_DATA(test_real);
     return harness_done();
 }

@@ -63,9 +63,10 @@ static void test_real(void)
     rm_store(path);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_simulated();
-    test_real();
+    harness_init(argc, argv);
+    RUN(test_simulated);
+    RUN_DATA(test_real);
     return harness_done();
 }

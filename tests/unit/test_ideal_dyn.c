@@ -193,11 +193,12 @@ static void test_council(void)
     rm_store(path);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_dynamic_sim();
-    test_gibbs_sim();
+    harness_init(argc, argv);
+    RUN(test_dynamic_sim);
+    RUN(test_gibbs_sim);
     need_data();
-    test_council();
+    RUN_DATA(test_council);
     return harness_done();
 }

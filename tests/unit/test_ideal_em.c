@@ -292,15 +292,16 @@ static void test_council(void)
     rm_store(path);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_mills();
-    test_speed();
-    test_two_dims();
-    test_ordinal();
-    test_bootstrap();
-    test_bad();
-    test_nomem();
-    test_council();
+    harness_init(argc, argv);
+    RUN(test_mills);
+    RUN(test_speed);
+    RUN(test_two_dims);
+    RUN(test_ordinal);
+    RUN(test_bootstrap);
+    RUN(test_bad);
+    RUN(test_nomem);
+    RUN_DATA(test_council);
     return harness_done();
 }

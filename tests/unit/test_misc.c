@@ -347,19 +347,20 @@ static void test_twice(hrr_store_t *st)
     CHECK_EQ_LONG(store_fingerprint(st), fp);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    harness_init(argc, argv);
     char path[256];
     tmp_store(path);
     hrr_store_t *st = open_store(path);
-    test_bad(st);
-    test_fixtures(st);
+    RUN(test_bad, st);
+    RUN(test_fixtures, st);
     need_data();
-    test_country_codes(st);
-    test_treaties(st);
-    test_upr(st);
-    test_regimes(st);
-    test_twice(st);
+    RUN_DATA(test_country_codes, st);
+    RUN_DATA(test_treaties, st);
+    RUN_DATA(test_upr, st);
+    RUN_DATA(test_regimes, st);
+    RUN_DATA(test_twice, st);
     hrr_store_close(st);
     rm_store(path);
     return harness_done();

@@ -427,17 +427,18 @@ static void test_oom(hrr_store_t *st)
     for (int k = 0; k < 4; k++) CHECK(ok[k] > 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    harness_init(argc, argv);
     char path[256];
     hrr_store_t *st = fixture_store(tmp_store(path));
-    test_summary(st);
-    test_states(st);
-    test_items(st);
-    test_votes(st);
-    test_tally();
-    test_sql(st);
-    test_oom(st);
+    RUN(test_summary, st);
+    RUN(test_states, st);
+    RUN(test_items, st);
+    RUN(test_votes, st);
+    RUN(test_tally);
+    RUN(test_sql, st);
+    RUN(test_oom, st);
     hrr_store_close(st);
     rm_store(path);
     return harness_done();

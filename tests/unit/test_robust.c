@@ -95,9 +95,10 @@ static void test_killed(void)
     rm_store(path);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_nomem();
-    test_killed();
+    harness_init(argc, argv);
+    RUN(test_nomem);
+    RUN(test_killed);
     return harness_done();
 }

@@ -216,12 +216,13 @@ static void test_order(void)
     hrr_rules_free(nona);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    test_order();
-    test_casebook();
-    test_cases();
-    test_builtin();
-    test_bad_files();
+    harness_init(argc, argv);
+    RUN(test_order);
+    RUN(test_casebook);
+    RUN(test_cases);
+    RUN(test_builtin);
+    RUN(test_bad_files);
     return harness_done();
 }

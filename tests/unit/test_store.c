@@ -93,18 +93,19 @@ static void test_bad_rows(hrr_store_t *st)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    harness_init(argc, argv);
     char path[256];
     tmp_store(path);
     hrr_store_t *st = open_store(path);
     CHECK_EQ_LONG(hrr_store_schema_version(st), 1);
     CHECK(sql_long(st, "SELECT count(*) FROM states WHERE un_group IS NOT NULL") >= 193);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM bodies"), 4);
-    test_resolve(st);
-    test_bad_rows(st);
+    RUN(test_resolve, st);
+    RUN(test_bad_rows, st);
     need_data();
-    test_groups(st);
+    RUN_DATA(test_groups, st);
     hrr_store_close(st);
     /* reopening an existing store migrates nothing and keeps the rows */
     st = open_store(path);

@@ -451,21 +451,28 @@ static void test_detect(void)
     }
 }
 
-int main(void)
+/* test_bad's checks read the store test_fixture_ok filled: one case. */
+static void test_fixture_then_bad(hrr_store_t *st)
 {
-    char path[256];
-    hrr_store_t *st = open_store(tmp_store(path));
     test_fixture_ok(st);
     test_bad(st);
+}
+
+int main(int argc, char **argv)
+{
+    harness_init(argc, argv);
+    char path[256];
+    hrr_store_t *st = open_store(tmp_store(path));
+    RUN(test_fixture_then_bad, st);
     hrr_store_close(st);
     rm_store(path);
-    test_batch_conflict();
-    test_nomem();
+    RUN(test_batch_conflict);
+    RUN(test_nomem);
 
     need_data();
-    test_detect();
+    RUN_DATA(test_detect);
     st = open_store(tmp_store(path));
-    test_real(st);
+    RUN_DATA(test_real, st);
     hrr_store_close(st);
     rm_store(path);
     return harness_done();
