@@ -1,6 +1,7 @@
 # hrr: `make` builds build/hrr and the library; `make test` runs the whole
 # suite (the normal gcc build, then the address+undefined sanitizer build
-# with clang, so both compilers build it warning-free);
+# with clang, so both compilers build it warning-free); `make test-quick`
+# runs the tests labelled quick (no shared data, seconds each);
 # `make fuzz` builds the libFuzzer targets into build-fuzz/ (clang).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CC ?= cc
