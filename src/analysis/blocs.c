@@ -281,7 +281,8 @@ hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, cons
     hrr_blocs_years_t *y = hrr_i_calloc(1, sizeof *y);
     size_t cap = 0;
     hrr_err_t rc = y ? HRR_OK : HRR_ENOMEM;
-    while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+    bool row;
+    while (!rc && !(rc = hrr_i_step(st, s, &row)) && row) {
         int year = sqlite3_column_int(s, 0);
         if ((scope->from && year < scope->from) || (scope->to && year > scope->to)) continue;
         hrr_scope_opts_t one = {.body = scope->body, .from = year, .to = year};

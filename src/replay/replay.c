@@ -73,7 +73,8 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     sqlite3_bind_int(s, 3, opts->to);
     if (opts->target) sqlite3_bind_text(s, 4, opts->target, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 5, opts->scope);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         hrr_replay_item_t it;
         memset(&it, 0, sizeof it);
         const char *scope = (const char *)sqlite3_column_text(s, 4);

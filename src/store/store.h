@@ -23,6 +23,31 @@ hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
 /* Set an HRR_EDB error carrying SQLite's message, prefixed by WHAT. */
 hrr_err_t hrr_i_dberr(hrr_store_t *st, const char *what);
 
+/* Step a prepared statement, the one way the library does it, so that a
+ * BUSY, an I/O error or a corrupt page is an error and never a silently
+ * short result. Iterator form:
+ *
+ *     bool row;
+ *     while (!(rc = hrr_i_step(st, s, &row)) && row) { ...columns... }
+ *
+ * *ROW is true when a row is ready (SQLITE_ROW), false when the statement is
+ * done (SQLITE_DONE); both return HRR_OK. Any other result sets the store's
+ * message to "PATH: WHAT-SQLITE-SAYS (in: SQL)", naming the statement's SQL
+ * (sqlite3_sql), and returns HRR_EDB (HRR_ENOMEM for SQLITE_NOMEM); *ROW is
+ * then false. ST may be NULL (then only the code comes back). */
+hrr_err_t hrr_i_step(hrr_store_t *st, sqlite3_stmt *s, bool *row);
+
+/* Step S to SQLITE_DONE, discarding any rows (an INSERT, UPDATE or DELETE;
+ * a PRAGMA whose result is not wanted). Errors as hrr_i_step. */
+hrr_err_t hrr_i_step_done(hrr_store_t *st, sqlite3_stmt *s);
+
+/* Step S to SQLITE_DONE, calling FN(UD, S) on each row; FN returns HRR_OK to
+ * go on or an error, which stops the loop and is returned as it is (FN sets
+ * its own message). Errors of the step as hrr_i_step. */
+typedef hrr_err_t (*hrr_i_row_fn)(void *ud, sqlite3_stmt *s);
+hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn,
+                          void *ud);
+
 /* Run SQL with no results. */
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql);
 
