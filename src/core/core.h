@@ -23,6 +23,17 @@ char *hrr_i_strndup(const char *s, size_t n);
 void hrr_i_alloc_fail_after(long n);
 char *hrr_i_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The library's one-time start-up (src/core/init.c): replaces igraph's and
+ * GSL's aborting error handlers by ones that only record the reason, once,
+ * process-wide (pthread_once). Call it from every public entry that can
+ * reach igraph or GSL; it is cheap after the first call. */
+void hrr_i_init(void);
+
+/* The last reason igraph's or GSL's handler recorded on this thread
+ * ("no reason given" if none since the last clear); a static buffer. */
+const char *hrr_i_lib_reason(void);
+void hrr_i_lib_reason_clear(void);
+
 /* A growable byte buffer, always NUL-terminated when z != NULL. */
 typedef struct hrr_sbuf {
     char *z;    /* the bytes */

@@ -311,6 +311,7 @@ fail:
 
 hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
 {
+    hrr_i_init();
     hrr_store_t *st = hrr_i_calloc(1, sizeof *st);
     hrr_err_t rc;
     *out = st;

@@ -8,6 +8,9 @@
 
 #include "store/store.h"
 
+#include <gsl/gsl_linalg.h>
+#include <igraph/igraph.h>
+
 /* A progress handler that interrupts the statement once it has run
  * *UD more callbacks (every VM step here: sqlite3_progress_handler(db, 1)). */
 static int stop_after(void *ud)
@@ -77,8 +80,31 @@ static void test_resolve_interrupted(hrr_store_t *st)
     CHECK_STR(iso3, "FRA");
 }
 
+/* igraph's and GSL's handlers, replaced at start-up, record and return
+ * instead of aborting the process (the test would die here otherwise). */
+static void test_handlers(void)
+{
+    hrr_i_init();
+    igraph_vector_int_t e;
+    igraph_t g;
+    CHECK(igraph_vector_int_init(&e, 2) == IGRAPH_SUCCESS);
+    VECTOR(e)[1] = -1; /* an edge to a vertex that cannot be */
+    hrr_i_lib_reason_clear();
+    CHECK(igraph_create(&g, &e, 2, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS);
+    CHECK_HAS(hrr_i_lib_reason(), "igraph");
+    igraph_vector_int_destroy(&e);
+    gsl_matrix *m = gsl_matrix_alloc(2, 2);
+    gsl_matrix_set_all(m, 1.0);
+    gsl_matrix_set(m, 1, 1, -1.0); /* not positive definite */
+    hrr_i_lib_reason_clear();
+    CHECK(gsl_linalg_cholesky_decomp1(m) != 0);
+    CHECK_HAS(hrr_i_lib_reason(), "GSL");
+    gsl_matrix_free(m);
+}
+
 int main(void)
 {
+    test_handlers();
     char path[256];
     tmp_store(path);
     hrr_store_t *st = open_store(path);
