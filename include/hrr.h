@@ -7,8 +7,10 @@
  * Conventions (see STYLE.md):
  *   - every call that can fail returns hrr_err_t; results go out through
  *     pointer arguments;
- *   - the store keeps the last error message (hrr_store_errmsg), which names
- *     the file, line and field when the error came from input;
+ *   - the last error message is kept in a context (hrr_ctx_t, read with
+ *     hrr_errmsg, SQLite's way); it names the file, line and field when the
+ *     error came from input. A store owns one (hrr_store_ctx); calls that
+ *     take no store take a context;
  *   - the library never prints and never exits;
  *   - each function says who owns what it returns; _free/_close accept NULL.
  */
@@ -38,6 +40,26 @@ typedef enum hrr_err {
 /* A short constant name for a result code ("ok", "out of memory", ...). */
 const char *hrr_err_name(hrr_err_t rc);
 
+/* ---------------------------------------------------------------- context */
+
+/* Where errors reach the caller: the last error message of the calls made
+ * with it. A context is used by one thread at a time. Each open store owns
+ * one (hrr_store_ctx); calls that take no store (hrr_rules_load,
+ * hrr_fc_batch_load) take one from the caller. */
+typedef struct hrr_ctx hrr_ctx_t;
+
+/* A new context with no message. *OUT is NULL on HRR_ENOMEM. Free it with
+ * hrr_ctx_free. */
+hrr_err_t hrr_ctx_new(hrr_ctx_t **out);
+
+/* Free a context made by hrr_ctx_new. Accepts NULL. */
+void hrr_ctx_free(hrr_ctx_t *ctx);
+
+/* The last error message set on CTX ("" after a success that cleared it);
+ * never NULL: "out of memory" for a NULL context (one hrr_ctx_new could not
+ * make). Owned by the context, valid until the next call with it. */
+const char *hrr_errmsg(const hrr_ctx_t *ctx);
+
 /* ------------------------------------------------------------------ store */
 
 /* An open hrr store: one SQLite database holding every record. */
@@ -56,8 +78,12 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out);
 /* Close the store. Accepts NULL. */
 void hrr_store_close(hrr_store_t *st);
 
-/* The last error message for this store; never NULL, owned by the store,
- * valid until the next call on it. */
+/* The store's context, where its calls leave their error messages; owned by
+ * the store (do not free it), valid until hrr_store_close. NULL for NULL. */
+hrr_ctx_t *hrr_store_ctx(hrr_store_t *st);
+
+/* The last error message for this store: hrr_errmsg(hrr_store_ctx(st)),
+ * kept so that existing callers read it as before. Never NULL. */
 const char *hrr_store_errmsg(const hrr_store_t *st);
 
 /* The schema version of an open store (the number of migrations applied). */

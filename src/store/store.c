@@ -16,7 +16,7 @@ hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
     if (!st) return rc;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+    hrr_i_ctx_vseterr(&st->ctx, rc, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -82,8 +82,10 @@ const hrr_i_resource_t *hrr_i_resource(const char *name)
 
 const char *hrr_store_errmsg(const hrr_store_t *st)
 {
-    return st ? st->errmsg : "out of memory";
+    return st ? hrr_errmsg(&st->ctx) : "out of memory";
 }
+
+hrr_ctx_t *hrr_store_ctx(hrr_store_t *st) { return st ? &st->ctx : NULL; }
 
 struct sqlite3 *hrr_store_sqlite(hrr_store_t *st) { return st->db; }
 
@@ -316,6 +318,8 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
     hrr_err_t rc;
     *out = st;
     if (!st) return HRR_ENOMEM;
+    hrr_i_ctx_init(&st->ctx);
+    st->ctx.owned_by_store = 1;
     st->readonly = (flags & HRR_OPEN_READONLY) != 0;
     if (!path || !*path)
         return hrr_i_seterr(st, HRR_EINVAL, "no store path given");
@@ -339,7 +343,7 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
         return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
                             sqlite3_errmsg(st->db));
     if ((rc = migrate(st))) return rc;
-    st->errmsg[0] = 0;
+    st->ctx.errmsg[0] = 0;
     return HRR_OK;
 }
 

@@ -12,11 +12,12 @@ struct hrr_store {
     sqlite3 *db;          /* the SQLite connection */
     char *path;           /* file name as given */
     int readonly;         /* opened with HRR_OPEN_READONLY */
-    char errmsg[2048];    /* last error message */
+    hrr_ctx_t ctx;        /* the store's context: its last error message */
     sqlite3_stmt *resolve;/* cached alias lookup for hrr_state_resolve */
 };
 
-/* Set the store's error message (printf-style) and return RC. */
+/* Set the message of the store's context (printf-style) and return RC;
+ * a NULL ST only returns RC. */
 hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

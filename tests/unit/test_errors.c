@@ -2,6 +2,7 @@
  * test_errors.c - the one error channel: a statement whose step fails (here
  * interrupted by a progress handler, as a BUSY or an I/O error would fail it)
  * gives HRR_EDB and a message naming the SQL, never a silently short result.
+ * The context (hrr_ctx_t) carries the message of calls without a store.
  * Needs no real data.
  */
 #include "harness.h"
@@ -102,6 +103,31 @@ static void test_handlers(void)
     gsl_matrix_free(m);
 }
 
+/* The context: a caller's own for calls without a store, and the store's. */
+static void test_ctx(hrr_store_t *st)
+{
+    hrr_ctx_t *ctx = NULL;
+    hrr_rules_t *r = NULL;
+    CHECK(hrr_ctx_new(&ctx) == HRR_OK && ctx);
+    CHECK_STR(hrr_errmsg(ctx), "");
+    CHECK_STR(hrr_errmsg(NULL), "out of memory");
+    CHECK(hrr_rules_load("no-such-rules", &r, ctx) == HRR_ENOTFOUND);
+    CHECK_HAS(hrr_errmsg(ctx), "no-such-rules");
+    CHECK(hrr_rules_load("hrc", &r, ctx) == HRR_OK);
+    hrr_rules_free(r);
+    hrr_ctx_free(ctx);
+    hrr_ctx_free(NULL);
+    /* the store's context is where its messages are; freeing it is a no-op */
+    char iso3[4];
+    CHECK(hrr_state_resolve(st, "iso3", "XYZ", NULL, iso3) == HRR_ENOTFOUND);
+    CHECK(hrr_store_ctx(st) != NULL);
+    CHECK_HAS(hrr_errmsg(hrr_store_ctx(st)), "XYZ");
+    CHECK(hrr_errmsg(hrr_store_ctx(st)) == hrr_store_errmsg(st));
+    hrr_ctx_free(hrr_store_ctx(st));
+    CHECK(hrr_rules_load("no-such-rules", &r, hrr_store_ctx(st)) == HRR_ENOTFOUND);
+    CHECK_HAS(hrr_store_errmsg(st), "no-such-rules");
+}
+
 int main(void)
 {
     test_handlers();
@@ -110,6 +136,7 @@ int main(void)
     hrr_store_t *st = open_store(path);
     test_step(st);
     test_resolve_interrupted(st);
+    test_ctx(st);
     hrr_store_close(st);
     rm_store(path);
     return harness_done();
