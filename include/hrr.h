@@ -7,8 +7,10 @@
  * Conventions (see STYLE.md):
  *   - every call that can fail returns hrr_err_t; results go out through
  *     pointer arguments;
- *   - the store keeps the last error message (hrr_store_errmsg), which names
- *     the file, line and field when the error came from input;
+ *   - the last error message is kept in a context (hrr_ctx_t, read with
+ *     hrr_errmsg, SQLite's way); it names the file, line and field when the
+ *     error came from input. A store owns one (hrr_store_ctx); calls that
+ *     take no store take a context;
  *   - the library never prints and never exits;
  *   - each function says who owns what it returns; _free/_close accept NULL.
  */
@@ -42,8 +44,12 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out);
 /* Close the store. Accepts NULL. */
 void hrr_store_close(hrr_store_t *st);
 
-/* The last error message for this store; never NULL, owned by the store,
- * valid until the next call on it. */
+/* The store's context, where its calls leave their error messages; owned by
+ * the store (do not free it), valid until hrr_store_close. NULL for NULL. */
+hrr_ctx_t *hrr_store_ctx(hrr_store_t *st);
+
+/* The last error message for this store: hrr_errmsg(hrr_store_ctx(st)),
+ * kept so that existing callers read it as before. Never NULL. */
 const char *hrr_store_errmsg(const hrr_store_t *st);
 
 /* The schema version of an open store (the number of migrations applied). */

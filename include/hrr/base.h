@@ -29,6 +29,26 @@ typedef enum hrr_err {
 /* A short constant name for a result code ("ok", "out of memory", ...). */
 const char *hrr_err_name(hrr_err_t rc);
 
+/* ---------------------------------------------------------------- context */
+
+/* Where errors reach the caller: the last error message of the calls made
+ * with it. A context is used by one thread at a time. Each open store owns
+ * one (hrr_store_ctx); calls that take no store (hrr_rules_load,
+ * hrr_fc_batch_load) take one from the caller. */
+typedef struct hrr_ctx hrr_ctx_t;
+
+/* A new context with no message. *OUT is NULL on HRR_ENOMEM. Free it with
+ * hrr_ctx_free. */
+hrr_err_t hrr_ctx_new(hrr_ctx_t **out);
+
+/* Free a context made by hrr_ctx_new. Accepts NULL. */
+void hrr_ctx_free(hrr_ctx_t *ctx);
+
+/* The last error message set on CTX ("" after a success that cleared it);
+ * never NULL: "out of memory" for a NULL context (one hrr_ctx_new could not
+ * make). Owned by the context, valid until the next call with it. */
+const char *hrr_errmsg(const hrr_ctx_t *ctx);
+
 #ifdef __cplusplus
 }
 #endif

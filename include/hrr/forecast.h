@@ -98,7 +98,7 @@ void hrr_fc_result_free(hrr_fc_result_t *r);
 /* A batch of drafts read from a CSV file with the header columns symbol,
  * date, title and optionally target, members (ISO3 codes separated by ';'),
  * sponsors, like, no_action (0/1), in any order. Errors name the file, line
- * and field (HRR_EDATA, HRR_EIO), written into ERR. */
+ * and field (HRR_EDATA, HRR_EIO), left in CTX (hrr_errmsg; may be NULL). */
 typedef struct hrr_fc_batch {
     hrr_fc_draft_t *d;      /* the drafts, in file order */
     size_t n;               /* how many */
@@ -107,7 +107,7 @@ typedef struct hrr_fc_batch {
     size_t nstrs;
 } hrr_fc_batch_t;
 
-hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, char *err, size_t errlen);
+hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *ctx);
 void hrr_fc_batch_free(hrr_fc_batch_t *b);
 
 /* The message of the last error of FC's store. */

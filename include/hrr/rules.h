@@ -21,9 +21,10 @@ const char *const *hrr_rules_names(void);
 
 /* Load a rule set by name ("hrc") or from a JSON file (a path with '/' or
  * ending ".json"). On error returns HRR_ENOTFOUND (unknown name), HRR_EIO or
- * HRR_EDATA and writes a message naming the file, line and key into ERR
- * (ERRLEN bytes). *OUT is freed with hrr_rules_free. */
-hrr_err_t hrr_rules_load(const char *name, hrr_rules_t **out, char *err, size_t errlen);
+ * HRR_EDATA and leaves a message naming the file, line and key in CTX
+ * (hrr_errmsg; CTX may be NULL, then no message is kept; a store's context,
+ * hrr_store_ctx, will do). *OUT is freed with hrr_rules_free. */
+hrr_err_t hrr_rules_load(const char *name, hrr_rules_t **out, hrr_ctx_t *ctx);
 
 void hrr_rules_free(hrr_rules_t *r);
 

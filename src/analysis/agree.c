@@ -145,7 +145,8 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
     span_t *sp = NULL;
     size_t nsp = 0, capsp = 0;
     long members = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    bool step_row;
+    while (!(rc = hrr_i_step(st, s, &step_row)) && step_row) {
         members++;
         const char *iso = (const char *)sqlite3_column_text(s, 0);
         for (size_t i = 0; i < m.ns; i++)
@@ -165,6 +166,10 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
                 snprintf(sp[nsp].to, sizeof sp[nsp].to, "%s", (const char *)sqlite3_column_text(s, 2));
                 nsp++;
             }
+    }
+    if (rc) {
+        hrr_i_free(sp);
+        goto out;
     }
     if (!members) {
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no group '%s' in the store", group);

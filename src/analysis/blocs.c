@@ -23,6 +23,7 @@
 #include "store/store.h"
 
 #include <igraph/igraph.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,10 +102,10 @@ static int renumber(int *m, size_t n)
 {
     int maxc = 0;
     for (size_t i = 0; i < n; i++) maxc = m[i] > maxc ? m[i] : maxc;
-    int *size = calloc((size_t)maxc + 1, sizeof *size), *map = calloc((size_t)maxc + 1, sizeof *map);
+    int *size = hrr_i_calloc((size_t)maxc + 1, sizeof *size), *map = hrr_i_calloc((size_t)maxc + 1, sizeof *map);
     int nb = 0;
     if (!size || !map) {
-        free(size), free(map);
+        hrr_i_free(size), hrr_i_free(map);
         return -1;
     }
     for (size_t i = 0; i < n; i++) size[m[i]]++;
@@ -120,8 +121,115 @@ static int renumber(int *m, size_t n)
         nb = next + 1;
     }
     for (size_t i = 0; i < n; i++) m[i] = map[m[i]];
-    free(size), free(map);
+    hrr_i_free(size), hrr_i_free(map);
     return nb;
+}
+
+/* igraph is built without thread safety (IGRAPH_THREAD_SAFE 0 in 0.10):
+ * its cleanup stack and its default RNG are process-wide, so every use of
+ * igraph in the library holds this lock. */
+static pthread_mutex_t g_igraph_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The hrr_err_t for igraph's result IE in WHAT, with the reason igraph's
+ * handler recorded (src/core/init.c). */
+static hrr_err_t igraph_err(hrr_store_t *st, igraph_error_t ie, const char *what)
+{
+    return hrr_i_seterr(st, ie == IGRAPH_ENOMEM ? HRR_ENOMEM : HRR_EINVAL, "finding blocs: %s: %s", what,
+                        hrr_i_lib_reason());
+}
+
+/* Partition the states of AG into blocs (B->bloc, B->nblocs) and score the
+ * partition's modularity (B->modularity) on the graph of the above-MEDIAN
+ * pairs (PA[e], PB[e]) weighted by agreement: Louvain (igraph's multilevel,
+ * Blondel et al. 2008) or UPGMA cut into K (hrr_upgma) on the distances
+ * 1 - agreement (*DIST, owned by the caller after the call). */
+static hrr_err_t graph_blocs(hrr_store_t *st, const hrr_agree_t *ag, const size_t *pa, const size_t *pb,
+                             double median, const hrr_blocs_opts_t *opts, int k, hrr_blocs_t *b,
+                             double **dist)
+{
+    igraph_vector_int_t edges, memb;
+    igraph_vector_t w, modv;
+    igraph_t g;
+    igraph_rng_t rng;
+    igraph_real_t q = 0;
+    hrr_err_t rc = HRR_OK;
+    igraph_error_t ie;
+    int have = 0; /* how many of edges, w, memb, modv, g, rng are initialised */
+    hrr_i_init();
+    pthread_mutex_lock(&g_igraph_lock);
+    hrr_i_lib_reason_clear();
+#define IG(call, what)                                                                                   \
+    if ((ie = (call)) != IGRAPH_SUCCESS) {                                                               \
+        rc = igraph_err(st, ie, what);                                                                   \
+        goto out;                                                                                        \
+    }
+    IG(igraph_vector_int_init(&edges, 0), "a vector");
+    have++;
+    IG(igraph_vector_init(&w, 0), "a vector");
+    have++;
+    IG(igraph_vector_int_init(&memb, (igraph_integer_t)b->ns), "a vector");
+    have++;
+    IG(igraph_vector_init(&modv, 0), "a vector");
+    have++;
+    for (size_t e = 0; e < ag->n; e++) {
+        if (!(ag->a[e].agree_half > median)) continue;
+        IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)pa[e]), "the graph's edges");
+        IG(igraph_vector_int_push_back(&edges, (igraph_integer_t)pb[e]), "the graph's edges");
+        IG(igraph_vector_push_back(&w, ag->a[e].agree_half), "the graph's weights");
+    }
+    IG(igraph_create(&g, &edges, (igraph_integer_t)b->ns, IGRAPH_UNDIRECTED), "the graph");
+    have++;
+    if (opts->method == HRR_BLOCS_LOUVAIN) {
+        /* a local RNG seeded from the options. igraph 0.10's
+         * community_multilevel draws only from igraph_rng_default() (RNG_BEGIN
+         * / RNG_INTEGER in igraph_random.h), so the local RNG is made the
+         * default for the call and the old default restored after, under
+         * g_igraph_lock. PCG32 is igraph 0.10's default type: the blocs are
+         * bit-identical to those of the seeded default RNG before. */
+        IG(igraph_rng_init(&rng, &igraph_rngtype_pcg32), "the RNG");
+        have++;
+        IG(igraph_rng_seed(&rng, opts->seed ? opts->seed : 1), "the RNG");
+        igraph_rng_t *old = igraph_rng_default();
+        igraph_rng_set_default(&rng);
+        ie = igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, &modv);
+        igraph_rng_set_default(old);
+        IG(ie, "the multilevel communities");
+        for (size_t i = 0; i < b->ns; i++) b->bloc[i] = (int)VECTOR(memb)[i];
+    } else {
+        /* distances 1 - agreement; pairs without enough common votes (on
+         * the Council, states that never sat together) take the mean
+         * distance, so they neither join nor repel */
+        double mean = 0, *d;
+        for (size_t e = 0; e < ag->n; e++) mean += 1 - ag->a[e].agree_half;
+        mean /= (double)ag->n;
+        if (!(d = *dist = hrr_i_malloc(b->ns * b->ns * sizeof *d))) goto nomem;
+        for (size_t i = 0; i < b->ns * b->ns; i++) d[i] = (i % (b->ns + 1)) ? mean : 0;
+        for (size_t e = 0; e < ag->n; e++)
+            d[pa[e] * b->ns + pb[e]] = d[pb[e] * b->ns + pa[e]] = 1 - ag->a[e].agree_half;
+        if ((rc = hrr_upgma(d, b->ns, k, b->bloc, NULL))) {
+            rc = hrr_i_seterr(st, rc, "finding blocs: the UPGMA tree failed (%s)", hrr_err_name(rc));
+            goto out;
+        }
+    }
+    if ((b->nblocs = renumber(b->bloc, b->ns)) < 0) goto nomem;
+    for (size_t i = 0; i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
+    /* the partition's modularity on the same graph */
+    if (igraph_vector_int_size(&edges) > 0)
+        IG(igraph_modularity(&g, &memb, &w, 1.0, IGRAPH_UNDIRECTED, &q), "the modularity");
+    b->modularity = q;
+#undef IG
+    goto out;
+nomem:
+    rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory finding blocs");
+out:
+    if (have > 5) igraph_rng_destroy(&rng);
+    if (have > 4) igraph_destroy(&g);
+    if (have > 3) igraph_vector_destroy(&modv);
+    if (have > 2) igraph_vector_int_destroy(&memb);
+    if (have > 1) igraph_vector_destroy(&w);
+    if (have > 0) igraph_vector_int_destroy(&edges);
+    pthread_mutex_unlock(&g_igraph_lock);
+    return rc;
 }
 
 hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_blocs_opts_t *opts,
@@ -167,62 +275,20 @@ hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const h
     qsort(vals, ag->n, sizeof *vals, cmp_double);
     double median = vals[ag->n / 2];
     /* the graph: above-median pairs, weighted by agreement */
-    igraph_vector_int_t edges, memb;
-    igraph_vector_t w;
-    igraph_t g;
-    igraph_real_t q = 0;
-    igraph_vector_int_init(&edges, 0);
-    igraph_vector_init(&w, 0);
-    igraph_vector_int_init(&memb, (igraph_integer_t)b->ns);
-    for (size_t e = 0; e < ag->n; e++) {
-        if (!(ag->a[e].agree_half > median)) continue;
-        igraph_vector_int_push_back(&edges, (igraph_integer_t)pa[e]);
-        igraph_vector_int_push_back(&edges, (igraph_integer_t)pb[e]);
-        igraph_vector_push_back(&w, ag->a[e].agree_half);
-    }
-    igraph_create(&g, &edges, (igraph_integer_t)b->ns, IGRAPH_UNDIRECTED);
-    igraph_error_t ie = IGRAPH_SUCCESS;
-    if (opts->method == HRR_BLOCS_LOUVAIN) {
-        igraph_rng_seed(igraph_rng_default(), opts->seed ? opts->seed : 1);
-        igraph_vector_t modv;
-        igraph_vector_init(&modv, 0);
-        ie = igraph_community_multilevel(&g, &w, 1.0, &memb, NULL, &modv);
-        igraph_vector_destroy(&modv);
-        for (size_t i = 0; ie == IGRAPH_SUCCESS && i < b->ns; i++) b->bloc[i] = (int)VECTOR(memb)[i];
-    } else {
-        /* distances 1 - agreement; pairs without enough common votes (on
-         * the Council, states that never sat together) take the mean
-         * distance, so they neither join nor repel */
-        double mean = 0;
-        for (size_t e = 0; e < ag->n; e++) mean += 1 - ag->a[e].agree_half;
-        mean /= (double)ag->n;
-        if (!(dist = hrr_i_malloc(b->ns * b->ns * sizeof *dist))) ie = IGRAPH_ENOMEM;
-        for (size_t i = 0; dist && i < b->ns * b->ns; i++) dist[i] = (i % (b->ns + 1)) ? mean : 0;
-        for (size_t e = 0; dist && e < ag->n; e++)
-            dist[pa[e] * b->ns + pb[e]] = dist[pb[e] * b->ns + pa[e]] = 1 - ag->a[e].agree_half;
-        if (dist && hrr_upgma(dist, b->ns, k, b->bloc, NULL)) ie = IGRAPH_ENOMEM;
-        for (size_t i = 0; ie == IGRAPH_SUCCESS && i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
-    }
-    if (ie == IGRAPH_SUCCESS && (b->nblocs = renumber(b->bloc, b->ns)) < 0) ie = IGRAPH_ENOMEM;
-    for (size_t i = 0; ie == IGRAPH_SUCCESS && i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
-    /* the partition's modularity on the same graph */
-    if (ie == IGRAPH_SUCCESS && igraph_vector_int_size(&edges) > 0)
-        ie = igraph_modularity(&g, &memb, &w, 1.0, IGRAPH_UNDIRECTED, &q);
-    b->modularity = q;
-    igraph_destroy(&g);
-    igraph_vector_int_destroy(&edges);
-    igraph_vector_int_destroy(&memb);
-    igraph_vector_destroy(&w);
-    if (ie != IGRAPH_SUCCESS) goto nomem;
+    rc = graph_blocs(st, ag, pa, pb, median, opts, k, b, &dist);
     hrr_i_free(vals), hrr_i_free(dist), hrr_i_free(pa), hrr_i_free(pb);
     hrr_agree_free(ag);
+    if (rc) {
+        hrr_blocs_free(b);
+        return rc;
+    }
     *out = b;
     return HRR_OK;
 nomem:
     hrr_i_free(vals), hrr_i_free(dist), hrr_i_free(pa), hrr_i_free(pb);
     hrr_agree_free(ag);
     hrr_blocs_free(b);
-    return hrr_i_seterr(st, HRR_ENOMEM, "out of memory (or igraph failed) finding blocs");
+    return hrr_i_seterr(st, HRR_ENOMEM, "out of memory finding blocs");
 }
 
 hrr_err_t hrr_blocs_run(hrr_store_t *st, const hrr_scope_opts_t *scope, long min_n,
@@ -243,28 +309,46 @@ void hrr_blocs_years_free(hrr_blocs_years_t *y)
     hrr_i_free(y);
 }
 
-/* The stability of partition B against A over the states in both. */
-static hrr_err_t compare(const hrr_blocs_t *a, const hrr_blocs_t *b, double *ari, double *nmi)
+/* The stability of partition B against A over the states in both: the
+ * adjusted Rand index (Hubert and Arabie 1985) and the normalised mutual
+ * information (Danon et al. 2005), NaN when fewer than two states are shared. */
+static hrr_err_t compare(hrr_store_t *st, const hrr_blocs_t *a, const hrr_blocs_t *b, double *ari,
+                         double *nmi)
 {
     igraph_vector_int_t u, v;
-    igraph_vector_int_init(&u, 0);
-    igraph_vector_int_init(&v, 0);
+    igraph_real_t r1 = NAN, r2 = NAN;
+    igraph_error_t ie;
+    hrr_err_t rc = HRR_OK;
+    int have = 0;
+    hrr_i_init();
+    pthread_mutex_lock(&g_igraph_lock);
+    hrr_i_lib_reason_clear();
+#define IG(call, what)                                                                                   \
+    if ((ie = (call)) != IGRAPH_SUCCESS) {                                                               \
+        rc = igraph_err(st, ie, what);                                                                   \
+        goto out;                                                                                        \
+    }
+    IG(igraph_vector_int_init(&u, 0), "a vector");
+    have++;
+    IG(igraph_vector_int_init(&v, 0), "a vector");
+    have++;
     for (size_t i = 0; i < a->ns; i++)
         for (size_t j = 0; j < b->ns; j++)
             if (!strcmp(a->iso3[i], b->iso3[j])) {
-                igraph_vector_int_push_back(&u, a->bloc[i]);
-                igraph_vector_int_push_back(&v, b->bloc[j]);
+                IG(igraph_vector_int_push_back(&u, a->bloc[i]), "comparing years");
+                IG(igraph_vector_int_push_back(&v, b->bloc[j]), "comparing years");
             }
-    igraph_real_t r1 = NAN, r2 = NAN;
-    igraph_error_t ie = IGRAPH_SUCCESS;
     if (igraph_vector_int_size(&u) >= 2) {
-        ie = igraph_compare_communities(&u, &v, &r1, IGRAPH_COMMCMP_ADJUSTED_RAND);
-        if (!ie) ie = igraph_compare_communities(&u, &v, &r2, IGRAPH_COMMCMP_NMI);
+        IG(igraph_compare_communities(&u, &v, &r1, IGRAPH_COMMCMP_ADJUSTED_RAND), "the adjusted Rand index");
+        IG(igraph_compare_communities(&u, &v, &r2, IGRAPH_COMMCMP_NMI), "the NMI");
     }
-    igraph_vector_int_destroy(&u);
-    igraph_vector_int_destroy(&v);
-    *ari = r1, *nmi = r2;
-    return ie ? HRR_ENOMEM : HRR_OK;
+#undef IG
+out:
+    if (have > 1) igraph_vector_int_destroy(&v);
+    if (have > 0) igraph_vector_int_destroy(&u);
+    pthread_mutex_unlock(&g_igraph_lock);
+    *ari = rc ? NAN : r1, *nmi = rc ? NAN : r2;
+    return rc;
 }
 
 hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_blocs_opts_t *opts,
@@ -281,7 +365,8 @@ hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, cons
     hrr_blocs_years_t *y = hrr_i_calloc(1, sizeof *y);
     size_t cap = 0;
     hrr_err_t rc = y ? HRR_OK : HRR_ENOMEM;
-    while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+    bool row;
+    while (!rc && !(rc = hrr_i_step(st, s, &row)) && row) {
         int year = sqlite3_column_int(s, 0);
         if ((scope->from && year < scope->from) || (scope->to && year > scope->to)) continue;
         hrr_scope_opts_t one = {.body = scope->body, .from = year, .to = year};
@@ -312,7 +397,7 @@ hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, cons
         y->b[y->n] = b;
         y->year[y->n] = year;
         y->ari[y->n] = y->nmi[y->n] = NAN;
-        if (y->n && (rc = compare(y->b[y->n - 1], b, &y->ari[y->n], &y->nmi[y->n]))) {
+        if (y->n && (rc = compare(st, y->b[y->n - 1], b, &y->ari[y->n], &y->nmi[y->n]))) {
             y->n++;
             break;
         }

@@ -32,6 +32,7 @@ hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const in
                             double *sd, int *iters, int *converged)
 {
     static const hrr_ideal_dyn_opts_t dflt;
+    hrr_i_init(); /* reaches GSL without a store */
     if (!opts) opts = &dflt;
     if (opts->omega < 0 || !ns || !nt) return HRR_EINVAL;
     double w2 = opts->omega > 0 ? opts->omega * opts->omega : 0.01;

@@ -57,7 +57,8 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
             for (long k = 0; !rc && k <= maxid; k++) pos[k] = -1;
             for (size_t t = 0; !rc && t < m->nt; t++) pos[ids[t]] = (long)t;
         }
-        while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+        bool row;
+        while (!rc && !(rc = hrr_i_step(st, s, &row)) && row) {
             if (pass == 0) {
                 if (m->nt == cap) {
                     cap = cap ? 2 * cap : 1024;

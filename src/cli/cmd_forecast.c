@@ -246,11 +246,14 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
     if (members && !(mem = read_members(members, &code))) return code;
     d.members = mem;
     hrr_fc_batch_t *bt = NULL;
-    char err[1024];
-    if (batch && hrr_fc_batch_load(batch, &bt, err, sizeof err)) {
+    hrr_ctx_t *ctx = NULL;
+    if (batch && (hrr_ctx_new(&ctx) || hrr_fc_batch_load(batch, &bt, ctx))) {
         free(mem);
-        return hrr_cli_fail(HRR_EDATA, "%s", err);
+        code = hrr_cli_fail(HRR_EDATA, "%s", hrr_errmsg(ctx));
+        hrr_ctx_free(ctx);
+        return code;
     }
+    hrr_ctx_free(ctx);
     hrr_store_t *st = hrr_cli_open(cli, false, &code);
     hrr_fc_t *fc = NULL;
     json_t *items = json_array();

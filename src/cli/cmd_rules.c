@@ -21,10 +21,13 @@ static void rules_help(void)
 
 int hrr_cli_rules(const char *name, hrr_rules_t **r)
 {
-    char err[512];
-    hrr_err_t rc = hrr_rules_load(name, r, err, sizeof err);
+    hrr_ctx_t *ctx = NULL;
+    hrr_err_t rc = hrr_ctx_new(&ctx);
+    if (!rc) rc = hrr_rules_load(name, r, ctx);
     /* an unknown name is a usage error (exit 2); a bad file is bad data */
-    return rc ? hrr_cli_fail(rc == HRR_ENOTFOUND ? HRR_EINVAL : rc, "%s", err) : 0;
+    int code = rc ? hrr_cli_fail(rc == HRR_ENOTFOUND ? HRR_EINVAL : rc, "%s", hrr_errmsg(ctx)) : 0;
+    hrr_ctx_free(ctx);
+    return code;
 }
 
 int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv)

@@ -23,6 +23,42 @@ char *hrr_i_strndup(const char *s, size_t n);
 void hrr_i_alloc_fail_after(long n);
 char *hrr_i_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The context (public as the opaque hrr_ctx_t, include/hrr.h). It holds the
+ * last error message and, once allocation takes a context (see the plan in
+ * alloc.c), the allocation hook, as Lua's lua_newstate(f, ud) does. */
+typedef void *(*hrr_i_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+struct hrr_ctx {
+    char errmsg[2048];       /* last error message, "" if none */
+    hrr_i_alloc_fn alloc;    /* allocator (Lua's lua_Alloc); NULL: malloc & co
+                                (not yet consulted: allocation is still
+                                process-wide, alloc.c) */
+    void *alloc_ud;          /* passed to alloc */
+    long fail_after;         /* tests: allocations left before one fails, <0
+                                never (not yet consulted, as alloc) */
+    int owned_by_store;      /* 1: part of a store, not freed by hrr_ctx_free */
+};
+
+/* Set CTX's message (printf-style) and return RC; a NULL CTX only returns
+ * RC. */
+hrr_err_t hrr_i_ctx_seterr(hrr_ctx_t *ctx, hrr_err_t rc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+hrr_err_t hrr_i_ctx_vseterr(hrr_ctx_t *ctx, hrr_err_t rc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+/* Initialise a context embedded in another object (a store). */
+void hrr_i_ctx_init(hrr_ctx_t *ctx);
+
+/* The library's one-time start-up (src/core/init.c): replaces igraph's and
+ * GSL's aborting error handlers by ones that only record the reason, once,
+ * process-wide (pthread_once). Call it from every public entry that can
+ * reach igraph or GSL; it is cheap after the first call. */
+void hrr_i_init(void);
+
+/* The last reason igraph's or GSL's handler recorded on this thread
+ * ("no reason given" if none since the last clear); a static buffer. */
+const char *hrr_i_lib_reason(void);
+void hrr_i_lib_reason_clear(void);
+
 /* A growable byte buffer, always NUL-terminated when z != NULL. */
 typedef struct hrr_sbuf {
     char *z;    /* the bytes */

@@ -105,7 +105,6 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     int tab_scope = -1, tab_year = -1;
     unsigned char *sp = NULL;
     hrr_rules_t *rules = NULL;
-    char err[512];
     if (!opts) opts = &dflt;
     *out = NULL;
     memset(acc, 0, sizeof acc);
@@ -114,10 +113,8 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
         !(p = hrr_i_malloc(fc->ns * 4 * sizeof *p)) || !(pb = hrr_i_malloc(fc->ns * 4 * sizeof *pb)) ||
         !(sp = hrr_i_calloc(fc->ns, 1)))
         goto nomem;
-    if ((rc = hrr_rules_load(opts->rules ? opts->rules : fc->rules, &rules, err, sizeof err))) {
-        rc = hrr_i_seterr(fc->st, rc, "%s", err);
+    if ((rc = hrr_rules_load(opts->rules ? opts->rules : fc->rules, &rules, hrr_store_ctx(fc->st))))
         goto out;
-    }
     double shock = opts->shock < 0 ? 0 : opts->shock > 0 ? opts->shock : HRR_FC_SHOCK;
     long runs = opts->runs > 0 ? opts->runs : 2000;
     size_t a = 0;

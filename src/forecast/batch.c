@@ -125,8 +125,11 @@ void hrr_fc_batch_free(hrr_fc_batch_t *b)
     hrr_i_free(b);
 }
 
-hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, char *err, size_t errlen)
+hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *ctx)
 {
+    char dummy[8];
+    char *err = ctx ? ctx->errmsg : dummy;
+    size_t errlen = ctx ? sizeof ctx->errmsg : sizeof dummy;
     size_t len;
     int eno = 0;
     long line = 0;

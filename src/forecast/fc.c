@@ -324,7 +324,8 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     /* states */
     if (sqlite3_prepare_v2(st->db, q_states, -1, &s, NULL)) goto dberr;
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (fc->ns == cap) {
             size_t nc = cap ? cap * 2 : 256;
             void *a = hrr_i_realloc(fc->iso3, nc * sizeof *fc->iso3);
@@ -338,25 +339,27 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         snprintf(fc->iso3[fc->ns], 4, "%s", (const char *)sqlite3_column_text(s, 1));
         fc->ns++;
     }
+    if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
     if (!(fc->group = hrr_i_malloc(fc->ns * sizeof *fc->group))) goto nomem;
     for (size_t k = 0; k < fc->ns; k++) fc->group[k] = -1;
     if (sqlite3_prepare_v2(st->db, q_groups, -1, &s, NULL)) goto dberr;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         static const char *const g[FC_NGROUP] = {"AFRICAN", "ASIA_PACIFIC", "EEG", "GRULAC", "WEOG"};
         int k = state_index(fc, sqlite3_column_int64(s, 0));
         const char *org = (const char *)sqlite3_column_text(s, 1);
         for (int a = 0; k >= 0 && a < FC_NGROUP; a++)
             if (!strcmp(org, g[a])) fc->group[k] = a;
     }
+    if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
     /* items */
     cap = 0;
     if (sqlite3_prepare_v2(st->db, q_items, -1, &s, NULL)) goto dberr;
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (fc->ni == cap) {
             size_t nc = cap ? cap * 2 : 1024;
             fc_item_t *a = hrr_i_realloc(fc->it, nc * sizeof *a);
@@ -394,6 +397,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         }
         parse_sponsors(fc, it, (const char *)sqlite3_column_text(s, 8), date);
     }
+    if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
     if (!fc->ni) {
@@ -409,12 +413,13 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     for (size_t t = 0; t < fc->ni; t++) pos[fc->it[t].id] = (long)t;
     if (sqlite3_prepare_v2(st->db, q_votes, -1, &s, NULL)) goto dberr;
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         long id = sqlite3_column_int64(s, 0);
         int k = state_index(fc, sqlite3_column_int64(s, 1));
         if (id > maxid || pos[id] < 0 || k < 0) continue;
         fc->v[(size_t)pos[id] * fc->ns + (size_t)k] = (unsigned char)sqlite3_column_int(s, 2);
     }
+    if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
     /* the Assembly's records leave absences out: a member of the year (a

@@ -169,11 +169,8 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     snprintf(r->like, sizeof r->like, "%s", prev >= 0 ? fc->it[prev].symbol : "");
     snprintf(r->target, sizeof r->target, "%s", target >= 0 ? fc->iso3[target] : "");
     /* the outcome */
-    char err[512];
-    if ((rc = hrr_rules_load(opts->rules ? opts->rules : fc->rules, &rules, err, sizeof err))) {
-        rc = hrr_i_seterr(fc->st, rc, "%s", err);
+    if ((rc = hrr_rules_load(opts->rules ? opts->rules : fc->rules, &rules, hrr_store_ctx(fc->st))))
         goto out;
-    }
     int scope = target >= 0 ? HRR_SCOPE_COUNTRY : HRR_SCOPE_THEMATIC;
     int want_motion = draft->no_action > 0 || (draft->no_action < 0 && motion_before(fc, limit, target));
     size_t n1 = n + 1;

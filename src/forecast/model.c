@@ -504,9 +504,8 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
             gsl_matrix_set(H, (size_t)a, (size_t)a, gsl_matrix_get(H, (size_t)a, (size_t)a) + RIDGE);
             gsl_vector_set(g, (size_t)a, gr[a]);
         }
-        gsl_error_handler_t *old = gsl_set_error_handler_off();
+        /* GSL's handler only records (hrr_i_init, run by hrr_store_open) */
         int bad = gsl_linalg_cholesky_decomp1(H) || gsl_linalg_cholesky_solve(H, g, step);
-        gsl_set_error_handler(old);
         if (bad) break;
         double mx = 0;
         for (int a = 0; a < D; a++) {

@@ -32,7 +32,8 @@ static hrr_err_t hrc_item(hrr_imp_t *imp, const char *symbol, const char *date,
     idate[0] = 0;
     if (rc) return rc;
     sqlite3_bind_text(s, 1, symbol, -1, SQLITE_STATIC);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(imp->st, s, &row)) && row) {
         const char *d = (const char *)sqlite3_column_text(s, 1);
         bool same = d && date && strcmp(d, date) == 0;
         if (n++ == 0 || (same && strcmp(idate, date) != 0)) {
@@ -41,6 +42,7 @@ static hrr_err_t hrc_item(hrr_imp_t *imp, const char *symbol, const char *date,
         }
     }
     sqlite3_finalize(s);
+    if (rc) return rc;
     if (n > 1) {
         char detail[256];
         snprintf(detail, sizeof detail, "%s names %d items; %s matched to item %ld", symbol, n,

@@ -107,8 +107,8 @@ hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
     hrr_err_t rc = hrr_i_state_resolve_id(imp->st, kind, code, date, state_id);
     if (rc == HRR_OK) return HRR_OK;
     if (rc == HRR_ENOTFOUND || rc == HRR_EDATA) {
-        char msg[sizeof imp->st->errmsg];
-        snprintf(msg, sizeof msg, "%s", imp->st->errmsg);
+        char msg[sizeof imp->st->ctx.errmsg];
+        snprintf(msg, sizeof msg, "%s", imp->st->ctx.errmsg);
         return hrr_imp_fail(imp, HRR_EDATA, field, "%s", msg);
     }
     return rc;
@@ -442,7 +442,7 @@ out:
     for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(imp.hdr[i]);
     hrr_i_free(imp.hdr);
     hrr_i_free(data);
-    if (rc == HRR_ENOMEM && !st->errmsg[0])
+    if (rc == HRR_ENOMEM && !st->ctx.errmsg[0])
         hrr_i_seterr(st, rc, "%s: out of memory", path);
     return rc;
 }
@@ -473,7 +473,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
 
     if (!opts) opts = &no_opts;
     if (res) memset(res, 0, sizeof *res);
-    st->errmsg[0] = 0;
+    st->ctx.errmsg[0] = 0;
     if (st->readonly) return hrr_i_seterr(st, HRR_EINVAL, "%s: store is read-only", st->path);
     if (opts->format && !(forced = format_by_name(opts->format)))
         return hrr_i_seterr(st, HRR_EINVAL, "unknown format '%s' (hrr import --list-formats)",
@@ -532,7 +532,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         if (rc) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     }
 out:
-    if (rc == HRR_ENOMEM && !st->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
+    if (rc == HRR_ENOMEM && !st->ctx.errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
     for (size_t i = 0; i < l.n; i++) hrr_i_free(l.paths[i]);
     hrr_i_free(l.paths);
     hrr_i_free(jobs);

@@ -101,7 +101,8 @@ hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry)
         rc = hrr_i_dberr(st, "classifying items");
         goto out;
     }
-    while (sqlite3_step(sel) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(st, sel, &row)) && row) {
         long id = (long)sqlite3_column_int64(sel, 0), target = 0;
         const char *subject = (const char *)sqlite3_column_text(sel, 1);
         const char *title = (const char *)sqlite3_column_text(sel, 2);
@@ -119,14 +120,10 @@ hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry)
         if (target) sqlite3_bind_int64(upd, 2, target);
         else sqlite3_bind_null(upd, 2);
         sqlite3_bind_int64(upd, 3, id);
-        if (sqlite3_step(upd) != SQLITE_DONE) {
-            rc = hrr_i_dberr(st, "classifying items");
-            goto out;
-        }
+        if ((rc = hrr_i_step_done(st, upd))) goto out;
         sqlite3_reset(upd);
         if (target) (*ncountry)++;
     }
-    rc = HRR_OK;
 out:
     sqlite3_finalize(sel);
     sqlite3_finalize(upd);

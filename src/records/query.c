@@ -79,17 +79,19 @@ static char *list_of(hrr_store_t *st, const char *sql)
 {
     hrr_sbuf_t b = {0};
     sqlite3_stmt *s;
+    bool row;
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return NULL;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    /* a failed step gives no list rather than a short one; the caller's own
+     * message is set after this, so the step's message is not kept */
+    while (!hrr_i_step(NULL, s, &row) && row) {
         const char *z = (const char *)sqlite3_column_text(s, 0);
         if (!z) continue;
         if ((b.n && hrr_sbuf_add(&b, ", ", 2)) || hrr_sbuf_add(&b, z, strlen(z))) {
             hrr_sbuf_destroy(&b);
-            b.z = NULL;
             break;
         }
     }
-    sqlite3_finalize(s);
+    if (sqlite3_finalize(s) != SQLITE_OK) hrr_sbuf_destroy(&b);
     return b.z;
 }
 

@@ -42,17 +42,14 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     sqlite3_stmt *s = NULL;
     hrr_err_t rc = HRR_OK;
     size_t cap = 0;
-    char err[512];
     if (!opts) opts = &none;
     *out = NULL;
     const char *body = opts->body ? opts->body : hrr_rules_body(rules);
     hrr_replay_t *r = hrr_i_calloc(1, sizeof *r);
     if (!r) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     snprintf(r->own_rules, sizeof r->own_rules, "%s", own_rules_for(body));
-    if ((rc = hrr_rules_load(r->own_rules, &own, err, sizeof err))) {
-        rc = hrr_i_seterr(st, rc, "%s", err);
+    if ((rc = hrr_rules_load(r->own_rules, &own, hrr_store_ctx(st))))
         goto out;
-    }
     if (sqlite3_prepare_v2(st->db,
             "SELECT coalesce(i.symbol,i.key), i.date, i.title, coalesce(t.iso3,''), i.scope,"
             " i.important, i.kind='motion', i.yes, i.no, i.abstain, b.y, b.n, b.a, b.absent"
@@ -73,7 +70,8 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     sqlite3_bind_int(s, 3, opts->to);
     if (opts->target) sqlite3_bind_text(s, 4, opts->target, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 5, opts->scope);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         hrr_replay_item_t it;
         memset(&it, 0, sizeof it);
         const char *scope = (const char *)sqlite3_column_text(s, 4);

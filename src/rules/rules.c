@@ -282,10 +282,10 @@ static hrr_err_t read_json(const char *name, json_t **out, perr_t *e, int depth)
     return HRR_OK;
 }
 
-hrr_err_t hrr_rules_load(const char *name, hrr_rules_t **out, char *err, size_t errlen)
+hrr_err_t hrr_rules_load(const char *name, hrr_rules_t **out, hrr_ctx_t *ctx)
 {
     char dummy[8];
-    perr_t e = {err ? err : dummy, err ? errlen : sizeof dummy, name};
+    perr_t e = {ctx ? ctx->errmsg : dummy, ctx ? sizeof ctx->errmsg : sizeof dummy, name};
     json_t *j = NULL;
     hrr_err_t rc;
     *out = NULL;

@@ -16,7 +16,7 @@ hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
     if (!st) return rc;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+    hrr_i_ctx_vseterr(&st->ctx, rc, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -27,6 +27,38 @@ hrr_err_t hrr_i_dberr(hrr_store_t *st, const char *what)
     hrr_err_t rc = ec == SQLITE_NOMEM ? HRR_ENOMEM : HRR_EDB;
     return hrr_i_seterr(st, rc, "%s: %s: %s", st->path, what,
                         sqlite3_errmsg(st->db));
+}
+
+hrr_err_t hrr_i_step(hrr_store_t *st, sqlite3_stmt *s, bool *row)
+{
+    int src = sqlite3_step(s);
+    *row = src == SQLITE_ROW;
+    if (src == SQLITE_ROW || src == SQLITE_DONE) return HRR_OK;
+    hrr_err_t rc = (src & 0xff) == SQLITE_NOMEM ? HRR_ENOMEM : HRR_EDB;
+    const char *sql = sqlite3_sql(s);
+    /* sqlite3_errmsg may already describe a later call on the connection;
+     * sqlite3_errstr(src) is the step's own result, said plainly */
+    sqlite3 *db = sqlite3_db_handle(s);
+    const char *msg = sqlite3_errcode(db) == src ? sqlite3_errmsg(db) : sqlite3_errstr(src);
+    return hrr_i_seterr(st, rc, "%s: %s (in: %s)", st && st->path ? st->path : "store", msg,
+                        sql ? sql : "?");
+}
+
+hrr_err_t hrr_i_step_done(hrr_store_t *st, sqlite3_stmt *s)
+{
+    bool row;
+    hrr_err_t rc;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {}
+    return rc;
+}
+
+hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn, void *ud)
+{
+    bool row;
+    hrr_err_t rc;
+    while (!(rc = hrr_i_step(st, s, &row)) && row)
+        if ((rc = fn(ud, s))) break;
+    return rc;
 }
 
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql)
@@ -50,8 +82,10 @@ const hrr_i_resource_t *hrr_i_resource(const char *name)
 
 const char *hrr_store_errmsg(const hrr_store_t *st)
 {
-    return st ? st->errmsg : "out of memory";
+    return st ? hrr_errmsg(&st->ctx) : "out of memory";
 }
+
+hrr_ctx_t *hrr_store_ctx(hrr_store_t *st) { return st ? &st->ctx : NULL; }
 
 struct sqlite3 *hrr_store_sqlite(hrr_store_t *st) { return st->db; }
 
@@ -61,7 +95,8 @@ int hrr_store_schema_version(hrr_store_t *st)
     int v = 0;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
         return -1;
-    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int(s, 0);
+    /* PRAGMA user_version always gives one row: anything else failed */
+    v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
     sqlite3_finalize(s);
     return v;
 }
@@ -96,9 +131,9 @@ static hrr_err_t add_alias(seed_t *sd, const char *kind, const char *alias,
     else sqlite3_bind_null(s, 5);
     if (source && *source) sqlite3_bind_text(s, 6, source, -1, SQLITE_TRANSIENT);
     else sqlite3_bind_null(s, 6);
-    int rc = sqlite3_step(s);
+    hrr_err_t rc = hrr_i_step_done(sd->st, s);
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
+    return rc;
 }
 
 static hrr_err_t seed_state(void *ud, const hrr_csv_row_t *row)
@@ -114,12 +149,11 @@ static hrr_err_t seed_state(void *ud, const hrr_csv_row_t *row)
         else sqlite3_bind_null(s, i + 1);
     }
     sqlite3_bind_text(s, 8, row->f[7], -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
+    hrr_err_t e = hrr_i_step_done(sd->st, s);
     sqlite3_reset(s);
-    if (rc != SQLITE_DONE) return hrr_i_dberr(sd->st, sd->name);
+    if (e) return e;
     long id = (long)sqlite3_last_insert_rowid(sd->st->db);
     const char *from = row->f[5], *to = row->f[6];
-    hrr_err_t e;
     if ((e = add_alias(sd, "iso3", row->f[0], id, from, to, NULL)) ||
         (e = add_alias(sd, "iso2", row->f[3], id, from, to, NULL)) ||
         (e = add_alias(sd, "m49", row->f[4], id, from, to, NULL)) ||
@@ -155,9 +189,9 @@ static hrr_err_t seed_body(void *ud, const hrr_csv_row_t *row)
         if (*row->f[i]) sqlite3_bind_text(sd->ins, i + 1, row->f[i], -1, SQLITE_STATIC);
         else sqlite3_bind_null(sd->ins, i + 1);
     }
-    int rc = sqlite3_step(sd->ins);
+    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
     sqlite3_reset(sd->ins);
-    return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
+    return rc;
 }
 
 /* data/groups.csv: org,iso3,from,to,source -> memberships. */
@@ -177,9 +211,9 @@ static hrr_err_t seed_group(void *ud, const hrr_csv_row_t *row)
     if (*row->f[3]) sqlite3_bind_text(sd->ins, 4, row->f[3], -1, SQLITE_STATIC);
     else sqlite3_bind_null(sd->ins, 4);
     sqlite3_bind_text(sd->ins, 5, row->f[4], -1, SQLITE_STATIC);
-    int rc = sqlite3_step(sd->ins);
+    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
     sqlite3_reset(sd->ins);
-    return rc == SQLITE_DONE ? HRR_OK : hrr_i_dberr(sd->st, sd->name);
+    return rc;
 }
 
 static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
@@ -279,10 +313,13 @@ fail:
 
 hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
 {
+    hrr_i_init();
     hrr_store_t *st = hrr_i_calloc(1, sizeof *st);
     hrr_err_t rc;
     *out = st;
     if (!st) return HRR_ENOMEM;
+    hrr_i_ctx_init(&st->ctx);
+    st->ctx.owned_by_store = 1;
     st->readonly = (flags & HRR_OPEN_READONLY) != 0;
     if (!path || !*path)
         return hrr_i_seterr(st, HRR_EINVAL, "no store path given");
@@ -306,7 +343,7 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
         return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
                             sqlite3_errmsg(st->db));
     if ((rc = migrate(st))) return rc;
-    st->errmsg[0] = 0;
+    st->ctx.errmsg[0] = 0;
     return HRR_OK;
 }
 
@@ -352,7 +389,9 @@ hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
         return hrr_i_dberr(st, "resolving a state");
     sqlite3_bind_text(st->resolve, 1, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(st->resolve, 2, key, -1, SQLITE_STATIC);
-    while (sqlite3_step(st->resolve) == SQLITE_ROW) {
+    bool row;
+    hrr_err_t rc;
+    while (!(rc = hrr_i_step(st, st->resolve, &row)) && row) {
         long sid = (long)sqlite3_column_int64(st->resolve, 0);
         const char *from = (const char *)sqlite3_column_text(st->resolve, 1);
         const char *to = (const char *)sqlite3_column_text(st->resolve, 2);
@@ -363,6 +402,7 @@ hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
         found = sid;
     }
     sqlite3_reset(st->resolve);
+    if (rc) return rc;
     if (nfound == 1) {
         *id = found;
         return HRR_OK;
@@ -388,8 +428,9 @@ hrr_err_t hrr_state_resolve(hrr_store_t *st, const char *kind,
     if (sqlite3_prepare_v2(st->db, "SELECT iso3 FROM states WHERE id=?", -1, &s, NULL))
         return hrr_i_dberr(st, "resolving a state");
     sqlite3_bind_int64(s, 1, id);
-    if (sqlite3_step(s) == SQLITE_ROW)
+    bool row;
+    if (!(rc = hrr_i_step(st, s, &row)) && row)
         snprintf(iso3, 4, "%s", (const char *)sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
-    return HRR_OK;
+    return rc;
 }

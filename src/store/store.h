@@ -13,16 +13,42 @@ struct hrr_store {
     sqlite3 *db;          /* the SQLite connection */
     char *path;           /* file name as given */
     int readonly;         /* opened with HRR_OPEN_READONLY */
-    char errmsg[2048];    /* last error message */
+    hrr_ctx_t ctx;        /* the store's context: its last error message */
     sqlite3_stmt *resolve;/* cached alias lookup for hrr_state_resolve */
 };
 
-/* Set the store's error message (printf-style) and return RC. */
+/* Set the message of the store's context (printf-style) and return RC;
+ * a NULL ST only returns RC. */
 hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Set an HRR_EDB error carrying SQLite's message, prefixed by WHAT. */
 hrr_err_t hrr_i_dberr(hrr_store_t *st, const char *what);
+
+/* Step a prepared statement, the one way the library does it, so that a
+ * BUSY, an I/O error or a corrupt page is an error and never a silently
+ * short result. Iterator form:
+ *
+ *     bool row;
+ *     while (!(rc = hrr_i_step(st, s, &row)) && row) { ...columns... }
+ *
+ * *ROW is true when a row is ready (SQLITE_ROW), false when the statement is
+ * done (SQLITE_DONE); both return HRR_OK. Any other result sets the store's
+ * message to "PATH: WHAT-SQLITE-SAYS (in: SQL)", naming the statement's SQL
+ * (sqlite3_sql), and returns HRR_EDB (HRR_ENOMEM for SQLITE_NOMEM); *ROW is
+ * then false. ST may be NULL (then only the code comes back). */
+hrr_err_t hrr_i_step(hrr_store_t *st, sqlite3_stmt *s, bool *row);
+
+/* Step S to SQLITE_DONE, discarding any rows (an INSERT, UPDATE or DELETE;
+ * a PRAGMA whose result is not wanted). Errors as hrr_i_step. */
+hrr_err_t hrr_i_step_done(hrr_store_t *st, sqlite3_stmt *s);
+
+/* Step S to SQLITE_DONE, calling FN(UD, S) on each row; FN returns HRR_OK to
+ * go on or an error, which stops the loop and is returned as it is (FN sets
+ * its own message). Errors of the step as hrr_i_step. */
+typedef hrr_err_t (*hrr_i_row_fn)(void *ud, sqlite3_stmt *s);
+hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn,
+                          void *ud);
 
 /* Run SQL with no results. */
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql);

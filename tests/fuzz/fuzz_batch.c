@@ -34,8 +34,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     char f[256];
     fuzz_file(f, "batch.csv", (const char *)data, size);
     hrr_fc_batch_t *b = NULL;
-    char err[512];
-    if (hrr_fc_batch_load(f, &b, err, sizeof err) == HRR_OK) {
+    if (hrr_fc_batch_load(f, &b, NULL) == HRR_OK) {
         hrr_fc_opts_t o = {.runs = 64, .seed = 1};
         for (size_t k = 0; k < b->n && k < 8 && fc; k++) {
             hrr_fc_result_t *r = NULL;

@@ -10,6 +10,9 @@
  */
 #include "harness.h"
 
+/* where the loaders leave their messages */
+static hrr_ctx_t *g_ctx;
+
 #include <math.h>
 #include <omp.h>
 
@@ -89,8 +92,7 @@ static void test_exact(void)
 static void test_thresholds(void)
 {
     hrr_rules_t *r = NULL;
-    char err[256];
-    CHECK(hrr_rules_load("hrc", &r, err, sizeof err) == HRR_OK);
+    CHECK(hrr_rules_load("hrc", &r, g_ctx) == HRR_OK);
     if (!r) return;
     enum { N = 47 };
     static short t[(N + 1) * (N + 1)];
@@ -304,27 +306,27 @@ static void test_batch_errors(void)
 {
     char f[256];
     hrr_fc_batch_t *b = NULL;
-    char err[512];
     fixture(f, "batch.csv", "symbol,date,title,members\nL.1,2024-04-04,Situation in X,USA;CHN\n"
                             "L.2,2024-13-01,Situation in Y,\n");
-    CHECK(hrr_fc_batch_load(f, &b, err, sizeof err) == HRR_EDATA);
-    CHECK(strstr(err, "batch.csv:3: field 'date': '2024-13-01'") != NULL);
+    CHECK(hrr_fc_batch_load(f, &b, g_ctx) == HRR_EDATA);
+    CHECK(strstr(hrr_errmsg(g_ctx), "batch.csv:3: field 'date': '2024-13-01'") != NULL);
     fixture(f, "batch.csv", "symbol,title\nL.1,Situation in X\n");
-    CHECK(hrr_fc_batch_load(f, &b, err, sizeof err) == HRR_EDATA);
-    CHECK(strstr(err, "batch.csv:1: the header has no 'date' column") != NULL);
+    CHECK(hrr_fc_batch_load(f, &b, g_ctx) == HRR_EDATA);
+    CHECK(strstr(hrr_errmsg(g_ctx), "batch.csv:1: the header has no 'date' column") != NULL);
     fixture(f, "batch.csv", "symbol,date,title,target\nL.1,2024-04-04,Situation in X,PRK\n"
                             "L.2,2024-04-05,\"Right, to food\",\n");
-    CHECK(hrr_fc_batch_load(f, &b, err, sizeof err) == HRR_OK);
+    CHECK(hrr_fc_batch_load(f, &b, g_ctx) == HRR_OK);
     CHECK(b && b->n == 2 && !strcmp(b->d[1].title, "Right, to food") && !strcmp(b->d[0].target, "PRK") &&
           b->d[1].target == NULL && b->d[1].no_action == -1);
     hrr_fc_batch_free(b);
-    CHECK(hrr_fc_batch_load("/nonexistent/batch.csv", &b, err, sizeof err) == HRR_EIO);
-    CHECK(strstr(err, "/nonexistent/batch.csv") != NULL);
+    CHECK(hrr_fc_batch_load("/nonexistent/batch.csv", &b, g_ctx) == HRR_EIO);
+    CHECK(strstr(hrr_errmsg(g_ctx), "/nonexistent/batch.csv") != NULL);
 }
 
 int main(int argc, char **argv)
 {
     harness_init(argc, argv);
+    if (hrr_ctx_new(&g_ctx)) return 1;
     RUN(test_exact);
     RUN(test_thresholds);
     RUN(test_batch_errors);
@@ -332,5 +334,6 @@ int main(int argc, char **argv)
     RUN_DATA(test_real);
     RUN_DATA(test_no_action);
     RUN_DATA(test_backtest);
+    hrr_ctx_free(g_ctx);
     return harness_done();
 }

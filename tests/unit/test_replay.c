@@ -7,6 +7,9 @@
  * and the 1990 no-action motion on China under each rule set.
  */
 #include "harness.h"
+
+/* where the loaders leave their messages */
+static hrr_ctx_t *g_ctx;
 #include "core/core.h"
 
 /* The 7 exceptions are OHCHR records of HRC session 56 (11-12 July 2024)
@@ -17,10 +20,9 @@
 
 static void test_fidelity(hrr_store_t *st)
 {
-    char err[256];
     hrr_rules_t *chr, *hrc;
-    CHECK(hrr_rules_load("chr", &chr, err, sizeof err) == HRR_OK);
-    CHECK(hrr_rules_load("hrc", &hrc, err, sizeof err) == HRR_OK);
+    CHECK(hrr_rules_load("chr", &chr, g_ctx) == HRR_OK);
+    CHECK(hrr_rules_load("hrc", &hrc, g_ctx) == HRR_OK);
     sqlite3_stmt *s;
     CHECK(sqlite3_prepare_v2(hrr_store_sqlite(st),
         "SELECT body, symbol, date, yes, no, abstain FROM items WHERE body IN ('CHR','HRC')"
@@ -113,10 +115,9 @@ static void test_classify(hrr_store_t *st)
 /* China's 2007 proposal over the Council's country resolutions. */
 static void test_china_2007(hrr_store_t *st)
 {
-    char err[256];
     hrr_rules_t *r;
     hrr_replay_t *rep = NULL;
-    CHECK(hrr_rules_load("hrc-china-2007", &r, err, sizeof err) == HRR_OK);
+    CHECK(hrr_rules_load("hrc-china-2007", &r, g_ctx) == HRR_OK);
     hrr_replay_opts_t o = {NULL, 2006, 2024, HRR_SCOPE_COUNTRY, NULL, 1};
     CHECK(hrr_replay_run(st, r, &o, &rep) == HRR_OK);
     CHECK_STR(rep->own_rules, "hrc");
@@ -141,6 +142,7 @@ static void test_china_2007(hrr_store_t *st)
 
 int main(void)
 {
+    if (hrr_ctx_new(&g_ctx)) return 1;
     char path[256];
     need_data();
     hrr_store_t *st = open_store(tmp_store(path));
@@ -150,5 +152,6 @@ int main(void)
     test_china_2007(st);
     hrr_store_close(st);
     rm_store(path);
+    hrr_ctx_free(g_ctx);
     return harness_done();
 }
