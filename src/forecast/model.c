@@ -166,19 +166,20 @@ static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f
         if (fc->it[j].date >= d90) rn++, ra += v == 4;
         if ((fc->it[j].kind == FC_AMEND) == amend && v <= 3) kn++, kc[v]++;
     }
-    f[12] = n ? (double)y / (double)n : 0.5;
-    f[11] = n ? (double)a / (double)n : 0.05;
-    for (int c = 1; c <= 3; c++) f[21 + c] = kn ? (double)kc[c] / (double)kn : 0;
-    if (rn) f[37] = (double)ra / (double)rn, f[38] = 1; /* absences of the last months */
+    f[HRR_FC_F_YES_YEAR] = n ? (double)y / (double)n : 0.5;
+    f[HRR_FC_F_ABSENT_YEAR] = n ? (double)a / (double)n : 0.05;
+    for (int c = 1; c <= 3; c++) f[HRR_FC_F_KIND_YES + c - 1] = kn ? (double)kc[c] / (double)kn : 0;
+    if (rn) /* absences of the last months */
+        f[HRR_FC_F_ABSENT_RECENT] = (double)ra / (double)rn, f[HRR_FC_F_HAS_RECENT] = 1;
     /* absent on the last vote it was a member for, and on the last ten */
     int seen = 0, abs10 = 0;
     for (int j = d->limit - 1; j >= 0 && seen < 10; j--) {
         unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
         if (!v) continue;
-        if (!seen) f[42] = v == 4;
+        if (!seen) f[HRR_FC_F_ABSENT_LAST] = v == 4;
         seen++, abs10 += v == 4;
     }
-    if (seen) f[43] = (double)abs10 / seen;
+    if (seen) f[HRR_FC_F_ABSENT_LAST10] = (double)abs10 / seen;
 }
 
 /* The state's last ballot (yes, no or abstain) on the draft's text: on the
@@ -203,47 +204,111 @@ static int last_ballot(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int prev, in
     return pv;
 }
 
+/* The features' short names (stable: for --explain and the docs) and what
+ * each says, by enum hrr_fc_feature (fc.h). */
+static const struct {
+    const char *name;   /* short, stable, lower case */
+    const char *about;  /* one line */
+} features[HRR_FC_NFEAT] = {
+    [HRR_FC_F_CONST] = {"const", "the intercept (always 1)"},
+    [HRR_FC_F_SAME_YES] = {"same_yes", "its last ballot on the same text was yes"},
+    [HRR_FC_F_SAME_NO] = {"same_no", "its last ballot on the same text was no"},
+    [HRR_FC_F_SAME_ABSTAIN] = {"same_abstain", "its last ballot on the same text was abstain"},
+    [HRR_FC_F_SAME_ABSENT] = {"same_absent", "it was absent on the same text's last vote"},
+    [HRR_FC_F_HAS_PREV] = {"has_prev", "an earlier version of the draft was found"},
+    [HRR_FC_F_GROUP_YES] = {"group_yes", "its regional group's majority on the earlier version was yes"},
+    [HRR_FC_F_GROUP_NO] = {"group_no", "its regional group's majority on the earlier version was no"},
+    [HRR_FC_F_GROUP_ABSTAIN] = {"group_abstain", "its regional group's majority on the earlier version was abstain"},
+    [HRR_FC_F_SPLIT] = {"split", "a + b x: where the earlier version's probit split puts it (clipped to +-5)"},
+    [HRR_FC_F_HAS_SPLIT] = {"has_split", "the earlier version's split was estimated and it has an ideal point"},
+    [HRR_FC_F_ABSENT_YEAR] = {"absent_year", "its share of absences over the year before"},
+    [HRR_FC_F_YES_YEAR] = {"yes_year", "its share of yes over the year before"},
+    [HRR_FC_F_TARGET] = {"target", "it is the state the draft is about"},
+    [HRR_FC_F_TARGET_GROUP] = {"target_group", "it is in the target state's regional group"},
+    [HRR_FC_F_SPONSOR] = {"sponsor", "it sponsors the draft"},
+    [HRR_FC_F_PREV_YES_SHARE] = {"prev_yes_share", "the earlier version's share of yes among yes, no and abstain"},
+    [HRR_FC_F_AMEND] = {"amend", "the draft is an amendment"},
+    [HRR_FC_F_X_AMEND] = {"x_amend", "its ideal point, on an amendment"},
+    [HRR_FC_F_X_TEXT] = {"x_text", "its ideal point, on a text other than an amendment"},
+    [HRR_FC_F_X_SPONSORS] = {"x_sponsors", "its ideal point times the sponsors' mean ideal point"},
+    [HRR_FC_F_HAS_SPONSORS_X] = {"has_sponsors_x", "some sponsor has an ideal point"},
+    [HRR_FC_F_KIND_YES] = {"kind_yes", "its share of yes on texts of the draft's kind, two years"},
+    [HRR_FC_F_KIND_NO] = {"kind_no", "its share of no on texts of the draft's kind, two years"},
+    [HRR_FC_F_KIND_ABSTAIN] = {"kind_abstain", "its share of abstain on texts of the draft's kind, two years"},
+    [HRR_FC_F_BASE_YES] = {"base_yes", "its last ballot on the text an amendment amends was yes"},
+    [HRR_FC_F_BASE_NO] = {"base_no", "its last ballot on the text an amendment amends was no"},
+    [HRR_FC_F_BASE_ABSTAIN] = {"base_abstain", "its last ballot on the text an amendment amends was abstain"},
+    [HRR_FC_F_TARGET_SPONSORS] = {"target_sponsors", "the target state sponsors the draft"},
+    [HRR_FC_F_RELATED_YES] = {"related_yes", "its ballot on a related text (by target or title) was yes"},
+    [HRR_FC_F_RELATED_NO] = {"related_no", "its ballot on a related text (by target or title) was no"},
+    [HRR_FC_F_RELATED_ABSTAIN] = {"related_abstain", "its ballot on a related text (by target or title) was abstain"},
+    [HRR_FC_F_SPONSOR_AFFINITY] = {"sponsor_affinity", "its mean agreement with the sponsors over six years, minus 0.5"},
+    [HRR_FC_F_SAME_SP_YES] = {"same_sp_yes", "its share of yes on the same sponsors' texts, three years"},
+    [HRR_FC_F_SAME_SP_NO] = {"same_sp_no", "its share of no on the same sponsors' texts, three years"},
+    [HRR_FC_F_SAME_SP_ABSTAIN] = {"same_sp_abstain", "its share of abstain on the same sponsors' texts, three years"},
+    [HRR_FC_F_HAS_SAME_SP] = {"has_same_sp", "it voted on earlier texts of the same sponsors"},
+    [HRR_FC_F_ABSENT_RECENT] = {"absent_recent", "its share of absences over the last three months"},
+    [HRR_FC_F_HAS_RECENT] = {"has_recent", "it had votes in the last three months"},
+    [HRR_FC_F_BLOC_YES] = {"bloc_yes", "its voting bloc's majority on the earlier version was yes"},
+    [HRR_FC_F_BLOC_NO] = {"bloc_no", "its voting bloc's majority on the earlier version was no"},
+    [HRR_FC_F_BLOC_ABSTAIN] = {"bloc_abstain", "its voting bloc's majority on the earlier version was abstain"},
+    [HRR_FC_F_ABSENT_LAST] = {"absent_last", "it was absent on the last vote it was a member for"},
+    [HRR_FC_F_ABSENT_LAST10] = {"absent_last10", "its share of absences on the last ten votes it was a member for"},
+};
+
+int hrr_fc_feature_count(void) { return HRR_FC_NFEAT; }
+
+const char *hrr_fc_feature_name(int f)
+{
+    return f >= 0 && f < HRR_FC_NFEAT ? features[f].name : NULL;
+}
+
+const char *hrr_fc_feature_about(int f)
+{
+    return f >= 0 && f < HRR_FC_NFEAT ? features[f].about : NULL;
+}
+
 void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
 {
     memset(f, 0, FC_NFEAT * sizeof *f);
-    f[0] = 1;
+    f[HRR_FC_F_CONST] = 1;
     if (d->prev >= 0) {
         int pv = last_ballot(fc, d, d->prev, d->same_text, s);
         if (pv >= 1 && pv <= 4) {
-            if (d->same_text) f[pv] = 1;
-            else if (pv <= 3) f[28 + pv] = 1; /* a related text's ballot */
+            if (d->same_text) f[HRR_FC_F_SAME_YES + pv - 1] = 1;
+            else if (pv <= 3) f[HRR_FC_F_RELATED_YES + pv - 1] = 1; /* a related text's ballot */
         }
-        f[5] = 1;
+        f[HRR_FC_F_HAS_PREV] = 1;
         int g = fc->group[s];
-        if (g >= 0 && d->gmaj[g]) f[5 + d->gmaj[g]] = 1;
+        if (g >= 0 && d->gmaj[g]) f[HRR_FC_F_GROUP_YES + d->gmaj[g] - 1] = 1;
         int b = fc->model.bloc[s];
-        if (b >= 0 && d->bmaj[b]) f[38 + d->bmaj[b]] = 1; /* its bloc's majority */
+        if (b >= 0 && d->bmaj[b]) f[HRR_FC_F_BLOC_YES + d->bmaj[b] - 1] = 1; /* its bloc's majority */
         if (d->has_ab && fc->model.hasx[s]) {
             double m = d->pa + d->pb * fc->model.x[s];
-            f[9] = m < -5 ? -5 : m > 5 ? 5 : m;
-            f[10] = 1;
+            f[HRR_FC_F_SPLIT] = m < -5 ? -5 : m > 5 ? 5 : m;
+            f[HRR_FC_F_HAS_SPLIT] = 1;
         }
-        f[16] = d->yes_share;
+        f[HRR_FC_F_PREV_YES_SHARE] = d->yes_share;
     }
     recent(fc, d, s, f);
     if (d->target >= 0) {
-        f[13] = d->target == s;
-        f[14] = d->target != s && fc->group[s] >= 0 && fc->group[s] == fc->group[d->target];
+        f[HRR_FC_F_TARGET] = d->target == s;
+        f[HRR_FC_F_TARGET_GROUP] = d->target != s && fc->group[s] >= 0 && fc->group[s] == fc->group[d->target];
     }
-    f[15] = d->sp && d->sp[s];
-    f[17] = d->kind == FC_AMEND;
+    f[HRR_FC_F_SPONSOR] = d->sp && d->sp[s];
+    f[HRR_FC_F_AMEND] = d->kind == FC_AMEND;
     if (fc->model.hasx[s]) {
         double x = fc->model.x[s];
-        f[18] = f[17] * x;
-        f[19] = (1 - f[17]) * x;
-        if (d->has_spx) f[20] = x * d->spx;
+        f[HRR_FC_F_X_AMEND] = f[HRR_FC_F_AMEND] * x;
+        f[HRR_FC_F_X_TEXT] = (1 - f[HRR_FC_F_AMEND]) * x;
+        if (d->has_spx) f[HRR_FC_F_X_SPONSORS] = x * d->spx;
     }
-    f[21] = d->has_spx;
+    f[HRR_FC_F_HAS_SPONSORS_X] = d->has_spx;
     if (d->base >= 0) {
         int bv = last_ballot(fc, d, d->base, 1, s);
-        if (bv >= 1 && bv <= 3) f[24 + bv] = 1;
+        if (bv >= 1 && bv <= 3) f[HRR_FC_F_BASE_YES + bv - 1] = 1;
     }
-    f[28] = d->sp_target;
+    f[HRR_FC_F_TARGET_SPONSORS] = d->sp_target;
     if (d->sp) { /* affinity with the sponsors: mean agreement */
         double sum = 0;
         int n = 0;
@@ -251,7 +316,7 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
             if (d->sp[q] && (int)q != s && fc->model.agree[(size_t)s * fc->ns + q] >= 0)
                 sum += fc->model.agree[(size_t)s * fc->ns + q], n++;
         if (d->sp[s]) sum += 1, n++;
-        if (n) f[32] = sum / n - 0.5;
+        if (n) f[HRR_FC_F_SPONSOR_AFFINITY] = sum / n - 0.5;
     }
     /* its ballots on earlier texts of the same sponsors */
     long c[4] = {0}, n = 0;
@@ -260,8 +325,8 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
         if (v >= 1 && v <= 3) c[v]++, n++;
     }
     if (n) {
-        for (int k = 1; k <= 3; k++) f[32 + k] = (double)c[k] / (double)n;
-        f[36] = 1;
+        for (int k = 1; k <= 3; k++) f[HRR_FC_F_SAME_SP_YES + k - 1] = (double)c[k] / (double)n;
+        f[HRR_FC_F_HAS_SAME_SP] = 1;
     }
 }
 
