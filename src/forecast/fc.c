@@ -304,7 +304,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         " AND EXISTS (SELECT 1 FROM ballots b WHERE b.item_id=i.id) ORDER BY i.date, i.id";
     static const char *const q_votes =
         "SELECT b.item_id, b.state_id, b.vote FROM ballots b JOIN items i ON i.id=b.item_id"
-        " WHERE i.body=?1 AND b.vote BETWEEN 1 AND 4";
+        " WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSENT;
     static const char *const q_groups =
         "SELECT state_id, org FROM memberships WHERE org IN"
         " ('AFRICAN','ASIA_PACIFIC','EEG','GRULAC','WEOG') ORDER BY start_date";
@@ -432,7 +432,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
             }
             for (size_t t = a; t < b; t++)
                 for (size_t k = 0; k < fc->ns; k++)
-                    if (mem[k] && !fc->v[t * fc->ns + k]) fc->v[t * fc->ns + k] = 4;
+                    if (mem[k] && !fc->v[t * fc->ns + k]) fc->v[t * fc->ns + k] = HRR_VOTE_ABSENT;
             a = b;
         }
         hrr_i_free(mem);

@@ -55,14 +55,14 @@ static int item_probit(const hrr_fc_t *fc, int j, double *pa, double *pb)
     double a = 0, b = 0;
     int yes = 0, no = 0;
     for (size_t s = 0; s < fc->ns; s++)
-        if (fc->model.hasx[s]) yes += v[s] == 1, no += v[s] == 2;
+        if (fc->model.hasx[s]) yes += v[s] == HRR_VOTE_YES, no += v[s] == HRR_VOTE_NO;
     if (yes + no < 3) return 0;
     for (int it = 0; it < 25; it++) {
         double g0 = -a / 25, g1 = -b / 25, h00 = 1.0 / 25, h01 = 0, h11 = 1.0 / 25;
         for (size_t s = 0; s < fc->ns; s++) {
-            if (!fc->model.hasx[s] || (v[s] != 1 && v[s] != 2)) continue;
+            if (!fc->model.hasx[s] || (v[s] != HRR_VOTE_YES && v[s] != HRR_VOTE_NO)) continue;
             double x = x_at(fc, j, s), eta = a + b * x;
-            double lam = v[s] == 1 ? mills(eta) : -mills(-eta);
+            double lam = v[s] == HRR_VOTE_YES ? mills(eta) : -mills(-eta);
             double w = lam * (lam + eta); /* minus the second derivative */
             g0 += lam, g1 += lam * x;
             h00 += w, h01 += w * x, h11 += w * x * x;
@@ -122,26 +122,26 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
                    (fc->it[d->prev].kind == FC_MOTION && d->target >= 0 && fc->it[d->prev].target == d->target);
     const unsigned char *v = fc->v + (size_t)d->prev * fc->ns;
     int motion = fc->it[d->prev].kind == FC_MOTION; /* read the other way round */
-    long cnt[FC_NGROUP][4] = {{0}}, bcnt[FC_NBLOC][4] = {{0}};
+    long cnt[FC_NGROUP][HRR_VOTE_ABSTAIN + 1] = {{0}}, bcnt[FC_NBLOC][HRR_VOTE_ABSTAIN + 1] = {{0}};
     long y = 0, tot = 0;
     for (size_t s = 0; s < fc->ns; s++) {
         int vv = v[s];
-        if (vv < 1 || vv > 3) continue;
-        if (motion && vv < 3) vv = 3 - vv;
-        tot++, y += vv == 1;
+        if (vv < HRR_VOTE_YES || vv > HRR_VOTE_ABSTAIN) continue;
+        if (motion && vv != HRR_VOTE_ABSTAIN) vv = HRR_VOTE_YES + HRR_VOTE_NO - vv; /* yes <-> no */
+        tot++, y += vv == HRR_VOTE_YES;
         if (fc->group[s] >= 0) cnt[fc->group[s]][vv]++;
         if (fc->model.bloc[s] >= 0) bcnt[fc->model.bloc[s]][vv]++;
     }
     for (int g = 0; g < FC_NBLOC; g++) {
         int best = 0;
-        for (int c = 1; c <= 3; c++)
+        for (int c = HRR_VOTE_YES; c <= HRR_VOTE_ABSTAIN; c++)
             if (bcnt[g][c] > (best ? bcnt[g][best] : 0)) best = c;
         d->bmaj[g] = best;
     }
     d->yes_share = tot ? (double)y / (double)tot : 0;
     for (int g = 0; g < FC_NGROUP; g++) {
         int best = 0;
-        for (int c = 1; c <= 3; c++)
+        for (int c = HRR_VOTE_YES; c <= HRR_VOTE_ABSTAIN; c++)
             if (cnt[g][c] > (best ? cnt[g][best] : 0)) best = c;
         d->gmaj[g] = best;
     }
@@ -156,19 +156,19 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
  * before (items before the limit only). */
 static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
 {
-    long n = 0, y = 0, a = 0, kn = 0, kc[4] = {0}, rn = 0, ra = 0;
+    long n = 0, y = 0, a = 0, kn = 0, kc[HRR_VOTE_ABSTAIN + 1] = {0}, rn = 0, ra = 0;
     int d90 = d->date - (d->date / 100 % 100 > 3 ? 300 : 9100); /* about 90 days before */
     int amend = d->kind == FC_AMEND;
     for (int j = d->limit - 1; j >= 0 && fc->it[j].date >= d->date - 20000; j--) {
         unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
         if (!v) continue;
-        if (fc->it[j].date >= d->date - 10000) n++, y += v == 1, a += v == 4;
-        if (fc->it[j].date >= d90) rn++, ra += v == 4;
-        if ((fc->it[j].kind == FC_AMEND) == amend && v <= 3) kn++, kc[v]++;
+        if (fc->it[j].date >= d->date - 10000) n++, y += v == HRR_VOTE_YES, a += v == HRR_VOTE_ABSENT;
+        if (fc->it[j].date >= d90) rn++, ra += v == HRR_VOTE_ABSENT;
+        if ((fc->it[j].kind == FC_AMEND) == amend && v <= HRR_VOTE_ABSTAIN) kn++, kc[v]++;
     }
     f[HRR_FC_F_YES_YEAR] = n ? (double)y / (double)n : 0.5;
     f[HRR_FC_F_ABSENT_YEAR] = n ? (double)a / (double)n : 0.05;
-    for (int c = 1; c <= 3; c++) f[HRR_FC_F_KIND_YES + c - 1] = kn ? (double)kc[c] / (double)kn : 0;
+    for (int c = HRR_VOTE_YES; c <= HRR_VOTE_ABSTAIN; c++) f[HRR_FC_F_KIND_YES + c - HRR_VOTE_YES] = kn ? (double)kc[c] / (double)kn : 0;
     if (rn) /* absences of the last months */
         f[HRR_FC_F_ABSENT_RECENT] = (double)ra / (double)rn, f[HRR_FC_F_HAS_RECENT] = 1;
     /* absent on the last vote it was a member for, and on the last ten */
@@ -176,8 +176,8 @@ static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f
     for (int j = d->limit - 1; j >= 0 && seen < 10; j--) {
         unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
         if (!v) continue;
-        if (!seen) f[HRR_FC_F_ABSENT_LAST] = v == 4;
-        seen++, abs10 += v == 4;
+        if (!seen) f[HRR_FC_F_ABSENT_LAST] = v == HRR_VOTE_ABSENT;
+        seen++, abs10 += v == HRR_VOTE_ABSENT;
     }
     if (seen) f[HRR_FC_F_ABSENT_LAST10] = (double)abs10 / seen;
 }
@@ -190,16 +190,16 @@ static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f
 static int ballot_on(const hrr_fc_t *fc, int j, int s)
 {
     int v = fc->v[(size_t)j * fc->ns + (size_t)s];
-    return fc->it[j].kind == FC_MOTION && (v == 1 || v == 2) ? 3 - v : v;
+    return fc->it[j].kind == FC_MOTION && (v == HRR_VOTE_YES || v == HRR_VOTE_NO) ? HRR_VOTE_YES + HRR_VOTE_NO - v : v;
 }
 
 static int last_ballot(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int prev, int same_text, int s)
 {
     int pv = ballot_on(fc, prev, s);
-    if ((pv >= 1 && pv <= 3) || !same_text) return pv;
+    if ((pv >= HRR_VOTE_YES && pv <= HRR_VOTE_ABSTAIN) || !same_text) return pv;
     for (int j = fc->it[prev].lprev; j >= 0 && fc->it[j].date >= d->date - 100000; j = fc->it[j].lprev) {
         int v = ballot_on(fc, j, s);
-        if (v >= 1 && v <= 3) return v;
+        if (v >= HRR_VOTE_YES && v <= HRR_VOTE_ABSTAIN) return v;
     }
     return pv;
 }
@@ -274,15 +274,15 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
     f[HRR_FC_F_CONST] = 1;
     if (d->prev >= 0) {
         int pv = last_ballot(fc, d, d->prev, d->same_text, s);
-        if (pv >= 1 && pv <= 4) {
-            if (d->same_text) f[HRR_FC_F_SAME_YES + pv - 1] = 1;
-            else if (pv <= 3) f[HRR_FC_F_RELATED_YES + pv - 1] = 1; /* a related text's ballot */
+        if (pv >= HRR_VOTE_YES && pv <= HRR_VOTE_ABSENT) {
+            if (d->same_text) f[HRR_FC_F_SAME_YES + pv - HRR_VOTE_YES] = 1;
+            else if (pv <= HRR_VOTE_ABSTAIN) f[HRR_FC_F_RELATED_YES + pv - HRR_VOTE_YES] = 1; /* a related text's ballot */
         }
         f[HRR_FC_F_HAS_PREV] = 1;
         int g = fc->group[s];
-        if (g >= 0 && d->gmaj[g]) f[HRR_FC_F_GROUP_YES + d->gmaj[g] - 1] = 1;
+        if (g >= 0 && d->gmaj[g]) f[HRR_FC_F_GROUP_YES + d->gmaj[g] - HRR_VOTE_YES] = 1;
         int b = fc->model.bloc[s];
-        if (b >= 0 && d->bmaj[b]) f[HRR_FC_F_BLOC_YES + d->bmaj[b] - 1] = 1; /* its bloc's majority */
+        if (b >= 0 && d->bmaj[b]) f[HRR_FC_F_BLOC_YES + d->bmaj[b] - HRR_VOTE_YES] = 1; /* its bloc's majority */
         if (d->has_ab && fc->model.hasx[s]) {
             double m = d->pa + d->pb * fc->model.x[s];
             f[HRR_FC_F_SPLIT] = m < -5 ? -5 : m > 5 ? 5 : m;
@@ -306,7 +306,7 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
     f[HRR_FC_F_HAS_SPONSORS_X] = d->has_spx;
     if (d->base >= 0) {
         int bv = last_ballot(fc, d, d->base, 1, s);
-        if (bv >= 1 && bv <= 3) f[HRR_FC_F_BASE_YES + bv - 1] = 1;
+        if (bv >= HRR_VOTE_YES && bv <= HRR_VOTE_ABSTAIN) f[HRR_FC_F_BASE_YES + bv - HRR_VOTE_YES] = 1;
     }
     f[HRR_FC_F_TARGET_SPONSORS] = d->sp_target;
     if (d->sp) { /* affinity with the sponsors: mean agreement */
@@ -319,13 +319,13 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
         if (n) f[HRR_FC_F_SPONSOR_AFFINITY] = sum / n - 0.5;
     }
     /* its ballots on earlier texts of the same sponsors */
-    long c[4] = {0}, n = 0;
+    long c[HRR_VOTE_ABSTAIN + 1] = {0}, n = 0;
     for (int k = 0; k < d->nsame_sp; k++) {
         unsigned char v = fc->v[(size_t)d->same_sp[k] * fc->ns + (size_t)s];
-        if (v >= 1 && v <= 3) c[v]++, n++;
+        if (v >= HRR_VOTE_YES && v <= HRR_VOTE_ABSTAIN) c[v]++, n++;
     }
     if (n) {
-        for (int k = 1; k <= 3; k++) f[HRR_FC_F_SAME_SP_YES + k - 1] = (double)c[k] / (double)n;
+        for (int k = HRR_VOTE_YES; k <= HRR_VOTE_ABSTAIN; k++) f[HRR_FC_F_SAME_SP_YES + k - HRR_VOTE_YES] = (double)c[k] / (double)n;
         f[HRR_FC_F_HAS_SAME_SP] = 1;
     }
 }
@@ -365,14 +365,14 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     for (int j = first; j < limit; j++) {
         const unsigned char *v = fc->v + (size_t)j * ns;
         int yes = 0, no = 0;
-        for (size_t s = 0; s < ns && !(yes && no); s++) yes |= v[s] == 1, no |= v[s] == 2;
+        for (size_t s = 0; s < ns && !(yes && no); s++) yes |= v[s] == HRR_VOTE_YES, no |= v[s] == HRR_VOTE_NO;
         if (yes && no) cols[nt++] = j;
     }
     for (size_t s = 0; s < ns; s++) {
         int n = 0;
         for (size_t t = 0; t < nt; t++) {
             unsigned char v = fc->v[(size_t)cols[t] * ns + s];
-            n += v == 1 || v == 2;
+            n += v == HRR_VOTE_YES || v == HRR_VOTE_NO;
         }
         if (n >= 10) rows[nk++] = (int)s;
     }
@@ -386,7 +386,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
             int n = 0;
             for (int j = first; j < limit && n < 10; j++) {
                 unsigned char v = fc->v[(size_t)j * ns + s];
-                n += v >= 1 && v <= 3;
+                n += v >= HRR_VOTE_YES && v <= HRR_VOTE_ABSTAIN;
             }
             if (n >= 10) act[na++] = (int)s;
         }
@@ -396,7 +396,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
                 for (int j = first; j < limit; j++) {
                     unsigned char u = fc->v[(size_t)j * ns + (size_t)act[p]],
                                   w = fc->v[(size_t)j * ns + (size_t)act[q]];
-                    if (u >= 1 && u <= 3 && w >= 1 && w <= 3) both++, same += u == w;
+                    if (u >= HRR_VOTE_YES && u <= HRR_VOTE_ABSTAIN && w >= HRR_VOTE_YES && w <= HRR_VOTE_ABSTAIN) both++, same += u == w;
                 }
                 if (both >= 10)
                     fc->model.agree[(size_t)act[p] * ns + (size_t)act[q]] =
@@ -409,7 +409,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     for (size_t r = 0; r < nk; r++)
         for (size_t t = 0; t < nt; t++) {
             unsigned char v = fc->v[(size_t)cols[t] * ns + (size_t)rows[r]];
-            y[r * nt + t] = v == 1 ? 1 : v == 2 ? 0 : -1;
+            y[r * nt + t] = v == HRR_VOTE_YES ? 1 : v == HRR_VOTE_NO ? 0 : -1;
         }
     hrr_ideal_opts_t io = {.max_iter = 200, .tol = 1e-5};
     if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL))) goto out;
@@ -501,7 +501,7 @@ static hrr_err_t collect(hrr_fc_t *fc, int limit, int cutoff, rows_t *r)
                 r->cap = nc;
             }
             hrr_i_fc_features(fc, &d, (int)s, r->f + r->n * FC_NFEAT);
-            r->y[r->n++] = (unsigned char)(v - 1);
+            r->y[r->n++] = (unsigned char)(v - HRR_VOTE_YES); /* the class, HRR_FC_YES.. */
         }
         hrr_i_free(sp);
     }
