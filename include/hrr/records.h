@@ -19,6 +19,16 @@
 extern "C" {
 #endif
 
+/* ---------------------------------------------------------------- bodies */
+
+/* The default rule set of body CODE (its name for hrr_rules_load: "chr",
+ * "hrc", "ga-plenary", "ga-third-committee"), as data/bodies.csv's
+ * default_rules column says: the one mapping of bodies to rule sets.
+ * Written into NAME (LEN bytes). HRR_ENOTFOUND for a body the file does not
+ * list (the message names those it does); HRR_EINVAL when NAME is too small.
+ * ST (may be NULL) only receives the message. */
+hrr_err_t hrr_body_default_rules(hrr_store_t *st, const char *code, char *name, size_t len);
+
 /* ----------------------------------------------------------------- votes */
 
 /* A ballot, as stored in ballots.vote: the one definition of the codes

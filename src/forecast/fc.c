@@ -317,8 +317,10 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (!fc) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     fc->st = st;
     snprintf(fc->body, sizeof fc->body, "%s", body);
-    snprintf(fc->rules, sizeof fc->rules, "%s",
-             !strcmp(body, "GA") ? "ga-plenary" : !strcmp(body, "CHR") ? "chr" : "hrc");
+    if ((rc = hrr_body_default_rules(st, body, fc->rules, sizeof fc->rules))) {
+        hrr_fc_close(fc);
+        return rc;
+    }
     fc->year_roster = strcmp(body, "GA") == 0;
     size_t cap = 0;
     /* states */

@@ -13,14 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *own_rules_for(const char *body)
-{
-    if (strcmp(body, "CHR") == 0) return "chr";
-    if (strcmp(body, "HRC") == 0) return "hrc";
-    if (strcmp(body, "GA3") == 0) return "ga-third-committee";
-    return "ga-plenary";
-}
-
 void hrr_replay_free(hrr_replay_t *r)
 {
     if (!r) return;
@@ -48,7 +40,7 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     const char *body = opts->body ? opts->body : hrr_rules_body(rules);
     hrr_replay_t *r = hrr_i_calloc(1, sizeof *r);
     if (!r) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
-    snprintf(r->own_rules, sizeof r->own_rules, "%s", own_rules_for(body));
+    if ((rc = hrr_body_default_rules(st, body, r->own_rules, sizeof r->own_rules))) goto out;
     if ((rc = hrr_rules_load(r->own_rules, &own, err, sizeof err))) {
         rc = hrr_i_seterr(st, rc, "%s", err);
         goto out;
