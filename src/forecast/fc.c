@@ -317,10 +317,13 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (!fc) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     fc->st = st;
     snprintf(fc->body, sizeof fc->body, "%s", body);
-    if ((rc = hrr_body_default_rules(st, body, fc->rules, sizeof fc->rules))) {
+    /* a body data/bodies.csv does not list has no items either (items.body
+     * references bodies): the load below says so */
+    if ((rc = hrr_body_default_rules(st, body, fc->rules, sizeof fc->rules)) && rc != HRR_ENOTFOUND) {
         hrr_fc_close(fc);
         return rc;
     }
+    rc = HRR_OK;
     fc->year_roster = strcmp(body, "GA") == 0;
     size_t cap = 0;
     /* states */
