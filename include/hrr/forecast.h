@@ -113,6 +113,14 @@ void hrr_fc_batch_free(hrr_fc_batch_t *b);
 /* The message of the last error of FC's store. */
 const char *hrr_fc_errmsg(const hrr_fc_t *fc);
 
+/* The model's features of a (member, draft) pair, 0 .. hrr_fc_feature_count()
+ * - 1, in the order of its weights: each one's short stable name ("same_yes",
+ * "split", ...) and a line saying what it is (docs/forecast.md). Static
+ * strings; NULL for F out of range. */
+int hrr_fc_feature_count(void);
+const char *hrr_fc_feature_name(int f);
+const char *hrr_fc_feature_about(int f);
+
 /* ------------------------------------------------------------ backtest */
 
 /* Figures of one predictor over the ballots of a backtest. */

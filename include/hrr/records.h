@@ -19,15 +19,38 @@
 extern "C" {
 #endif
 
+/* ---------------------------------------------------------------- bodies */
+
+/* The default rule set of body CODE (its name for hrr_rules_load: "chr",
+ * "hrc", "ga-plenary", "ga-third-committee"), as data/bodies.csv's
+ * default_rules column says: the one mapping of bodies to rule sets.
+ * Written into NAME (LEN bytes). HRR_ENOTFOUND for a body the file does not
+ * list (the message names those it does); HRR_EINVAL when NAME is too small.
+ * ST (may be NULL) only receives the message. */
+hrr_err_t hrr_body_default_rules(hrr_store_t *st, const char *code, char *name, size_t len);
+
 /* ----------------------------------------------------------------- votes */
 
-/* A ballot, as stored in ballots.vote. */
+/* A ballot, as stored in ballots.vote: the one definition of the codes
+ * (the schema's CHECK names this enum). They are also plain numbers,
+ * HRR_VOTE_*_CODE, so that SQL text can spell them (src/store/store.h's
+ * HRR_SQL_*); the enum is defined from those. The order is part of the
+ * definition: YES..ABSTAIN are the votes cast, YES..ABSENT the ballots of
+ * members. */
+#define HRR_VOTE_YES_CODE 1
+#define HRR_VOTE_NO_CODE 2
+#define HRR_VOTE_ABSTAIN_CODE 3
+#define HRR_VOTE_ABSENT_CODE 4
+#define HRR_VOTE_NONMEMBER_CODE 5
+
 typedef enum hrr_vote {
-    HRR_VOTE_YES = 1,       /* in favour */
-    HRR_VOTE_NO = 2,        /* against */
-    HRR_VOTE_ABSTAIN = 3,   /* abstained */
-    HRR_VOTE_ABSENT = 4,    /* a member, absent or present but not voting */
-    HRR_VOTE_NONMEMBER = 5  /* not a member of the body at the time */
+    HRR_VOTE_YES = HRR_VOTE_YES_CODE,             /* in favour */
+    HRR_VOTE_NO = HRR_VOTE_NO_CODE,               /* against */
+    HRR_VOTE_ABSTAIN = HRR_VOTE_ABSTAIN_CODE,     /* abstained */
+    HRR_VOTE_ABSENT = HRR_VOTE_ABSENT_CODE,       /* a member, absent or present
+                                                     but not voting */
+    HRR_VOTE_NONMEMBER = HRR_VOTE_NONMEMBER_CODE  /* not a member of the body
+                                                     at the time */
 } hrr_vote_t;
 
 /* "yes", "no", "abstain", "absent", "not-member"; NULL for any other value.

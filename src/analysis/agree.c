@@ -50,7 +50,7 @@ static void pair(const vmat_t *m, size_t i, size_t j, size_t t0, size_t t1, hrr_
         if (!a[t] || !b[t]) continue;
         n++;
         if (a[t] == b[t]) same++;
-        else if ((a[t] == 3) != (b[t] == 3)) half++;
+        else if ((a[t] == HRR_VOTE_ABSTAIN) != (b[t] == HRR_VOTE_ABSTAIN)) half++;
     }
     row->n = n;
     row->agree = n ? (double)same / (double)n : NAN;

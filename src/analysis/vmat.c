@@ -29,12 +29,12 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
         " AND EXISTS (SELECT 1 FROM ballots b WHERE b.item_id=items.id) ORDER BY date, id";
     static const char *const q_states =
         "SELECT DISTINCT s.iso3 FROM ballots b JOIN items i ON i.id=b.item_id JOIN states s"
-        " ON s.id=b.state_id WHERE i.body=?1 AND b.vote BETWEEN 1 AND 3"
+        " ON s.id=b.state_id WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSTAIN
         " AND (?2=0 OR CAST(substr(i.date,1,4) AS INTEGER)>=?2)"
         " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3) ORDER BY s.iso3";
     static const char *const q_votes =
         "SELECT b.item_id, s.iso3, b.vote FROM ballots b JOIN items i ON i.id=b.item_id"
-        " JOIN states s ON s.id=b.state_id WHERE i.body=?1 AND b.vote BETWEEN 1 AND 3"
+        " JOIN states s ON s.id=b.state_id WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSTAIN
         " AND (?2=0 OR CAST(substr(i.date,1,4) AS INTEGER)>=?2)"
         " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3)";
     long *ids = NULL, maxid = 0;
@@ -119,13 +119,13 @@ hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, sign
     for (size_t j = 0; j < m->nt; j++) {
         int seen[4] = {0, 0, 0, 0};
         for (size_t i = 0; i < m->ns; i++) seen[m->v[i * m->nt + j] & 3] = 1;
-        if (ordinal ? seen[1] + seen[2] + seen[3] >= 2 : seen[1] && seen[2]) kt[b++] = j;
+        if (ordinal ? seen[HRR_VOTE_YES] + seen[HRR_VOTE_NO] + seen[HRR_VOTE_ABSTAIN] >= 2 : seen[HRR_VOTE_YES] && seen[HRR_VOTE_NO]) kt[b++] = j;
     }
     for (size_t i = 0; i < m->ns; i++) {
         long n = 0;
         for (size_t k = 0; k < b; k++) {
             unsigned char v = m->v[i * m->nt + kt[k]];
-            n += v == 1 || v == 2 || (ordinal && v == 3);
+            n += v == HRR_VOTE_YES || v == HRR_VOTE_NO || (ordinal && v == HRR_VOTE_ABSTAIN);
         }
         if (n >= min_votes) ks[a++] = i;
     }
@@ -137,7 +137,8 @@ hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, sign
     for (size_t r = 0; r < a; r++)
         for (size_t k = 0; k < b; k++) {
             unsigned char v = m->v[ks[r] * m->nt + kt[k]];
-            yy[r * b + k] = ordinal ? (v == 1 ? 2 : v == 3 ? 1 : v == 2 ? 0 : -1) : (v == 1 ? 1 : v == 2 ? 0 : -1);
+            yy[r * b + k] = ordinal ? (v == HRR_VOTE_YES ? 2 : v == HRR_VOTE_ABSTAIN ? 1 : v == HRR_VOTE_NO ? 0 : -1)
+                                  : (v == HRR_VOTE_YES ? 1 : v == HRR_VOTE_NO ? 0 : -1);
         }
     *y = yy, *keep_s = ks, *keep_t = kt, *ns = a, *nt = b;
     return HRR_OK;

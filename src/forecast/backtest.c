@@ -169,7 +169,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
             long c_true[4] = {0}, c_last[4] = {0}, c_grp[4] = {0};
             for (size_t s = 0; s < fc->ns; s++) {
                 if (!v[s]) continue;
-                int y = v[s] - 1;
+                int y = v[s] - HRR_VOTE_YES; /* the class */
                 double f[FC_NFEAT], *q = p + n * 4;
                 hrr_i_fc_features(fc, &d, (int)s, f);
                 hrr_i_fc_predict(fc, f, q);
@@ -185,12 +185,12 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 int lb = 0;
                 if (d.prev >= 0) {
                     unsigned char pv = fc->v[(size_t)d.prev * fc->ns + s];
-                    if (pv) lb = pv - 1;
+                    if (pv) lb = pv - HRR_VOTE_YES;
                 }
                 double l4[4] = {0};
                 l4[lb] = 1;
                 score(&acc[2], l4, y);
-                int gm = fc->group[s] >= 0 && d.gmaj[fc->group[s]] ? d.gmaj[fc->group[s]] - 1 : 0;
+                int gm = fc->group[s] >= 0 && d.gmaj[fc->group[s]] ? d.gmaj[fc->group[s]] - HRR_VOTE_YES : 0;
                 double g4[4] = {0};
                 g4[gm] = 1;
                 score(&acc[3], g4, y);

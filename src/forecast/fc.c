@@ -304,7 +304,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         " AND EXISTS (SELECT 1 FROM ballots b WHERE b.item_id=i.id) ORDER BY i.date, i.id";
     static const char *const q_votes =
         "SELECT b.item_id, b.state_id, b.vote FROM ballots b JOIN items i ON i.id=b.item_id"
-        " WHERE i.body=?1 AND b.vote BETWEEN 1 AND 4";
+        " WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSENT;
     static const char *const q_groups =
         "SELECT state_id, org FROM memberships WHERE org IN"
         " ('AFRICAN','ASIA_PACIFIC','EEG','GRULAC','WEOG') ORDER BY start_date";
@@ -317,8 +317,13 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (!fc) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     fc->st = st;
     snprintf(fc->body, sizeof fc->body, "%s", body);
-    snprintf(fc->rules, sizeof fc->rules, "%s",
-             !strcmp(body, "GA") ? "ga-plenary" : !strcmp(body, "CHR") ? "chr" : "hrc");
+    /* a body data/bodies.csv does not list has no items either (items.body
+     * references bodies): the load below says so */
+    if ((rc = hrr_body_default_rules(st, body, fc->rules, sizeof fc->rules)) && rc != HRR_ENOTFOUND) {
+        hrr_fc_close(fc);
+        return rc;
+    }
+    rc = HRR_OK;
     fc->year_roster = strcmp(body, "GA") == 0;
     size_t cap = 0;
     /* states */
@@ -437,7 +442,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
             }
             for (size_t t = a; t < b; t++)
                 for (size_t k = 0; k < fc->ns; k++)
-                    if (mem[k] && !fc->v[t * fc->ns + k]) fc->v[t * fc->ns + k] = 4;
+                    if (mem[k] && !fc->v[t * fc->ns + k]) fc->v[t * fc->ns + k] = HRR_VOTE_ABSENT;
             a = b;
         }
         hrr_i_free(mem);

@@ -31,7 +31,72 @@ typedef struct fc_item {
 
 enum { FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER };
 
-#define FC_NFEAT 44     /* features of a (member, draft) pair */
+/* The features of a (member, draft) pair, in the order of the model's
+ * weights (fc_model_t.w). Each is named and explained once, in
+ * hrr_i_fc_features' table in model.c (hrr_fc_feature_name, _about); the
+ * runs of three or four (yes, no, abstain[, absent]) are indexed by ballot
+ * code, so their order is fixed by the asserts after the enum. */
+enum hrr_fc_feature {
+    HRR_FC_F_CONST,            /* the intercept */
+    HRR_FC_F_SAME_YES,         /* last ballot on the same text: yes */
+    HRR_FC_F_SAME_NO,          /* ... no */
+    HRR_FC_F_SAME_ABSTAIN,     /* ... abstain */
+    HRR_FC_F_SAME_ABSENT,      /* ... absent */
+    HRR_FC_F_HAS_PREV,         /* an earlier version was found */
+    HRR_FC_F_GROUP_YES,        /* its regional group's majority there: yes */
+    HRR_FC_F_GROUP_NO,         /* ... no */
+    HRR_FC_F_GROUP_ABSTAIN,    /* ... abstain */
+    HRR_FC_F_SPLIT,            /* a + b x on the earlier version's probit */
+    HRR_FC_F_HAS_SPLIT,        /* that was estimated */
+    HRR_FC_F_ABSENT_YEAR,      /* share absent, the year before */
+    HRR_FC_F_YES_YEAR,         /* share yes, the year before */
+    HRR_FC_F_TARGET,           /* it is the target state */
+    HRR_FC_F_TARGET_GROUP,     /* in the target's regional group */
+    HRR_FC_F_SPONSOR,          /* it sponsors the draft */
+    HRR_FC_F_PREV_YES_SHARE,   /* the earlier version's share of yes */
+    HRR_FC_F_AMEND,            /* the draft is an amendment */
+    HRR_FC_F_X_AMEND,          /* ideal point, on an amendment */
+    HRR_FC_F_X_TEXT,           /* ideal point, on another text */
+    HRR_FC_F_X_SPONSORS,       /* ideal point x the sponsors' mean */
+    HRR_FC_F_HAS_SPONSORS_X,   /* some sponsor has an ideal point */
+    HRR_FC_F_KIND_YES,         /* share yes on texts of its kind, 2 years */
+    HRR_FC_F_KIND_NO,          /* ... no */
+    HRR_FC_F_KIND_ABSTAIN,     /* ... abstain */
+    HRR_FC_F_BASE_YES,         /* last ballot on an amendment's base: yes */
+    HRR_FC_F_BASE_NO,          /* ... no */
+    HRR_FC_F_BASE_ABSTAIN,     /* ... abstain */
+    HRR_FC_F_TARGET_SPONSORS,  /* the target sponsors the draft */
+    HRR_FC_F_RELATED_YES,      /* ballot on a related text: yes */
+    HRR_FC_F_RELATED_NO,       /* ... no */
+    HRR_FC_F_RELATED_ABSTAIN,  /* ... abstain */
+    HRR_FC_F_SPONSOR_AFFINITY, /* mean agreement with the sponsors - 0.5 */
+    HRR_FC_F_SAME_SP_YES,      /* share yes on the sponsors' earlier texts */
+    HRR_FC_F_SAME_SP_NO,       /* ... no */
+    HRR_FC_F_SAME_SP_ABSTAIN,  /* ... abstain */
+    HRR_FC_F_HAS_SAME_SP,      /* the sponsors have earlier texts */
+    HRR_FC_F_ABSENT_RECENT,    /* share absent, the last three months */
+    HRR_FC_F_HAS_RECENT,       /* it voted in the last three months */
+    HRR_FC_F_BLOC_YES,         /* its voting bloc's majority there: yes */
+    HRR_FC_F_BLOC_NO,          /* ... no */
+    HRR_FC_F_BLOC_ABSTAIN,     /* ... abstain */
+    HRR_FC_F_ABSENT_LAST,      /* absent on the last vote it was a member for */
+    HRR_FC_F_ABSENT_LAST10,    /* share absent, the last ten */
+    HRR_FC_NFEAT               /* how many */
+};
+
+/* runs indexed by ballot code (1 yes, 2 no, 3 abstain, 4 absent) */
+#define FC_RUN3(a, b, c) (b == a + 1 && c == a + 2)
+_Static_assert(FC_RUN3(HRR_FC_F_SAME_YES, HRR_FC_F_SAME_NO, HRR_FC_F_SAME_ABSTAIN) &&
+               HRR_FC_F_SAME_ABSENT == HRR_FC_F_SAME_YES + 3, "same-text ballots");
+_Static_assert(FC_RUN3(HRR_FC_F_GROUP_YES, HRR_FC_F_GROUP_NO, HRR_FC_F_GROUP_ABSTAIN), "group");
+_Static_assert(FC_RUN3(HRR_FC_F_KIND_YES, HRR_FC_F_KIND_NO, HRR_FC_F_KIND_ABSTAIN), "kind");
+_Static_assert(FC_RUN3(HRR_FC_F_BASE_YES, HRR_FC_F_BASE_NO, HRR_FC_F_BASE_ABSTAIN), "base");
+_Static_assert(FC_RUN3(HRR_FC_F_RELATED_YES, HRR_FC_F_RELATED_NO, HRR_FC_F_RELATED_ABSTAIN), "related");
+_Static_assert(FC_RUN3(HRR_FC_F_SAME_SP_YES, HRR_FC_F_SAME_SP_NO, HRR_FC_F_SAME_SP_ABSTAIN), "same sp");
+_Static_assert(FC_RUN3(HRR_FC_F_BLOC_YES, HRR_FC_F_BLOC_NO, HRR_FC_F_BLOC_ABSTAIN), "bloc");
+#undef FC_RUN3
+
+#define FC_NFEAT HRR_FC_NFEAT  /* the short name used across src/forecast */
 #define FC_NGROUP 5     /* regional groups */
 #define FC_NBLOC 16     /* voting blocs at most */
 

@@ -55,14 +55,14 @@ static int item_probit(const hrr_fc_t *fc, int j, double *pa, double *pb)
     double a = 0, b = 0;
     int yes = 0, no = 0;
     for (size_t s = 0; s < fc->ns; s++)
-        if (fc->model.hasx[s]) yes += v[s] == 1, no += v[s] == 2;
+        if (fc->model.hasx[s]) yes += v[s] == HRR_VOTE_YES, no += v[s] == HRR_VOTE_NO;
     if (yes + no < 3) return 0;
     for (int it = 0; it < 25; it++) {
         double g0 = -a / 25, g1 = -b / 25, h00 = 1.0 / 25, h01 = 0, h11 = 1.0 / 25;
         for (size_t s = 0; s < fc->ns; s++) {
-            if (!fc->model.hasx[s] || (v[s] != 1 && v[s] != 2)) continue;
+            if (!fc->model.hasx[s] || (v[s] != HRR_VOTE_YES && v[s] != HRR_VOTE_NO)) continue;
             double x = x_at(fc, j, s), eta = a + b * x;
-            double lam = v[s] == 1 ? mills(eta) : -mills(-eta);
+            double lam = v[s] == HRR_VOTE_YES ? mills(eta) : -mills(-eta);
             double w = lam * (lam + eta); /* minus the second derivative */
             g0 += lam, g1 += lam * x;
             h00 += w, h01 += w * x, h11 += w * x * x;
@@ -122,26 +122,26 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
                    (fc->it[d->prev].kind == FC_MOTION && d->target >= 0 && fc->it[d->prev].target == d->target);
     const unsigned char *v = fc->v + (size_t)d->prev * fc->ns;
     int motion = fc->it[d->prev].kind == FC_MOTION; /* read the other way round */
-    long cnt[FC_NGROUP][4] = {{0}}, bcnt[FC_NBLOC][4] = {{0}};
+    long cnt[FC_NGROUP][HRR_VOTE_ABSTAIN + 1] = {{0}}, bcnt[FC_NBLOC][HRR_VOTE_ABSTAIN + 1] = {{0}};
     long y = 0, tot = 0;
     for (size_t s = 0; s < fc->ns; s++) {
         int vv = v[s];
-        if (vv < 1 || vv > 3) continue;
-        if (motion && vv < 3) vv = 3 - vv;
-        tot++, y += vv == 1;
+        if (vv < HRR_VOTE_YES || vv > HRR_VOTE_ABSTAIN) continue;
+        if (motion && vv != HRR_VOTE_ABSTAIN) vv = HRR_VOTE_YES + HRR_VOTE_NO - vv; /* yes <-> no */
+        tot++, y += vv == HRR_VOTE_YES;
         if (fc->group[s] >= 0) cnt[fc->group[s]][vv]++;
         if (fc->model.bloc[s] >= 0) bcnt[fc->model.bloc[s]][vv]++;
     }
     for (int g = 0; g < FC_NBLOC; g++) {
         int best = 0;
-        for (int c = 1; c <= 3; c++)
+        for (int c = HRR_VOTE_YES; c <= HRR_VOTE_ABSTAIN; c++)
             if (bcnt[g][c] > (best ? bcnt[g][best] : 0)) best = c;
         d->bmaj[g] = best;
     }
     d->yes_share = tot ? (double)y / (double)tot : 0;
     for (int g = 0; g < FC_NGROUP; g++) {
         int best = 0;
-        for (int c = 1; c <= 3; c++)
+        for (int c = HRR_VOTE_YES; c <= HRR_VOTE_ABSTAIN; c++)
             if (cnt[g][c] > (best ? cnt[g][best] : 0)) best = c;
         d->gmaj[g] = best;
     }
@@ -156,29 +156,30 @@ hrr_err_t hrr_i_fc_draft_ctx(hrr_fc_t *fc, fc_draft_ctx_t *d)
  * before (items before the limit only). */
 static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
 {
-    long n = 0, y = 0, a = 0, kn = 0, kc[4] = {0}, rn = 0, ra = 0;
+    long n = 0, y = 0, a = 0, kn = 0, kc[HRR_VOTE_ABSTAIN + 1] = {0}, rn = 0, ra = 0;
     int d90 = d->date - (d->date / 100 % 100 > 3 ? 300 : 9100); /* about 90 days before */
     int amend = d->kind == FC_AMEND;
     for (int j = d->limit - 1; j >= 0 && fc->it[j].date >= d->date - 20000; j--) {
         unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
         if (!v) continue;
-        if (fc->it[j].date >= d->date - 10000) n++, y += v == 1, a += v == 4;
-        if (fc->it[j].date >= d90) rn++, ra += v == 4;
-        if ((fc->it[j].kind == FC_AMEND) == amend && v <= 3) kn++, kc[v]++;
+        if (fc->it[j].date >= d->date - 10000) n++, y += v == HRR_VOTE_YES, a += v == HRR_VOTE_ABSENT;
+        if (fc->it[j].date >= d90) rn++, ra += v == HRR_VOTE_ABSENT;
+        if ((fc->it[j].kind == FC_AMEND) == amend && v <= HRR_VOTE_ABSTAIN) kn++, kc[v]++;
     }
-    f[12] = n ? (double)y / (double)n : 0.5;
-    f[11] = n ? (double)a / (double)n : 0.05;
-    for (int c = 1; c <= 3; c++) f[21 + c] = kn ? (double)kc[c] / (double)kn : 0;
-    if (rn) f[37] = (double)ra / (double)rn, f[38] = 1; /* absences of the last months */
+    f[HRR_FC_F_YES_YEAR] = n ? (double)y / (double)n : 0.5;
+    f[HRR_FC_F_ABSENT_YEAR] = n ? (double)a / (double)n : 0.05;
+    for (int c = HRR_VOTE_YES; c <= HRR_VOTE_ABSTAIN; c++) f[HRR_FC_F_KIND_YES + c - HRR_VOTE_YES] = kn ? (double)kc[c] / (double)kn : 0;
+    if (rn) /* absences of the last months */
+        f[HRR_FC_F_ABSENT_RECENT] = (double)ra / (double)rn, f[HRR_FC_F_HAS_RECENT] = 1;
     /* absent on the last vote it was a member for, and on the last ten */
     int seen = 0, abs10 = 0;
     for (int j = d->limit - 1; j >= 0 && seen < 10; j--) {
         unsigned char v = fc->v[(size_t)j * fc->ns + (size_t)s];
         if (!v) continue;
-        if (!seen) f[42] = v == 4;
-        seen++, abs10 += v == 4;
+        if (!seen) f[HRR_FC_F_ABSENT_LAST] = v == HRR_VOTE_ABSENT;
+        seen++, abs10 += v == HRR_VOTE_ABSENT;
     }
-    if (seen) f[43] = (double)abs10 / seen;
+    if (seen) f[HRR_FC_F_ABSENT_LAST10] = (double)abs10 / seen;
 }
 
 /* The state's last ballot (yes, no or abstain) on the draft's text: on the
@@ -189,61 +190,125 @@ static void recent(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f
 static int ballot_on(const hrr_fc_t *fc, int j, int s)
 {
     int v = fc->v[(size_t)j * fc->ns + (size_t)s];
-    return fc->it[j].kind == FC_MOTION && (v == 1 || v == 2) ? 3 - v : v;
+    return fc->it[j].kind == FC_MOTION && (v == HRR_VOTE_YES || v == HRR_VOTE_NO) ? HRR_VOTE_YES + HRR_VOTE_NO - v : v;
 }
 
 static int last_ballot(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int prev, int same_text, int s)
 {
     int pv = ballot_on(fc, prev, s);
-    if ((pv >= 1 && pv <= 3) || !same_text) return pv;
+    if ((pv >= HRR_VOTE_YES && pv <= HRR_VOTE_ABSTAIN) || !same_text) return pv;
     for (int j = fc->it[prev].lprev; j >= 0 && fc->it[j].date >= d->date - 100000; j = fc->it[j].lprev) {
         int v = ballot_on(fc, j, s);
-        if (v >= 1 && v <= 3) return v;
+        if (v >= HRR_VOTE_YES && v <= HRR_VOTE_ABSTAIN) return v;
     }
     return pv;
+}
+
+/* The features' short names (stable: for --explain and the docs) and what
+ * each says, by enum hrr_fc_feature (fc.h). */
+static const struct {
+    const char *name;   /* short, stable, lower case */
+    const char *about;  /* one line */
+} features[HRR_FC_NFEAT] = {
+    [HRR_FC_F_CONST] = {"const", "the intercept (always 1)"},
+    [HRR_FC_F_SAME_YES] = {"same_yes", "its last ballot on the same text was yes"},
+    [HRR_FC_F_SAME_NO] = {"same_no", "its last ballot on the same text was no"},
+    [HRR_FC_F_SAME_ABSTAIN] = {"same_abstain", "its last ballot on the same text was abstain"},
+    [HRR_FC_F_SAME_ABSENT] = {"same_absent", "it was absent on the same text's last vote"},
+    [HRR_FC_F_HAS_PREV] = {"has_prev", "an earlier version of the draft was found"},
+    [HRR_FC_F_GROUP_YES] = {"group_yes", "its regional group's majority on the earlier version was yes"},
+    [HRR_FC_F_GROUP_NO] = {"group_no", "its regional group's majority on the earlier version was no"},
+    [HRR_FC_F_GROUP_ABSTAIN] = {"group_abstain", "its regional group's majority on the earlier version was abstain"},
+    [HRR_FC_F_SPLIT] = {"split", "a + b x: where the earlier version's probit split puts it (clipped to +-5)"},
+    [HRR_FC_F_HAS_SPLIT] = {"has_split", "the earlier version's split was estimated and it has an ideal point"},
+    [HRR_FC_F_ABSENT_YEAR] = {"absent_year", "its share of absences over the year before"},
+    [HRR_FC_F_YES_YEAR] = {"yes_year", "its share of yes over the year before"},
+    [HRR_FC_F_TARGET] = {"target", "it is the state the draft is about"},
+    [HRR_FC_F_TARGET_GROUP] = {"target_group", "it is in the target state's regional group"},
+    [HRR_FC_F_SPONSOR] = {"sponsor", "it sponsors the draft"},
+    [HRR_FC_F_PREV_YES_SHARE] = {"prev_yes_share", "the earlier version's share of yes among yes, no and abstain"},
+    [HRR_FC_F_AMEND] = {"amend", "the draft is an amendment"},
+    [HRR_FC_F_X_AMEND] = {"x_amend", "its ideal point, on an amendment"},
+    [HRR_FC_F_X_TEXT] = {"x_text", "its ideal point, on a text other than an amendment"},
+    [HRR_FC_F_X_SPONSORS] = {"x_sponsors", "its ideal point times the sponsors' mean ideal point"},
+    [HRR_FC_F_HAS_SPONSORS_X] = {"has_sponsors_x", "some sponsor has an ideal point"},
+    [HRR_FC_F_KIND_YES] = {"kind_yes", "its share of yes on texts of the draft's kind, two years"},
+    [HRR_FC_F_KIND_NO] = {"kind_no", "its share of no on texts of the draft's kind, two years"},
+    [HRR_FC_F_KIND_ABSTAIN] = {"kind_abstain", "its share of abstain on texts of the draft's kind, two years"},
+    [HRR_FC_F_BASE_YES] = {"base_yes", "its last ballot on the text an amendment amends was yes"},
+    [HRR_FC_F_BASE_NO] = {"base_no", "its last ballot on the text an amendment amends was no"},
+    [HRR_FC_F_BASE_ABSTAIN] = {"base_abstain", "its last ballot on the text an amendment amends was abstain"},
+    [HRR_FC_F_TARGET_SPONSORS] = {"target_sponsors", "the target state sponsors the draft"},
+    [HRR_FC_F_RELATED_YES] = {"related_yes", "its ballot on a related text (by target or title) was yes"},
+    [HRR_FC_F_RELATED_NO] = {"related_no", "its ballot on a related text (by target or title) was no"},
+    [HRR_FC_F_RELATED_ABSTAIN] = {"related_abstain", "its ballot on a related text (by target or title) was abstain"},
+    [HRR_FC_F_SPONSOR_AFFINITY] = {"sponsor_affinity", "its mean agreement with the sponsors over six years, minus 0.5"},
+    [HRR_FC_F_SAME_SP_YES] = {"same_sp_yes", "its share of yes on the same sponsors' texts, three years"},
+    [HRR_FC_F_SAME_SP_NO] = {"same_sp_no", "its share of no on the same sponsors' texts, three years"},
+    [HRR_FC_F_SAME_SP_ABSTAIN] = {"same_sp_abstain", "its share of abstain on the same sponsors' texts, three years"},
+    [HRR_FC_F_HAS_SAME_SP] = {"has_same_sp", "it voted on earlier texts of the same sponsors"},
+    [HRR_FC_F_ABSENT_RECENT] = {"absent_recent", "its share of absences over the last three months"},
+    [HRR_FC_F_HAS_RECENT] = {"has_recent", "it had votes in the last three months"},
+    [HRR_FC_F_BLOC_YES] = {"bloc_yes", "its voting bloc's majority on the earlier version was yes"},
+    [HRR_FC_F_BLOC_NO] = {"bloc_no", "its voting bloc's majority on the earlier version was no"},
+    [HRR_FC_F_BLOC_ABSTAIN] = {"bloc_abstain", "its voting bloc's majority on the earlier version was abstain"},
+    [HRR_FC_F_ABSENT_LAST] = {"absent_last", "it was absent on the last vote it was a member for"},
+    [HRR_FC_F_ABSENT_LAST10] = {"absent_last10", "its share of absences on the last ten votes it was a member for"},
+};
+
+int hrr_fc_feature_count(void) { return HRR_FC_NFEAT; }
+
+const char *hrr_fc_feature_name(int f)
+{
+    return f >= 0 && f < HRR_FC_NFEAT ? features[f].name : NULL;
+}
+
+const char *hrr_fc_feature_about(int f)
+{
+    return f >= 0 && f < HRR_FC_NFEAT ? features[f].about : NULL;
 }
 
 void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, double *f)
 {
     memset(f, 0, FC_NFEAT * sizeof *f);
-    f[0] = 1;
+    f[HRR_FC_F_CONST] = 1;
     if (d->prev >= 0) {
         int pv = last_ballot(fc, d, d->prev, d->same_text, s);
-        if (pv >= 1 && pv <= 4) {
-            if (d->same_text) f[pv] = 1;
-            else if (pv <= 3) f[28 + pv] = 1; /* a related text's ballot */
+        if (pv >= HRR_VOTE_YES && pv <= HRR_VOTE_ABSENT) {
+            if (d->same_text) f[HRR_FC_F_SAME_YES + pv - HRR_VOTE_YES] = 1;
+            else if (pv <= HRR_VOTE_ABSTAIN) f[HRR_FC_F_RELATED_YES + pv - HRR_VOTE_YES] = 1; /* a related text's ballot */
         }
-        f[5] = 1;
+        f[HRR_FC_F_HAS_PREV] = 1;
         int g = fc->group[s];
-        if (g >= 0 && d->gmaj[g]) f[5 + d->gmaj[g]] = 1;
+        if (g >= 0 && d->gmaj[g]) f[HRR_FC_F_GROUP_YES + d->gmaj[g] - HRR_VOTE_YES] = 1;
         int b = fc->model.bloc[s];
-        if (b >= 0 && d->bmaj[b]) f[38 + d->bmaj[b]] = 1; /* its bloc's majority */
+        if (b >= 0 && d->bmaj[b]) f[HRR_FC_F_BLOC_YES + d->bmaj[b] - HRR_VOTE_YES] = 1; /* its bloc's majority */
         if (d->has_ab && fc->model.hasx[s]) {
             double m = d->pa + d->pb * fc->model.x[s];
-            f[9] = m < -5 ? -5 : m > 5 ? 5 : m;
-            f[10] = 1;
+            f[HRR_FC_F_SPLIT] = m < -5 ? -5 : m > 5 ? 5 : m;
+            f[HRR_FC_F_HAS_SPLIT] = 1;
         }
-        f[16] = d->yes_share;
+        f[HRR_FC_F_PREV_YES_SHARE] = d->yes_share;
     }
     recent(fc, d, s, f);
     if (d->target >= 0) {
-        f[13] = d->target == s;
-        f[14] = d->target != s && fc->group[s] >= 0 && fc->group[s] == fc->group[d->target];
+        f[HRR_FC_F_TARGET] = d->target == s;
+        f[HRR_FC_F_TARGET_GROUP] = d->target != s && fc->group[s] >= 0 && fc->group[s] == fc->group[d->target];
     }
-    f[15] = d->sp && d->sp[s];
-    f[17] = d->kind == FC_AMEND;
+    f[HRR_FC_F_SPONSOR] = d->sp && d->sp[s];
+    f[HRR_FC_F_AMEND] = d->kind == FC_AMEND;
     if (fc->model.hasx[s]) {
         double x = fc->model.x[s];
-        f[18] = f[17] * x;
-        f[19] = (1 - f[17]) * x;
-        if (d->has_spx) f[20] = x * d->spx;
+        f[HRR_FC_F_X_AMEND] = f[HRR_FC_F_AMEND] * x;
+        f[HRR_FC_F_X_TEXT] = (1 - f[HRR_FC_F_AMEND]) * x;
+        if (d->has_spx) f[HRR_FC_F_X_SPONSORS] = x * d->spx;
     }
-    f[21] = d->has_spx;
+    f[HRR_FC_F_HAS_SPONSORS_X] = d->has_spx;
     if (d->base >= 0) {
         int bv = last_ballot(fc, d, d->base, 1, s);
-        if (bv >= 1 && bv <= 3) f[24 + bv] = 1;
+        if (bv >= HRR_VOTE_YES && bv <= HRR_VOTE_ABSTAIN) f[HRR_FC_F_BASE_YES + bv - HRR_VOTE_YES] = 1;
     }
-    f[28] = d->sp_target;
+    f[HRR_FC_F_TARGET_SPONSORS] = d->sp_target;
     if (d->sp) { /* affinity with the sponsors: mean agreement */
         double sum = 0;
         int n = 0;
@@ -251,17 +316,17 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
             if (d->sp[q] && (int)q != s && fc->model.agree[(size_t)s * fc->ns + q] >= 0)
                 sum += fc->model.agree[(size_t)s * fc->ns + q], n++;
         if (d->sp[s]) sum += 1, n++;
-        if (n) f[32] = sum / n - 0.5;
+        if (n) f[HRR_FC_F_SPONSOR_AFFINITY] = sum / n - 0.5;
     }
     /* its ballots on earlier texts of the same sponsors */
-    long c[4] = {0}, n = 0;
+    long c[HRR_VOTE_ABSTAIN + 1] = {0}, n = 0;
     for (int k = 0; k < d->nsame_sp; k++) {
         unsigned char v = fc->v[(size_t)d->same_sp[k] * fc->ns + (size_t)s];
-        if (v >= 1 && v <= 3) c[v]++, n++;
+        if (v >= HRR_VOTE_YES && v <= HRR_VOTE_ABSTAIN) c[v]++, n++;
     }
     if (n) {
-        for (int k = 1; k <= 3; k++) f[32 + k] = (double)c[k] / (double)n;
-        f[36] = 1;
+        for (int k = HRR_VOTE_YES; k <= HRR_VOTE_ABSTAIN; k++) f[HRR_FC_F_SAME_SP_YES + k - HRR_VOTE_YES] = (double)c[k] / (double)n;
+        f[HRR_FC_F_HAS_SAME_SP] = 1;
     }
 }
 
@@ -300,14 +365,14 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     for (int j = first; j < limit; j++) {
         const unsigned char *v = fc->v + (size_t)j * ns;
         int yes = 0, no = 0;
-        for (size_t s = 0; s < ns && !(yes && no); s++) yes |= v[s] == 1, no |= v[s] == 2;
+        for (size_t s = 0; s < ns && !(yes && no); s++) yes |= v[s] == HRR_VOTE_YES, no |= v[s] == HRR_VOTE_NO;
         if (yes && no) cols[nt++] = j;
     }
     for (size_t s = 0; s < ns; s++) {
         int n = 0;
         for (size_t t = 0; t < nt; t++) {
             unsigned char v = fc->v[(size_t)cols[t] * ns + s];
-            n += v == 1 || v == 2;
+            n += v == HRR_VOTE_YES || v == HRR_VOTE_NO;
         }
         if (n >= 10) rows[nk++] = (int)s;
     }
@@ -321,7 +386,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
             int n = 0;
             for (int j = first; j < limit && n < 10; j++) {
                 unsigned char v = fc->v[(size_t)j * ns + s];
-                n += v >= 1 && v <= 3;
+                n += v >= HRR_VOTE_YES && v <= HRR_VOTE_ABSTAIN;
             }
             if (n >= 10) act[na++] = (int)s;
         }
@@ -331,7 +396,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
                 for (int j = first; j < limit; j++) {
                     unsigned char u = fc->v[(size_t)j * ns + (size_t)act[p]],
                                   w = fc->v[(size_t)j * ns + (size_t)act[q]];
-                    if (u >= 1 && u <= 3 && w >= 1 && w <= 3) both++, same += u == w;
+                    if (u >= HRR_VOTE_YES && u <= HRR_VOTE_ABSTAIN && w >= HRR_VOTE_YES && w <= HRR_VOTE_ABSTAIN) both++, same += u == w;
                 }
                 if (both >= 10)
                     fc->model.agree[(size_t)act[p] * ns + (size_t)act[q]] =
@@ -344,7 +409,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     for (size_t r = 0; r < nk; r++)
         for (size_t t = 0; t < nt; t++) {
             unsigned char v = fc->v[(size_t)cols[t] * ns + (size_t)rows[r]];
-            y[r * nt + t] = v == 1 ? 1 : v == 2 ? 0 : -1;
+            y[r * nt + t] = v == HRR_VOTE_YES ? 1 : v == HRR_VOTE_NO ? 0 : -1;
         }
     hrr_ideal_opts_t io = {.max_iter = 200, .tol = 1e-5};
     if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL))) goto out;
@@ -436,7 +501,7 @@ static hrr_err_t collect(hrr_fc_t *fc, int limit, int cutoff, rows_t *r)
                 r->cap = nc;
             }
             hrr_i_fc_features(fc, &d, (int)s, r->f + r->n * FC_NFEAT);
-            r->y[r->n++] = (unsigned char)(v - 1);
+            r->y[r->n++] = (unsigned char)(v - HRR_VOTE_YES); /* the class, HRR_FC_YES.. */
         }
         hrr_i_free(sp);
     }

@@ -1139,7 +1139,7 @@ static hrr_err_t voeten_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     if (!hrr_i_parse_long(cc, &n) || n <= 0)
         return hrr_imp_fail(imp, HRR_EDATA, "ccode", "'%s' is not a COW country code", cc);
     long state;
-    if ((rc = resolve(imp, &v->states, "ccode", "cow", cc, NULL, v->date, vote == 5,
+    if ((rc = resolve(imp, &v->states, "ccode", "cow", cc, NULL, v->date, vote == HRR_VOTE_NONMEMBER,
                       &state)))
         return rc;
     if (seen_mark(&v->seen, 0, state)) return dup_ballot(imp, "ccode", state, rcid);

@@ -13,14 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *own_rules_for(const char *body)
-{
-    if (strcmp(body, "CHR") == 0) return "chr";
-    if (strcmp(body, "HRC") == 0) return "hrc";
-    if (strcmp(body, "GA3") == 0) return "ga-third-committee";
-    return "ga-plenary";
-}
-
 void hrr_replay_free(hrr_replay_t *r)
 {
     if (!r) return;
@@ -47,15 +39,16 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     const char *body = opts->body ? opts->body : hrr_rules_body(rules);
     hrr_replay_t *r = hrr_i_calloc(1, sizeof *r);
     if (!r) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
-    snprintf(r->own_rules, sizeof r->own_rules, "%s", own_rules_for(body));
+    if ((rc = hrr_body_default_rules(st, body, r->own_rules, sizeof r->own_rules))) goto out;
     if ((rc = hrr_rules_load(r->own_rules, &own, hrr_store_ctx(st))))
         goto out;
     if (sqlite3_prepare_v2(st->db,
             "SELECT coalesce(i.symbol,i.key), i.date, i.title, coalesce(t.iso3,''), i.scope,"
             " i.important, i.kind='motion', i.yes, i.no, i.abstain, b.y, b.n, b.a, b.absent"
             " FROM items i LEFT JOIN states t ON t.id=i.target_id"
-            " LEFT JOIN (SELECT item_id, sum(vote=1) y, sum(vote=2) n, sum(vote=3) a,"
-            "            sum(vote=4) absent FROM ballots GROUP BY item_id) b ON b.item_id=i.id"
+            " LEFT JOIN (SELECT item_id, sum(vote=" HRR_SQL_YES ") y, sum(vote=" HRR_SQL_NO ") n,"
+            "            sum(vote=" HRR_SQL_ABSTAIN ") a, sum(vote=" HRR_SQL_ABSENT ") absent"
+            "            FROM ballots GROUP BY item_id) b ON b.item_id=i.id"
             " WHERE i.body=?1 AND (i.yes IS NOT NULL OR b.item_id IS NOT NULL)"
             "   AND (?2=0 OR CAST(substr(i.date,1,4) AS INTEGER)>=?2)"
             "   AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3)"

@@ -14,7 +14,8 @@ static const char k_mismatch_sql[] =
     " SELECT 'tally-mismatch', id,"
     "  printf('official %d-%d-%d, ballots %d-%d-%d', yes, no, abstain, y, n, a)"
     " FROM (SELECT i.id, i.yes, i.no, i.abstain,"
-    "         sum(b.vote=1) y, sum(b.vote=2) n, sum(b.vote=3) a"
+    "         sum(b.vote=" HRR_SQL_YES ") y, sum(b.vote=" HRR_SQL_NO ") n,"
+    "         sum(b.vote=" HRR_SQL_ABSTAIN ") a"
     "       FROM items i JOIN ballots b ON b.item_id=i.id" /* PK prefix: only these items' ballots */
     "       WHERE i.yes IS NOT NULL AND i.no IS NOT NULL AND i.abstain IS NOT NULL"
     "       GROUP BY i.id)"

@@ -117,8 +117,10 @@ CREATE TABLE item_issues(
   PRIMARY KEY (item_id, code)
 ) WITHOUT ROWID;
 
--- One state's ballot on one item. vote: 1 yes, 2 no, 3 abstain,
--- 4 absent (present but not voting / non-voting member), 5 not a member.
+-- One state's ballot on one item. vote: an hrr_vote_t (include/hrr/records.h,
+-- the one definition; this CHECK is the one place the numbers are written
+-- again): 1 yes, 2 no, 3 abstain, 4 absent (present but not voting /
+-- non-voting member), 5 not a member.
 CREATE TABLE ballots(
   item_id INTEGER NOT NULL REFERENCES items(id),
   state_id INTEGER NOT NULL REFERENCES states(id),

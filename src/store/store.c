@@ -178,15 +178,20 @@ static hrr_err_t seed_alias(void *ud, const hrr_csv_row_t *row)
                      row->n > 5 ? row->f[5] : NULL);
 }
 
+/* data/bodies.csv: code,name,founded,ended,default_rules,source -> bodies.
+ * default_rules is not stored (hrr_body_default_rules reads it from the
+ * file, so stores made before the column still answer). */
 static hrr_err_t seed_body(void *ud, const hrr_csv_row_t *row)
 {
+    static const int col[5] = {0, 1, 2, 3, 5}; /* code, name, founded, ended, source */
     seed_t *sd = ud;
     if (row->line == 1) return HRR_OK;
-    if (row->n != 5)
-        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 fields",
+    if (row->n != 6)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 6 fields",
                             sd->name, row->line);
     for (int i = 0; i < 5; i++) {
-        if (*row->f[i]) sqlite3_bind_text(sd->ins, i + 1, row->f[i], -1, SQLITE_STATIC);
+        const char *f = row->f[col[i]];
+        if (*f) sqlite3_bind_text(sd->ins, i + 1, f, -1, SQLITE_STATIC);
         else sqlite3_bind_null(sd->ins, i + 1);
     }
     hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);

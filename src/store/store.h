@@ -17,6 +17,16 @@ struct hrr_store {
     sqlite3_stmt *resolve;/* cached alias lookup for hrr_state_resolve */
 };
 
+/* The vote codes (hrr_vote_t, include/hrr/records.h) as SQL literals,
+ * made from the same numbers: "b.vote=" HRR_SQL_YES. */
+#define HRR_I_STR_(x) #x
+#define HRR_I_STR(x) HRR_I_STR_(x)
+#define HRR_SQL_YES HRR_I_STR(HRR_VOTE_YES_CODE)
+#define HRR_SQL_NO HRR_I_STR(HRR_VOTE_NO_CODE)
+#define HRR_SQL_ABSTAIN HRR_I_STR(HRR_VOTE_ABSTAIN_CODE)
+#define HRR_SQL_ABSENT HRR_I_STR(HRR_VOTE_ABSENT_CODE)
+#define HRR_SQL_NONMEMBER HRR_I_STR(HRR_VOTE_NONMEMBER_CODE)
+
 /* Set the message of the store's context (printf-style) and return RC;
  * a NULL ST only returns RC. */
 hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)

@@ -323,11 +323,30 @@ static void test_batch_errors(void)
     CHECK(strstr(hrr_errmsg(g_ctx), "/nonexistent/batch.csv") != NULL);
 }
 
+/* The features' name table: one short lower-case name per feature, unique,
+ * each with a line saying what it is; nothing out of range. */
+static void test_feature_names(void)
+{
+    int n = hrr_fc_feature_count();
+    CHECK_EQ_LONG(n, 44);
+    CHECK_STR(hrr_fc_feature_name(0), "const");
+    CHECK_STR(hrr_fc_feature_name(n - 1), "absent_last10");
+    CHECK(hrr_fc_feature_name(-1) == NULL && hrr_fc_feature_name(n) == NULL);
+    CHECK(hrr_fc_feature_about(-1) == NULL && hrr_fc_feature_about(n) == NULL);
+    for (int f = 0; f < n; f++) {
+        const char *a = hrr_fc_feature_name(f), *b = hrr_fc_feature_about(f);
+        CHECK(a && *a && strspn(a, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(a));
+        CHECK(b && strlen(b) > 10);
+        for (int g = 0; a && g < f; g++) CHECK(strcmp(a, hrr_fc_feature_name(g)) != 0);
+    }
+}
+
 int main(int argc, char **argv)
 {
     harness_init(argc, argv);
     if (hrr_ctx_new(&g_ctx)) return 1;
     RUN(test_exact);
+    RUN(test_feature_names);
     RUN(test_thresholds);
     RUN(test_batch_errors);
     need_data();
