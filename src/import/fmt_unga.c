@@ -8,10 +8,9 @@
  * their roll call by rcid; each state is resolved at the roll call's date
  * (the USSR is unvotes' "RU" until 1991, Voeten's COW 365 likewise).
  *
- * un_votes.csv has 870,109 rows, so the votes path is built for speed: one
- * prepared insert reused, the roll calls held in memory (rcid -> item, date),
- * and each state code resolved once per stretch of dates over which its
- * answer cannot change, instead of once per row.
+ * un_votes.csv has 870,109 rows, so the votes path is built for speed: the
+ * roll calls held in memory (rcid -> item, date), the shared state cache by
+ * date range (imp_state.c) and the shared writer in batches (imp_ballot.c).
  */
 #include "import.h"
 
