@@ -28,9 +28,10 @@ static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     groups_t *g = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "iso3", &g->c_iso3)) ||
-        (rc = hrr_imp_need(imp, "iso2", &g->c_iso2)) ||
-        (rc = hrr_imp_need(imp, "un_regional_group", &g->c_group)))
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("iso3", &g->c_iso3), HRR_COL("iso2", &g->c_iso2), HRR_COL("un_regional_group", &g->c_group),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))))
         return rc;
     return hrr_imp_prepare(imp,
         "INSERT INTO memberships(state_id,org,start_date,source_id,source)"

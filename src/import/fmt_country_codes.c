@@ -56,17 +56,15 @@ static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     cc_t *c = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "ISO3166-1-Alpha-3", &c->c_iso3)) ||
-        (rc = hrr_imp_need(imp, "ISO3166-1-Alpha-2", &c->c_iso2)) ||
-        (rc = hrr_imp_need(imp, "ISO3166-1-numeric", &c->c_num)) ||
-        (rc = hrr_imp_need(imp, "M49", &c->c_m49)))
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("ISO3166-1-Alpha-3", &c->c_iso3), HRR_COL("ISO3166-1-Alpha-2", &c->c_iso2),
+        HRR_COL("ISO3166-1-numeric", &c->c_num), HRR_COL("M49", &c->c_m49),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))))
         return rc;
     for (int i = 0; i < N_NAMES; i++) {
-        if (k_names[i].required) {
-            if ((rc = hrr_imp_need(imp, k_names[i].col, &c->c_name[i]))) return rc;
-        } else {
-            c->c_name[i] = hrr_imp_col(imp, k_names[i].col);
-        }
+        hrr_imp_colspec_t name = {k_names[i].col, &c->c_name[i], !k_names[i].required, NULL};
+        if ((rc = hrr_imp_cols(imp, &name, 1))) return rc;
     }
     if ((rc = hrr_imp_prepare(imp, "SELECT iso2, m49 FROM states WHERE id=?", &c->state)) ||
         (rc = hrr_imp_prepare(imp,
@@ -182,12 +180,12 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
     if ((rc = hrr_sbuf_add(&c->seen, key + 1, 4))) return rc;
 
     /* a state hrr knows, or a territory (not an error: reported) */
-    rc = hrr_i_state_resolve_id(imp->st, "iso3", iso3, NULL, &id);
+    rc = hrr_imp_state_find(imp, "ISO3166-1-Alpha-3", "iso3", iso3, NULL, NULL, 0, &id);
     if (rc == HRR_ENOTFOUND) {
         c->nterr++;
         return hrr_sbuf_printf(&c->terr, "%s%s", c->terr.n ? ", " : "", iso3);
     }
-    if (rc) return hrr_imp_state(imp, "ISO3166-1-Alpha-3", "iso3", iso3, NULL, &id);
+    if (rc) return rc;
 
     sqlite3_bind_int64(c->state, 1, id);
     if (sqlite3_step(c->state) != SQLITE_ROW) {

@@ -290,11 +290,13 @@ static hrr_err_t csv_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
     gen_t *g = ud;
     (void)row;
+    hrr_err_t rc;
     for (int i = 0; i < C_N; i++) {
         if (!g->m.col[i]) continue;
-        if ((g->idx[i] = hrr_imp_col(imp, g->m.col[i])) < 0)
-            return hrr_imp_fail(imp, HRR_EDATA, g->m.col[i],
-                                "the mapping's %s column is not in the header", k_cols[i]);
+        char why[96];
+        snprintf(why, sizeof why, "the mapping's %s column is not in the header", k_cols[i]);
+        const hrr_imp_colspec_t col = {g->m.col[i], &g->idx[i], false, why};
+        if ((rc = hrr_imp_cols(imp, &col, 1))) return rc;
     }
     return HRR_OK;
 }

@@ -15,24 +15,44 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The statements a file's rows share, prepared once per file. */
+typedef struct hrc_q {
+    sqlite3_stmt *item;    /* items under a symbol (hrc_item) */
+    sqlite3_stmt *others;  /* another source's ballot on an item (others_voted) */
+} hrc_q_t;
+
+#define HRC_ITEM_SQL \
+    "SELECT i.id, i.date FROM items i LEFT JOIN item_refs r ON r.item_id=i.id" \
+    " AND r.source='hrc' AND r.ref=i.symbol WHERE i.body='HRC' AND i.symbol=?" \
+    " ORDER BY r.item_id IS NULL, i.id"
+#define HRC_OTHERS_SQL "SELECT 1 FROM ballots WHERE item_id=? AND source_id<>? LIMIT 1"
+
+static hrr_err_t hrc_q_prepare(hrr_imp_t *imp, hrc_q_t *q)
+{
+    hrr_err_t rc = hrr_imp_prepare(imp, HRC_ITEM_SQL, &q->item);
+    return rc ? rc : hrr_imp_prepare(imp, HRC_OTHERS_SQL, &q->others);
+}
+
+static void hrc_q_finalize(hrc_q_t *q)
+{
+    sqlite3_finalize(q->item);
+    sqlite3_finalize(q->others);
+}
+
 /* The HRC item for SYMBOL (on DATE where given): the one with that date, or
  * else the first; 0 if none. Two items under one symbol (four Council
  * symbols are given to two records each) is a finding. */
-static hrr_err_t hrc_item(hrr_imp_t *imp, const char *symbol, const char *date,
+static hrr_err_t hrc_item(hrr_imp_t *imp, hrc_q_t *q, const char *symbol, const char *date,
                           long *item, char idate[16])
 {
-    sqlite3_stmt *s;
     /* the item all-vote-data.csv chose for this symbol comes first */
-    hrr_err_t rc = hrr_imp_prepare(imp,
-        "SELECT i.id, i.date FROM items i LEFT JOIN item_refs r ON r.item_id=i.id"
-        " AND r.source='hrc' AND r.ref=i.symbol WHERE i.body='HRC' AND i.symbol=?"
-        " ORDER BY r.item_id IS NULL, i.id", &s);
+    sqlite3_stmt *s = q->item;
     int n = 0;
     *item = 0;
     idate[0] = 0;
-    if (rc) return rc;
     sqlite3_bind_text(s, 1, symbol, -1, SQLITE_STATIC);
     bool row;
+    hrr_err_t rc;
     while (!(rc = hrr_i_step(imp->st, s, &row)) && row) {
         const char *d = (const char *)sqlite3_column_text(s, 1);
         bool same = d && date && strcmp(d, date) == 0;
@@ -41,7 +61,8 @@ static hrr_err_t hrc_item(hrr_imp_t *imp, const char *symbol, const char *date,
             snprintf(idate, 16, "%s", d ? d : "");
         }
     }
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
     if (rc) return rc;
     if (n > 1) {
         char detail[256];
@@ -85,17 +106,16 @@ static hrr_err_t hrc_new_item(hrr_imp_t *imp, const char *symbol, const char *da
 }
 
 /* Does another source hold ballots on ITEM? */
-static hrr_err_t others_voted(hrr_imp_t *imp, long item, bool *yes)
+static hrr_err_t others_voted(hrr_imp_t *imp, hrc_q_t *q, long item, bool *yes)
 {
-    sqlite3_stmt *s;
-    hrr_err_t rc = hrr_imp_prepare(imp,
-        "SELECT 1 FROM ballots WHERE item_id=? AND source_id<>? LIMIT 1", &s);
-    if (rc) return rc;
+    sqlite3_stmt *s = q->others;
     sqlite3_bind_int64(s, 1, item);
     sqlite3_bind_int64(s, 2, imp->source_id);
-    *yes = sqlite3_step(s) == SQLITE_ROW;
-    sqlite3_finalize(s);
-    return HRR_OK;
+    int src = sqlite3_step(s);
+    *yes = src == SQLITE_ROW;
+    hrr_err_t rc = src == SQLITE_ROW || src == SQLITE_DONE ? HRR_OK : hrr_imp_stmterr(imp, s);
+    sqlite3_reset(s);
+    return rc;
 }
 
 /* Store one ballot from these files; OTHERS: another source has ballots on
@@ -133,13 +153,18 @@ static hrr_err_t slash_date(hrr_imp_t *imp, const char *field, const char *in, c
 
 /* ------------------------------------------------- all-vote-data.csv */
 
+typedef struct data {
+    int col[3];   /* Resolution, Date, Summary */
+    hrc_q_t q;    /* shared statements */
+} data_t;
+
 static hrr_err_t data_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
-    int *col = ud;
+    data_t *x = ud;
+    static const char *const names[] = {"Resolution", "Date", "Summary"};
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "Resolution", &col[0])) ||
-        (rc = hrr_imp_need(imp, "Date", &col[1])) || (rc = hrr_imp_need(imp, "Summary", &col[2])))
+    if ((rc = hrr_imp_need_all(imp, names, 3, x->col)) || (rc = hrc_q_prepare(imp, &x->q)))
         return rc;
     return hrr_i_exec(imp->st, "CREATE TEMP TABLE IF NOT EXISTS hrc_seen(symbol TEXT PRIMARY KEY);"
                                "DELETE FROM hrc_seen");
@@ -147,7 +172,8 @@ static hrr_err_t data_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 
 static hrr_err_t data_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
-    int *col = ud;
+    data_t *x = ud;
+    const int *col = x->col;
     const char *symbol = row->f[col[0]];
     char date[11], title[1024], idate[16];
     long item;
@@ -166,7 +192,7 @@ static hrr_err_t data_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     sqlite3_finalize(s);
     if (src != SQLITE_DONE)
         return hrr_imp_fail(imp, HRR_EDATA, "Resolution", "%s appears twice", symbol);
-    if ((rc = hrc_item(imp, symbol, date, &item, idate))) return rc;
+    if ((rc = hrc_item(imp, &x->q, symbol, date, &item, idate))) return rc;
     if (!item) rc = hrc_new_item(imp, symbol, date, title, &item);
     if (!rc && (rc = hrr_imp_prepare(imp,
                     "INSERT INTO item_refs(source,ref,item_id) VALUES('hrc',?,?)"
@@ -189,8 +215,10 @@ static hrr_err_t data_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 
 static hrr_err_t import_data(hrr_imp_t *imp)
 {
-    int col[3];
-    return hrr_imp_csv(imp, ',', data_header, data_row, col);
+    data_t x = {{0}, {0}};
+    hrr_err_t rc = hrr_imp_csv(imp, ',', data_header, data_row, &x);
+    hrc_q_finalize(&x.q);
+    return rc;
 }
 
 static bool detect_data(const char *path, const char *head)
@@ -206,12 +234,9 @@ const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, im
 static hrr_err_t legis_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
     int *col = ud;
-    hrr_err_t rc;
+    static const char *const names[] = {"Country", "Country Long"};
     (void)row;
-    if ((rc = hrr_imp_need(imp, "Country", &col[0])) ||
-        (rc = hrr_imp_need(imp, "Country Long", &col[1])))
-        return rc;
-    return HRR_OK;
+    return hrr_imp_need_all(imp, names, 2, col);
 }
 
 /* Each member's ISO3 must be known; its long name becomes a name alias. */
@@ -258,6 +283,7 @@ typedef struct wide {
     long *item;      /* item of each column (index 0: the country column) */
     char (*date)[16];/* its date */
     bool *others;    /* another source has ballots on it */
+    hrc_q_t q;       /* shared statements */
 } wide_t;
 
 static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
@@ -270,13 +296,14 @@ static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         !(w->date = hrr_i_calloc(row->n, sizeof *w->date)) ||
         !(w->others = hrr_i_calloc(row->n, sizeof *w->others)))
         return HRR_ENOMEM;
+    if ((rc = hrc_q_prepare(imp, &w->q))) return rc;
     for (size_t i = 1; i < row->n; i++) {
-        if ((rc = hrc_item(imp, row->f[i], NULL, &w->item[i], w->date[i]))) return rc;
+        if ((rc = hrc_item(imp, &w->q, row->f[i], NULL, &w->item[i], w->date[i]))) return rc;
         if (!w->item[i])
             return hrr_imp_fail(imp, HRR_EDATA, row->f[i],
                                 "no such Council vote in the store: import"
                                 " all-vote-data.csv (or ohchr-voting) first");
-        if ((rc = others_voted(imp, w->item[i], &w->others[i]))) return rc;
+        if ((rc = others_voted(imp, &w->q, w->item[i], &w->others[i]))) return rc;
     }
     return HRR_OK;
 }
@@ -309,6 +336,7 @@ static hrr_err_t import_wide(hrr_imp_t *imp)
     hrr_i_free(w.item);
     hrr_i_free(w.date);
     hrr_i_free(w.others);
+    hrc_q_finalize(&w.q);
     return rc;
 }
 
@@ -324,20 +352,25 @@ const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide}
 
 enum { L_SYMBOL, L_DATE, L_ISO3, L_VOTE, L_N };
 
+typedef struct longf {
+    int col[L_N];  /* column indexes */
+    hrc_q_t q;     /* shared statements */
+} longf_t;
+
 static hrr_err_t long_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
-    int *col = ud;
+    longf_t *x = ud;
     static const char *const names[L_N] = {"symbol", "date", "country_iso3", "vote"};
     hrr_err_t rc;
     (void)row;
-    for (int i = 0; i < L_N; i++)
-        if ((rc = hrr_imp_need(imp, names[i], &col[i]))) return rc;
-    return HRR_OK;
+    if ((rc = hrr_imp_need_all(imp, names, L_N, x->col))) return rc;
+    return hrc_q_prepare(imp, &x->q);
 }
 
 static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
-    int *col = ud;
+    longf_t *x = ud;
+    const int *col = x->col;
     const char *symbol = row->f[col[L_SYMBOL]], *date = row->f[col[L_DATE]];
     const char *v = row->f[col[L_VOTE]];
     int vote = strcmp(v, "yes") == 0 ? 1 : strcmp(v, "no") == 0 ? 2
@@ -353,9 +386,9 @@ static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
                             "unknown vote '%s' (expected yes, no, abstain or non_voting)", v);
     if (strncmp(symbol, "A/HRC/", 6) != 0)
         return hrr_imp_fail(imp, HRR_EDATA, "symbol", "'%s' is not a Council symbol", symbol);
-    if ((rc = hrc_item(imp, symbol, date, &item, idate))) return rc;
+    if ((rc = hrc_item(imp, &x->q, symbol, date, &item, idate))) return rc;
     if (!item) rc = hrc_new_item(imp, symbol, date, NULL, &item);
-    if (rc || (rc = others_voted(imp, item, &others))) return rc;
+    if (rc || (rc = others_voted(imp, &x->q, item, &others))) return rc;
     if ((rc = hrc_ballot(imp, "country_iso3", item, symbol, row->f[col[L_ISO3]], date, vote,
                          others)))
         return rc;
@@ -365,8 +398,10 @@ static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 
 static hrr_err_t import_long(hrr_imp_t *imp)
 {
-    int col[L_N];
-    return hrr_imp_csv(imp, ',', long_header, long_row, col);
+    longf_t x = {{0}, {0}};
+    hrr_err_t rc = hrr_imp_csv(imp, ',', long_header, long_row, &x);
+    hrc_q_finalize(&x.q);
+    return rc;
 }
 
 static bool detect_long(const char *path, const char *head)

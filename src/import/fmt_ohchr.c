@@ -121,11 +121,8 @@ typedef struct res {
 static hrr_err_t res_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
     res_t *r = ud;
-    hrr_err_t rc;
     (void)row;
-    for (int i = 0; i < R_N; i++)
-        if ((rc = hrr_imp_need(imp, k_rcols[i], &r->col[i]))) return rc;
-    return HRR_OK;
+    return hrr_imp_need_all(imp, k_rcols, R_N, r->col);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -298,8 +295,7 @@ static hrr_err_t votes_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud
     votes_t *v = ud;
     hrr_err_t rc;
     (void)row;
-    for (int i = 0; i < V_N; i++)
-        if ((rc = hrr_imp_need(imp, k_vcols[i], &v->col[i]))) return rc;
+    if ((rc = hrr_imp_need_all(imp, k_vcols, V_N, v->col))) return rc;
     return hrr_imp_prepare(imp, "SELECT id, date FROM items WHERE key=? OR key=? ORDER BY key=? DESC",
                            &v->item);
 }

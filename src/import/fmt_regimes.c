@@ -200,16 +200,21 @@ static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     const regfmt_t *f = g->fmt;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "year", &g->c_year)) ||
-        (rc = hrr_imp_need(imp, f->code_col, &g->c_code)) ||
-        (rc = hrr_imp_need(imp, f->key_col, &g->c_key)))
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("year", &g->c_year), HRR_COL(f->code_col, &g->c_code), HRR_COL(f->key_col, &g->c_key),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))))
         return rc;
     g->c_name = -1;
-    if (f->name_col && (rc = hrr_imp_need(imp, f->name_col, &g->c_name))) return rc;
     g->c_status = -1;
-    if (f->fh && (rc = hrr_imp_need(imp, "status", &g->c_status))) return rc;
-    for (size_t i = 0; i < f->nm; i++)
-        if ((rc = hrr_imp_need(imp, f->m[i].col, &g->c_m[i]))) return rc;
+    const hrr_imp_colspec_t more[] = {HRR_COL(f->name_col, &g->c_name), HRR_COL("status", &g->c_status)};
+    if ((f->name_col && (rc = hrr_imp_cols(imp, &more[0], 1))) ||
+        (f->fh && (rc = hrr_imp_cols(imp, &more[1], 1))))
+        return rc;
+    for (size_t i = 0; i < f->nm; i++) {
+        const hrr_imp_colspec_t m = HRR_COL(f->m[i].col, &g->c_m[i]);
+        if ((rc = hrr_imp_cols(imp, &m, 1))) return rc;
+    }
     if ((rc = hrr_imp_prepare(imp,
             "INSERT INTO regime_scores(state_id,year,measure,value,source_id)"
             " VALUES(?,?,?,?,?) ON CONFLICT DO NOTHING", &g->ins)))
@@ -227,10 +232,9 @@ static hrr_err_t resolve_year(hrr_imp_t *imp, const char *field, const char *kin
     char date[16];
     for (int i = 0; i < 3; i++) {
         snprintf(date, sizeof date, "%04ld-%s", year, days[i]);
-        hrr_err_t rc = hrr_i_state_resolve_id(imp->st, kind, code, date, id);
+        hrr_err_t rc = hrr_imp_state_find(imp, field, kind, code, NULL, date, 0, id);
         if (rc == HRR_OK) return HRR_OK;
-        if (rc != HRR_ENOTFOUND || i == 2)
-            return hrr_imp_state(imp, field, kind, code, date, id);
+        if (rc != HRR_ENOTFOUND || i == 2) return rc == HRR_ENOTFOUND ? HRR_EDATA : rc;
     }
     return HRR_OK;
 }

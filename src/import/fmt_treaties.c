@@ -151,15 +151,15 @@ static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     tr_t *t = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "iso2", &t->c_iso2)) ||
-        (rc = hrr_imp_need(imp, "member", &t->c_member)) ||
-        (rc = hrr_imp_need(imp, "state party", &t->c_party)) ||
-        (rc = hrr_imp_need(imp, "year ratification or accession", &t->c_year)) ||
-        (rc = hrr_imp_need(imp, "signatory", &t->c_sig)) ||
-        (rc = hrr_imp_need(imp, "no action", &t->c_none)) ||
-        (rc = hrr_imp_need(imp, "status", &t->c_status)))
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("iso2", &t->c_iso2), HRR_COL("member", &t->c_member), HRR_COL("state party", &t->c_party),
+        HRR_COL("year ratification or accession", &t->c_year), HRR_COL("signatory", &t->c_sig),
+        HRR_COL("no action", &t->c_none), HRR_COL("status", &t->c_status),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))))
         return rc;
-    t->c_note = hrr_imp_col(imp, "note");
+    const hrr_imp_colspec_t note = {"note", &t->c_note, true, NULL};
+    if ((rc = hrr_imp_cols(imp, &note, 1))) return rc;
     if ((rc = hrr_imp_prepare(imp,
             "INSERT INTO ratifications(state_id,instrument,status,year,note,source_id)"
             " VALUES(?,?,?,?,?,?) ON CONFLICT DO NOTHING", &t->ins)))

@@ -8,10 +8,9 @@
  * their roll call by rcid; each state is resolved at the roll call's date
  * (the USSR is unvotes' "RU" until 1991, Voeten's COW 365 likewise).
  *
- * un_votes.csv has 870,109 rows, so the votes path is built for speed: one
- * prepared insert reused, the roll calls held in memory (rcid -> item, date),
- * and each state code resolved once per stretch of dates over which its
- * answer cannot change, instead of once per row.
+ * un_votes.csv has 870,109 rows, so the votes path is built for speed: the
+ * roll calls held in memory (rcid -> item, date), the shared state cache by
+ * date range (imp_state.c) and the shared writer in batches (imp_ballot.c).
  */
 #include "import.h"
 
@@ -119,277 +118,13 @@ static hrr_err_t need_rollcall(hrr_imp_t *imp, const rcmap_t *m, long rcid,
     return HRR_OK;
 }
 
-/* A bitmap of (roll call, state) pairs this file has given a ballot, so
- * that a second ballot is an error even where another source's ballot made
- * the insert a no-op. Row R is a roll call (its slot), column a state id. */
-typedef struct seen {
-    unsigned char *bits;  /* nrows x ncols bits */
-    size_t nrows, ncols;  /* dimensions */
-} seen_t;
-
-static hrr_err_t seen_init(hrr_imp_t *imp, seen_t *s, size_t nrows)
-{
-    sqlite3_stmt *q;
-    hrr_err_t rc = hrr_imp_prepare(imp, "SELECT coalesce(max(id), 0) FROM states", &q);
-    if (rc) return rc;
-    if (sqlite3_step(q) == SQLITE_ROW) s->ncols = (size_t)sqlite3_column_int64(q, 0) + 1;
-    sqlite3_finalize(q);
-    s->nrows = nrows ? nrows : 1;
-    if (!(s->bits = hrr_i_calloc((s->nrows * s->ncols + 7) / 8, 1))) return HRR_ENOMEM;
-    return HRR_OK;
-}
-
-/* Mark (ROW, STATE); true if it was marked already. */
-static bool seen_mark(seen_t *s, size_t row, long state)
-{
-    if (row >= s->nrows || state < 0 || (size_t)state >= s->ncols) return false;
-    size_t i = row * s->ncols + (size_t)state;
-    bool was = s->bits[i / 8] & (1u << (i % 8));
-    s->bits[i / 8] |= (unsigned char)(1u << (i % 8));
-    return was;
-}
-
-static void seen_clear(seen_t *s)
-{
-    if (s->bits) memset(s->bits, 0, (s->nrows * s->ncols + 7) / 8);
-}
-
 /* The error for a second ballot of a state on a roll call. */
-static hrr_err_t dup_ballot(hrr_imp_t *imp, const char *field, long state, long rcid);
-
-/* ---------------------------------------------------------------- states */
-
-/*
- * Resolving a state code at a date. The answer for a code is constant
- * between consecutive dates at which one of its aliases, or one of the
- * states they name, starts or ends; each cache entry keeps the answer and
- * that stretch [lo, hi), so a code is looked up again only when a row's date
- * leaves it. Where the aliases of a code name two states on one date, the
- * states that existed then are preferred (unvotes' "Federal Republic of
- * Germany" before 1990 is FRG, not unified Germany), and then the states
- * that the row's name also names (unvotes' "CS" with "Czechoslovakia" in
- * 1992, when CS was also Serbia and Montenegro's ISO code).
- */
-enum { MAXC = 8 };
-
-typedef struct cands {
-    long id[MAXC];  /* states the aliases name on the date */
-    int n;          /* how many */
-    long ex[MAXC];  /* ... of those, the states that existed on the date */
-    int nex;        /* how many */
-    long any;       /* the state named on any date, if only one */
-    int nany;       /* distinct states named on any date (capped at 2) */
-    int rows;       /* alias rows seen */
-} cands_t;
-
-typedef struct sres {
-    char *key;      /* "kind\x1f" code "\x1f" name (owned); NULL: empty slot */
-    long id;        /* the state on dates in [lo, hi); 0: none, see err */
-    long undated;   /* the only state the code names on any date, else 0 */
-    char lo[11];    /* first date the answer holds ("": open) */
-    char hi[11];    /* first date it no longer holds ("": open) */
-} sres_t;
-
-typedef struct scache {
-    sres_t *a;                /* slots */
-    size_t cap, n;            /* slots / used */
-    sqlite3_stmt *q;          /* alias rows of one code, with state dates */
-} scache_t;
-
-static size_t str_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (size_t)(h ^ (h >> 29));
-}
-
-static void add_id(long *a, int *n, long id)
-{
-    for (int i = 0; i < *n; i++)
-        if (a[i] == id) return;
-    if (*n < MAXC) a[(*n)++] = id;
-}
-
-/* Narrow [lo, hi) around DATE by the boundary B (NULL or "": none). */
-static void narrow(const char *b, const char *date, char lo[11], char hi[11])
-{
-    if (!b || !*b) return;
-    if (strcmp(b, date) <= 0) {
-        if (!*lo || strcmp(b, lo) > 0) snprintf(lo, 11, "%s", b);
-    } else if (!*hi || strcmp(b, hi) < 0) {
-        snprintf(hi, 11, "%s", b);
-    }
-}
-
-static bool in_range(const char *date, const char *from, const char *to)
-{
-    return (!from || !*from || strcmp(date, from) >= 0) &&
-           (!to || !*to || strcmp(date, to) < 0);
-}
-
-/* All alias rows of (KIND, CODE): the candidates on DATE, and the stretch
- * around DATE over which they stay the same. */
-static hrr_err_t scan(hrr_imp_t *imp, scache_t *c, const char *kind,
-                      const char *code, const char *date, cands_t *out,
-                      char lo[11], char hi[11])
-{
-    char norm[256];
-    hrr_err_t rc;
-    memset(out, 0, sizeof *out);
-    if (strcmp(kind, "name") == 0) {
-        hrr_i_name_norm(code, norm, sizeof norm);
-        code = norm;
-    }
-    if (!c->q && (rc = hrr_imp_prepare(imp,
-            "SELECT a.state_id, a.from_date, a.to_date, s.start_date, s.end_date"
-            " FROM state_aliases a JOIN states s ON s.id = a.state_id"
-            " WHERE a.kind = ? AND a.alias = ?", &c->q)))
-        return rc;
-    sqlite3_bind_text(c->q, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->q, 2, code, -1, SQLITE_TRANSIENT);
-    int src;
-    while ((src = sqlite3_step(c->q)) == SQLITE_ROW) {
-        long id = (long)sqlite3_column_int64(c->q, 0);
-        const char *d[4];
-        for (int i = 0; i < 4; i++) {
-            d[i] = (const char *)sqlite3_column_text(c->q, i + 1);
-            narrow(d[i], date, lo, hi);
-        }
-        out->rows++;
-        if (out->nany == 0) out->any = id, out->nany = 1;
-        else if (out->any != id) out->nany = 2;
-        if (!in_range(date, d[0], d[1])) continue;
-        add_id(out->id, &out->n, id);
-        if (in_range(date, d[2], d[3])) add_id(out->ex, &out->nex, id);
-    }
-    sqlite3_reset(c->q);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "resolving a state");
-    return HRR_OK;
-}
-
-/* Resolve a cache miss into E. NAME (may be NULL or "") breaks ties. */
-static hrr_err_t resolve_miss(hrr_imp_t *imp, scache_t *c, const char *field,
-                              const char *kind, const char *code,
-                              const char *name, const char *date, sres_t *e)
-{
-    cands_t k;
-    hrr_err_t rc;
-    e->lo[0] = e->hi[0] = 0;
-    e->id = e->undated = 0;
-    if ((rc = scan(imp, c, kind, code, date, &k, e->lo, e->hi))) return rc;
-    if (!k.rows)
-        return hrr_imp_fail(imp, HRR_EDATA, field, "unknown state %s '%s'", kind, code);
-    if (k.nany == 1) e->undated = k.any;
-    if (k.n == 1) {
-        e->id = k.id[0];
-    } else if (k.n > 1 && k.nex == 1) {
-        e->id = k.ex[0];
-    } else if (k.n > 1 && name && *name) {
-        cands_t kn;
-        long hit = 0;
-        int nhit = 0;
-        if ((rc = scan(imp, c, "name", name, date, &kn, e->lo, e->hi))) return rc;
-        const long *pool = k.nex > 1 ? k.ex : k.id;
-        int npool = k.nex > 1 ? k.nex : k.n;
-        for (int i = 0; i < npool; i++)
-            for (int j = 0; j < kn.n; j++)
-                if (pool[i] == kn.id[j] && hit != pool[i]) hit = pool[i], nhit++;
-        if (nhit == 1) e->id = hit;
-    }
-    if (k.n > 1 && !e->id)
-        return hrr_imp_fail(imp, HRR_EDATA, field,
-                            "%s '%s' names more than one state on %s", kind, code, date);
-    return HRR_OK;
-}
-
-/*
- * The state for (KIND, CODE) at DATE, NAME breaking ties. With UNDATED, a
- * code that names no state on DATE but only one state on any date gives that
- * one (Voeten lists every state on every roll call, "not a member" where it
- * did not exist yet or any more). *ID is 0 only on error.
- */
-static hrr_err_t resolve(hrr_imp_t *imp, scache_t *c, const char *field,
-                         const char *kind, const char *code, const char *name,
-                         const char *date, bool undated, long *id)
-{
-    char key[512];
-    hrr_err_t rc;
-    sres_t tmp = {0}, *e = &tmp;
-    *id = 0;
-    /* key = kind \x1f code \x1f name, built by hand: this runs once a row */
-    size_t nk = strlen(kind), nc = strlen(code), nn = name ? strlen(name) : 0;
-    size_t kl = nk + nc + nn + 2;
-    if (kl < sizeof key) {
-        memcpy(key, kind, nk);
-        key[nk] = '\x1f';
-        memcpy(key + nk + 1, code, nc);
-        key[nk + 1 + nc] = '\x1f';
-        if (nn) memcpy(key + nk + nc + 2, name, nn);
-        key[kl] = 0;
-    }
-    if (kl < sizeof key) {
-        if (2 * (c->n + 1) > c->cap) {
-            size_t cap = c->cap ? 2 * c->cap : 512;
-            sres_t *a = hrr_i_calloc(cap, sizeof *a);
-            if (!a) return HRR_ENOMEM;
-            for (size_t i = 0; i < c->cap; i++) {
-                if (!c->a[i].key) continue;
-                size_t j = str_hash(c->a[i].key) & (cap - 1);
-                while (a[j].key) j = (j + 1) & (cap - 1);
-                a[j] = c->a[i];
-            }
-            hrr_i_free(c->a);
-            c->a = a;
-            c->cap = cap;
-        }
-        size_t j = str_hash(key) & (c->cap - 1);
-        while (c->a[j].key && strcmp(c->a[j].key, key) != 0) j = (j + 1) & (c->cap - 1);
-        e = &c->a[j];
-        if (e->key && (e->id || e->undated) && in_range(date, e->lo, e->hi)) {
-            *id = e->id ? e->id : undated ? e->undated : 0;
-            if (*id) return HRR_OK;
-        }
-        if (!e->key) {
-            if (!(e->key = hrr_i_strdup(key))) return HRR_ENOMEM;
-            c->n++;
-        }
-    } /* else: too long to cache; resolve into tmp */
-    if ((rc = resolve_miss(imp, c, field, kind, code, name, date, e))) return rc;
-    *id = e->id ? e->id : undated ? e->undated : 0;
-    if (!*id)
-        return hrr_imp_fail(imp, HRR_EDATA, field, "%s '%s' names no state on %s",
-                            kind, code, date);
-    return HRR_OK;
-}
-
-static void scache_destroy(scache_t *c)
-{
-    for (size_t i = 0; i < c->cap; i++) hrr_i_free(c->a[i].key);
-    hrr_i_free(c->a);
-    sqlite3_finalize(c->q);
-}
-
-/* ISO3 of a state id, into OUT (for messages). */
-static void state_iso3(hrr_imp_t *imp, long id, char out[8]);
-
 static hrr_err_t dup_ballot(hrr_imp_t *imp, const char *field, long state, long rcid)
 {
     char iso3[8];
-    state_iso3(imp, state, iso3);
+    hrr_imp_state_iso3(imp, state, iso3);
     return hrr_imp_fail(imp, HRR_EDATA, field, "duplicate ballot: %s already voted on"
                         " roll call %ld earlier in this file", iso3, rcid);
-}
-
-static void state_iso3(hrr_imp_t *imp, long id, char out[8])
-{
-    sqlite3_stmt *s;
-    snprintf(out, 8, "#%ld", id);
-    if (sqlite3_prepare_v2(imp->db, "SELECT iso3 FROM states WHERE id=?", -1, &s, NULL))
-        return;
-    sqlite3_bind_int64(s, 1, id);
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-        snprintf(out, 8, "%s", (const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
 }
 
 /* ------------------------------------------------------------- ballots */
@@ -413,160 +148,37 @@ static void source_label(hrr_imp_t *imp, long source_id, char out[32])
     sqlite3_finalize(s);
 }
 
-/*
- * Ballots go in through one reused INSERT ... ON CONFLICT DO NOTHING. For
- * the big unvotes file they go in batches of BATCH rows per statement: one
- * statement run per batch instead of per row, which is most of the cost
- * (the rows themselves, the foreign-key checks and the primary-key check
- * remain). A batch runs inside a savepoint; when fewer rows went in than
- * were sent (a duplicate, or a ballot another source stored), the batch is
- * rolled back and replayed row by row, which finds the row and its line.
- */
-enum { BATCH = 200 };
-
-typedef struct pending {
-    long item_id, state_id;  /* the ballot */
-    long rcid;               /* its roll call (for messages) */
-    long line;               /* its line */
-    int vote;                /* 1..5 */
-    const char *field;       /* the column naming the state */
-} pending_t;
-
-typedef struct bal {
-    sqlite3_stmt *ins;       /* INSERT one row ... ON CONFLICT DO NOTHING */
-    sqlite3_stmt *get;       /* the ballot already there */
-    sqlite3_stmt *many;      /* INSERT BATCH rows (NULL: no batching) */
-    sqlite3_stmt *sp[3];     /* SAVEPOINT, RELEASE, ROLLBACK TO */
-    pending_t *q;            /* rows waiting for the batch insert */
-    int nq;                  /* how many */
-    long added;              /* ballots this file added */
-    long same;               /* ballots another source had already, same vote */
-    long differ;             /* ... with another vote (findings) */
-} bal_t;
-
-static hrr_err_t bal_prepare(hrr_imp_t *imp, bal_t *b, bool batch)
+/* A ballot another source stored already (the shared writer, imp_ballot.c):
+ * the same vote is kept quietly, another vote is a finding naming both
+ * sources; one this file stored is a duplicate. B->label names the column,
+ * B->tag the roll call. */
+static hrr_err_t settle(hrr_imp_t *imp, const hrr_imp_bal_t *b, hrr_ballot_put_t put,
+                        int old, long old_src, void *ud)
 {
-    hrr_err_t rc;
-    if ((rc = hrr_imp_prepare(imp,
-            "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES(?,?,?,?)"
-            " ON CONFLICT DO NOTHING", &b->ins)) ||
-        (rc = hrr_imp_prepare(imp,
-            "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?", &b->get)))
-        return rc;
-    if (!batch) return HRR_OK;
-    hrr_sbuf_t sql = {0};
-    rc = hrr_sbuf_printf(&sql, "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES");
-    for (int i = 0; i < BATCH && !rc; i++)
-        rc = hrr_sbuf_printf(&sql, "%s(?,?,?,%ld)", i ? "," : "", imp->source_id);
-    if (!rc) rc = hrr_sbuf_printf(&sql, " ON CONFLICT DO NOTHING");
-    if (!rc) rc = hrr_imp_prepare(imp, sql.z, &b->many);
-    hrr_sbuf_destroy(&sql);
-    if (rc) return rc;
-    if ((rc = hrr_imp_prepare(imp, "SAVEPOINT unga_batch", &b->sp[0])) ||
-        (rc = hrr_imp_prepare(imp, "RELEASE unga_batch", &b->sp[1])) ||
-        (rc = hrr_imp_prepare(imp, "ROLLBACK TO unga_batch", &b->sp[2])))
-        return rc;
-    if (!(b->q = hrr_i_malloc(BATCH * sizeof *b->q))) return HRR_ENOMEM;
-    return HRR_OK;
-}
-
-static void bal_destroy(bal_t *b)
-{
-    sqlite3_finalize(b->ins);
-    sqlite3_finalize(b->get);
-    sqlite3_finalize(b->many);
-    for (int i = 0; i < 3; i++) sqlite3_finalize(b->sp[i]);
-    hrr_i_free(b->q);
-}
-
-/* Store one ballot now. A second ballot of the same state on the same roll
- * call in this file is an error; one that another source stored is kept,
- * and a different vote there is a finding. FIELD names the state's column. */
-static hrr_err_t bal_put1(hrr_imp_t *imp, bal_t *b, const pending_t *p)
-{
-    sqlite3_bind_int64(b->ins, 1, p->item_id);
-    sqlite3_bind_int64(b->ins, 2, p->state_id);
-    sqlite3_bind_int(b->ins, 3, p->vote);
-    sqlite3_bind_int64(b->ins, 4, imp->source_id);
-    int src = sqlite3_step(b->ins);
-    sqlite3_reset(b->ins);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a ballot");
-    if (sqlite3_changes(imp->db) == 1) {
-        b->added++;
-        return HRR_OK;
-    }
-    sqlite3_bind_int64(b->get, 1, p->item_id);
-    sqlite3_bind_int64(b->get, 2, p->state_id);
-    src = sqlite3_step(b->get);
-    int old = sqlite3_column_int(b->get, 0);
-    long old_src = (long)sqlite3_column_int64(b->get, 1);
-    sqlite3_reset(b->get);
-    if (src != SQLITE_ROW) return hrr_imp_dberr(imp, "reading a ballot");
-    if (old_src == imp->source_id) /* kept as a safety net: seen_t finds these */
-        return dup_ballot(imp, p->field, p->state_id, p->rcid);
-    char iso3[8];
-    state_iso3(imp, p->state_id, iso3);
-    if (old == p->vote) {
-        b->same++;
-        return HRR_OK;
-    }
-    if (old < 1 || old > 5) old = 0;
-    char other[32], mine[32], detail[256];
+    (void)ud;
+    if (put == HRR_BALLOT_REPEAT) return dup_ballot(imp, b->label, b->state_id, b->tag);
+    if (put != HRR_BALLOT_DIFFERS) return HRR_OK;
+    char iso3[8], other[32], mine[32], detail[256];
+    hrr_imp_state_iso3(imp, b->state_id, iso3);
     source_label(imp, old_src, other);
     source_label(imp, imp->source_id, mine);
-    snprintf(detail, sizeof detail, "roll call %ld, state %s: %s %s, %s %s", p->rcid,
-             iso3, other, k_vote_name[old], mine, k_vote_name[p->vote]);
-    b->differ++;
-    return hrr_imp_finding(imp, "source-disagreement", p->item_id, detail);
+    snprintf(detail, sizeof detail, "roll call %ld, state %s: %s %s, %s %s", b->tag,
+             iso3, other, k_vote_name[old], mine, k_vote_name[b->vote]);
+    return hrr_imp_finding(imp, "source-disagreement", b->item_id, detail);
 }
 
-static hrr_err_t run(hrr_imp_t *imp, sqlite3_stmt *s)
+/* Store one ballot of roll call RCID; a second one from this file is an
+ * error. FIELD (a literal) names the state's column. */
+static hrr_err_t put_ballot(hrr_imp_t *imp, hrr_imp_writer_t *w, long rcid, long item_id,
+                            long state, int vote, const char *field)
 {
-    int src = sqlite3_step(s);
-    sqlite3_reset(s);
-    return src == SQLITE_DONE ? HRR_OK : hrr_imp_dberr(imp, "inserting ballots");
-}
-
-/* Insert the waiting rows: as one batch if they fill one, else one by one. */
-static hrr_err_t bal_flush(hrr_imp_t *imp, bal_t *b)
-{
-    hrr_err_t rc = HRR_OK;
-    long line = imp->line;
-    if (b->nq == BATCH) {
-        for (int i = 0; i < BATCH; i++) {
-            sqlite3_bind_int64(b->many, 3 * i + 1, b->q[i].item_id);
-            sqlite3_bind_int64(b->many, 3 * i + 2, b->q[i].state_id);
-            sqlite3_bind_int(b->many, 3 * i + 3, b->q[i].vote);
-        }
-        imp->line = b->q[0].line;
-        if ((rc = run(imp, b->sp[0]))) goto out;
-        if ((rc = run(imp, b->many))) goto out;
-        if (sqlite3_changes(imp->db) == BATCH) {
-            b->added += BATCH;
-            b->nq = 0;
-            rc = run(imp, b->sp[1]);
-            goto out;
-        }
-        if ((rc = run(imp, b->sp[2])) || (rc = run(imp, b->sp[1]))) goto out;
-    }
-    for (int i = 0; i < b->nq && !rc; i++) {
-        imp->line = b->q[i].line;
-        rc = bal_put1(imp, b, &b->q[i]);
-    }
-    b->nq = 0;
-out:
-    if (!rc) imp->line = line;
+    hrr_imp_bal_t b = {.item_id = item_id, .state_id = state, .vote = vote, .tag = rcid,
+                       .label = field};
+    hrr_ballot_put_t put;
+    int old;
+    hrr_err_t rc = hrr_imp_writer_put(imp, w, &b, &put, &old);
+    if (!rc && put == HRR_BALLOT_REPEAT) rc = dup_ballot(imp, field, state, rcid);
     return rc;
-}
-
-/* Store one ballot, now or in the next batch (see bal_put1). */
-static hrr_err_t bal_put(hrr_imp_t *imp, bal_t *b, long rcid, long item_id,
-                         long state_id, int vote, const char *field)
-{
-    pending_t p = {item_id, state_id, rcid, imp->line, vote, field};
-    if (!b->many) return bal_put1(imp, b, &p);
-    b->q[b->nq++] = p;
-    return b->nq == BATCH ? bal_flush(imp, b) : HRR_OK;
 }
 
 /* -------------------------------------------------------------- helpers */
@@ -680,15 +292,12 @@ static hrr_err_t rcalls_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
     rcalls_t *r = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "rcid", &r->c_rcid)) ||
-        (rc = hrr_imp_need(imp, "session", &r->c_session)) ||
-        (rc = hrr_imp_need(imp, "importantvote", &r->c_imp)) ||
-        (rc = hrr_imp_need(imp, "date", &r->c_date)) ||
-        (rc = hrr_imp_need(imp, "unres", &r->c_unres)) ||
-        (rc = hrr_imp_need(imp, "amend", &r->c_amend)) ||
-        (rc = hrr_imp_need(imp, "para", &r->c_para)) ||
-        (rc = hrr_imp_need(imp, "short", &r->c_short)) ||
-        (rc = hrr_imp_need(imp, "descr", &r->c_descr)) ||
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("rcid", &r->c_rcid), HRR_COL("session", &r->c_session), HRR_COL("importantvote", &r->c_imp),
+        HRR_COL("date", &r->c_date), HRR_COL("unres", &r->c_unres), HRR_COL("amend", &r->c_amend),
+        HRR_COL("para", &r->c_para), HRR_COL("short", &r->c_short), HRR_COL("descr", &r->c_descr),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))) ||
         (rc = hrr_imp_prepare(imp, ITEM_INS_SQL, &r->ins)) ||
         (rc = hrr_imp_prepare(imp, ITEM_GET_SQL, &r->get)))
         return rc;
@@ -788,9 +397,10 @@ static hrr_err_t issues_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
     issues_t *s = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "rcid", &s->c_rcid)) ||
-        (rc = hrr_imp_need(imp, "short_name", &s->c_code)) ||
-        (rc = hrr_imp_need(imp, "issue", &s->c_label)) ||
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("rcid", &s->c_rcid), HRR_COL("short_name", &s->c_code), HRR_COL("issue", &s->c_label),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))) ||
         (rc = rc_load(imp, &s->rcs)))
         return rc;
     if (s->rcs.cap && !(s->seen = hrr_i_calloc(s->rcs.cap, 1))) return HRR_ENOMEM;
@@ -845,9 +455,7 @@ static hrr_err_t import_issues(hrr_imp_t *imp)
 typedef struct votes {
     int c_rcid, c_country, c_code, c_vote; /* column indexes */
     rcmap_t rcs;                           /* the roll calls */
-    scache_t states;                       /* state resolution cache */
-    bal_t bal;                             /* ballot insert */
-    seen_t seen;                           /* ballots given, by roll-call slot */
+    hrr_imp_writer_t bal;                  /* ballot writer, batched */
     char last_rcid[24];                    /* rcid text of the previous row */
     const rollcall_t *last;                /* its roll call */
 } votes_t;
@@ -863,14 +471,14 @@ static hrr_err_t votes_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud
     votes_t *v = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "rcid", &v->c_rcid)) ||
-        (rc = hrr_imp_need(imp, "country", &v->c_country)) ||
-        (rc = hrr_imp_need(imp, "country_code", &v->c_code)) ||
-        (rc = hrr_imp_need(imp, "vote", &v->c_vote)) ||
-        (rc = rc_load(imp, &v->rcs)) ||
-        (rc = seen_init(imp, &v->seen, v->rcs.cap)))
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("rcid", &v->c_rcid), HRR_COL("country", &v->c_country),
+        HRR_COL("country_code", &v->c_code), HRR_COL("vote", &v->c_vote),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))) ||
+        (rc = rc_load(imp, &v->rcs)))
         return rc;
-    return bal_prepare(imp, &v->bal, true);
+    return hrr_imp_writer_open(imp, &v->bal, true, settle, NULL);
 }
 
 static hrr_err_t votes_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
@@ -898,19 +506,17 @@ static hrr_err_t votes_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     const char *code = f[v->c_code], *name = f[v->c_country];
     long state;
     if (*code)
-        rc = resolve(imp, &v->states, "country_code", "iso2", code, name, rc_->date,
-                     false, &state);
+        rc = hrr_imp_state_find(imp, "country_code", "iso2", code, name, rc_->date,
+                                HRR_IMP_PREFER, &state);
     else if (*name)
-        rc = resolve(imp, &v->states, "country", "name", name, NULL, rc_->date,
-                     false, &state);
+        rc = hrr_imp_state_find(imp, "country", "name", name, NULL, rc_->date,
+                                HRR_IMP_PREFER, &state);
     else
         rc = hrr_imp_fail(imp, HRR_EDATA, "country_code",
                           "no state: country and country_code are both empty");
-    if (rc) return rc;
+    if (rc) return rc == HRR_ENOTFOUND ? HRR_EDATA : rc;
     const char *field = *code ? "country_code" : "country";
-    if (seen_mark(&v->seen, (size_t)(rc_ - v->rcs.a), state))
-        return dup_ballot(imp, field, state, rc_->rcid);
-    if ((rc = bal_put(imp, &v->bal, rc_->rcid, rc_->item_id, state, vote, field)))
+    if ((rc = put_ballot(imp, &v->bal, rc_->rcid, rc_->item_id, state, vote, field)))
         return rc;
     imp->rows++;
     return HRR_OK;
@@ -920,11 +526,9 @@ static hrr_err_t import_votes(hrr_imp_t *imp)
 {
     votes_t v = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', votes_header, votes_row, &v);
-    if (!rc) rc = bal_flush(imp, &v.bal);
-    bal_destroy(&v.bal);
-    scache_destroy(&v.states);
+    if (!rc) rc = hrr_imp_writer_flush(imp, &v.bal);
+    hrr_imp_writer_close(&v.bal);
     hrr_i_free(v.rcs.a);
-    hrr_i_free(v.seen.bits);
     return rc;
 }
 
@@ -936,9 +540,7 @@ enum { N_VISSUES = sizeof k_voeten_issues / sizeof *k_voeten_issues, N_SAME = 11
 typedef struct voeten {
     int c_rcid, c_session, c_vote, c_ccode, c_member, c_imp, c_date, c_unres,
         c_year, c_issue[N_VISSUES];      /* column indexes */
-    scache_t states;                     /* state resolution cache */
-    bal_t bal;                           /* ballot insert */
-    seen_t seen;                         /* states given a ballot on this roll call */
+    hrr_imp_writer_t bal;                /* ballot writer, unbatched */
     rcmap_t done;                        /* roll calls this file has had rows for */
     sqlite3_stmt *get, *ins, *sess;      /* item by key, item insert, session */
     sqlite3_stmt *iss_ins, *iss_get;     /* issue insert, issues of an item */
@@ -962,20 +564,14 @@ static hrr_err_t voeten_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
     voeten_t *v = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "rcid", &v->c_rcid)) ||
-        (rc = hrr_imp_need(imp, "session", &v->c_session)) ||
-        (rc = hrr_imp_need(imp, "vote", &v->c_vote)) ||
-        (rc = hrr_imp_need(imp, "ccode", &v->c_ccode)) ||
-        (rc = hrr_imp_need(imp, "member", &v->c_member)) ||
-        (rc = hrr_imp_need(imp, "importantvote", &v->c_imp)) ||
-        (rc = hrr_imp_need(imp, "date", &v->c_date)) ||
-        (rc = hrr_imp_need(imp, "unres", &v->c_unres)) ||
-        (rc = hrr_imp_need(imp, "year", &v->c_year)))
-        return rc;
-    for (int i = 0; i < N_VISSUES; i++)
-        if ((rc = hrr_imp_need(imp, k_voeten_issues[i], &v->c_issue[i]))) return rc;
-    if ((rc = seen_init(imp, &v->seen, 1)) ||
-        (rc = bal_prepare(imp, &v->bal, false)) ||
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("rcid", &v->c_rcid), HRR_COL("session", &v->c_session), HRR_COL("vote", &v->c_vote),
+        HRR_COL("ccode", &v->c_ccode), HRR_COL("member", &v->c_member), HRR_COL("importantvote", &v->c_imp),
+        HRR_COL("date", &v->c_date), HRR_COL("unres", &v->c_unres), HRR_COL("year", &v->c_year),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))) ||
+        (rc = hrr_imp_need_all(imp, k_voeten_issues, N_VISSUES, v->c_issue)) ||
+        (rc = hrr_imp_writer_open(imp, &v->bal, false, settle, NULL)) ||
         (rc = hrr_imp_prepare(imp, ITEM_GET_SQL, &v->get)) ||
         (rc = hrr_imp_prepare(imp, ITEM_INS_SQL, &v->ins)) ||
         (rc = hrr_imp_prepare(imp, SESSION_INS_SQL, &v->sess)) ||
@@ -1103,7 +699,6 @@ static hrr_err_t voeten_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         if ((rc = voeten_rollcall(imp, v, f, rcid, date, issues, important))) return rc;
         v->rcid = rcid;
         v->first_line = imp->line;
-        seen_clear(&v->seen);
         snprintf(v->date, sizeof v->date, "%s", date);
     }
     /* every row of a roll call says the same about it */
@@ -1139,11 +734,11 @@ static hrr_err_t voeten_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     if (!hrr_i_parse_long(cc, &n) || n <= 0)
         return hrr_imp_fail(imp, HRR_EDATA, "ccode", "'%s' is not a COW country code", cc);
     long state;
-    if ((rc = resolve(imp, &v->states, "ccode", "cow", cc, NULL, v->date, vote == HRR_VOTE_NONMEMBER,
-                      &state)))
-        return rc;
-    if (seen_mark(&v->seen, 0, state)) return dup_ballot(imp, "ccode", state, rcid);
-    if ((rc = bal_put(imp, &v->bal, rcid, v->item_id, state, vote, "ccode"))) return rc;
+    if ((rc = hrr_imp_state_find(imp, "ccode", "cow", cc, NULL, v->date,
+                                 HRR_IMP_PREFER | (vote == HRR_VOTE_NONMEMBER ? HRR_IMP_UNDATED : 0),
+                                 &state)))
+        return rc == HRR_ENOTFOUND ? HRR_EDATA : rc;
+    if ((rc = put_ballot(imp, &v->bal, rcid, v->item_id, state, vote, "ccode"))) return rc;
     imp->rows++;
     return HRR_OK;
 }
@@ -1152,9 +747,7 @@ static hrr_err_t import_voeten(hrr_imp_t *imp)
 {
     voeten_t v = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', voeten_header, voeten_row, &v);
-    bal_destroy(&v.bal);
-    scache_destroy(&v.states);
-    hrr_i_free(v.seen.bits);
+    hrr_imp_writer_close(&v.bal);
     hrr_i_free(v.done.a);
     sqlite3_finalize(v.get);
     sqlite3_finalize(v.ins);

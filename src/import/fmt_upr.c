@@ -83,13 +83,12 @@ static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     upr_t *u = ud;
     hrr_err_t rc;
     (void)row;
-    if ((rc = hrr_imp_need(imp, "sur", &u->c_sur)) ||
-        (rc = hrr_imp_need(imp, "recommending_state", &u->c_rs)) ||
-        (rc = hrr_imp_need(imp, "recommendation", &u->c_text)) ||
-        (rc = hrr_imp_need(imp, "response", &u->c_resp)) ||
-        (rc = hrr_imp_need(imp, "action", &u->c_action)) ||
-        (rc = hrr_imp_need(imp, "issue", &u->c_issue)) ||
-        (rc = hrr_imp_need(imp, "session", &u->c_session)))
+    const hrr_imp_colspec_t cols[] = {
+        HRR_COL("sur", &u->c_sur), HRR_COL("recommending_state", &u->c_rs),
+        HRR_COL("recommendation", &u->c_text), HRR_COL("response", &u->c_resp), HRR_COL("action", &u->c_action),
+        HRR_COL("issue", &u->c_issue), HRR_COL("session", &u->c_session),
+    };
+    if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))))
         return rc;
     if ((rc = hrr_imp_prepare(imp,
             "INSERT INTO upr_recommendations(session,sur_id,recommending_id,text,"

@@ -93,25 +93,31 @@ int hrr_imp_col(const hrr_imp_t *imp, const char *name)
     return -1;
 }
 
-hrr_err_t hrr_imp_need(hrr_imp_t *imp, const char *name, int *idx)
+hrr_err_t hrr_imp_cols(hrr_imp_t *imp, const hrr_imp_colspec_t *spec, size_t n)
 {
-    *idx = hrr_imp_col(imp, name);
-    if (*idx < 0)
-        return hrr_imp_fail(imp, HRR_EDATA, name, "missing column in header");
+    for (size_t i = 0; i < n; i++) {
+        int k = hrr_imp_col(imp, spec[i].name);
+        *spec[i].idx = k;
+        if (k < 0 && !spec[i].optional)
+            return hrr_imp_fail(imp, HRR_EDATA, spec[i].name, "%s",
+                                spec[i].why ? spec[i].why : "missing column in header");
+    }
     return HRR_OK;
 }
 
-hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
-                        const char *code, const char *date, long *state_id)
+hrr_err_t hrr_imp_need_all(hrr_imp_t *imp, const char *const *names, size_t n, int *idx)
 {
-    hrr_err_t rc = hrr_i_state_resolve_id(imp->st, kind, code, date, state_id);
-    if (rc == HRR_OK) return HRR_OK;
-    if (rc == HRR_ENOTFOUND || rc == HRR_EDATA) {
-        char msg[sizeof imp->st->ctx.errmsg];
-        snprintf(msg, sizeof msg, "%s", imp->st->ctx.errmsg);
-        return hrr_imp_fail(imp, HRR_EDATA, field, "%s", msg);
+    hrr_err_t rc;
+    for (size_t i = 0; i < n; i++) {
+        hrr_imp_colspec_t one = {names[i], &idx[i], false, NULL};
+        if ((rc = hrr_imp_cols(imp, &one, 1))) return rc;
     }
-    return rc;
+    return HRR_OK;
+}
+
+hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s)
+{
+    return hrr_imp_fail(imp, HRR_EDB, NULL, "%s: %s", sqlite3_sql(s), sqlite3_errmsg(imp->db));
 }
 
 hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
@@ -130,58 +136,6 @@ hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
     if (sqlite3_step(s) != SQLITE_DONE) rc = hrr_imp_dberr(imp, "recording a finding");
     sqlite3_finalize(s);
     return rc;
-}
-
-hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
-                         const char *label, hrr_ballot_put_t *put, int *old_vote)
-{
-    hrr_err_t rc;
-    *put = HRR_BALLOT_NEW;
-    *old_vote = 0;
-    if (!imp->ballot_ins &&
-        (rc = hrr_imp_prepare(imp,
-            "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES(?,?,?,?)"
-            " ON CONFLICT DO NOTHING", &imp->ballot_ins)))
-        return rc;
-    sqlite3_stmt *s = imp->ballot_ins;
-    sqlite3_bind_int64(s, 1, item_id);
-    sqlite3_bind_int64(s, 2, state_id);
-    sqlite3_bind_int(s, 3, vote);
-    sqlite3_bind_int64(s, 4, imp->source_id);
-    int src = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a ballot");
-    if (sqlite3_changes(imp->db) == 1) return HRR_OK;
-
-    /* a ballot is there already: from this file, or from another source */
-    if (!imp->ballot_get &&
-        (rc = hrr_imp_prepare(imp,
-            "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?",
-            &imp->ballot_get)))
-        return rc;
-    s = imp->ballot_get;
-    sqlite3_bind_int64(s, 1, item_id);
-    sqlite3_bind_int64(s, 2, state_id);
-    long src_id = 0;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        *old_vote = sqlite3_column_int(s, 0);
-        src_id = (long)sqlite3_column_int64(s, 1);
-    }
-    sqlite3_reset(s);
-    if (src_id == imp->source_id) {
-        *put = HRR_BALLOT_REPEAT;
-        return HRR_OK;
-    }
-    if (*old_vote == vote) {
-        *put = HRR_BALLOT_SAME;
-        return HRR_OK;
-    }
-    *put = HRR_BALLOT_DIFFERS;
-    char detail[256];
-    snprintf(detail, sizeof detail, "%s: %s in the store (import %ld), %s in %s",
-             label, hrr_vote_name(*old_vote), src_id, hrr_vote_name(vote),
-             imp->fmt->name);
-    return hrr_imp_finding(imp, "source-disagreement", item_id, detail);
 }
 
 void hrr_imp_progress(hrr_imp_t *imp, size_t offset)
@@ -437,8 +391,9 @@ out:
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         }
     }
-    sqlite3_finalize(imp.ballot_ins);
-    sqlite3_finalize(imp.ballot_get);
+    hrr_imp_writer_close(imp.writer);
+    hrr_i_free(imp.writer);
+    hrr_i_imp_states_free(imp.states);
     for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(imp.hdr[i]);
     hrr_i_free(imp.hdr);
     hrr_i_free(data);

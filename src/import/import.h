@@ -12,6 +12,8 @@
 #include "store/store.h"
 
 typedef struct hrr_imp hrr_imp_t;
+typedef struct hrr_imp_states hrr_imp_states_t; /* imp_state.c's cache */
+typedef struct hrr_imp_writer hrr_imp_writer_t; /* imp_ballot.c's writer */
 
 /* The date to resolve codes at for files that describe the present day. */
 #define HRR_PRESENT "9999-12-31"
@@ -42,9 +44,9 @@ struct hrr_imp {
     size_t nhdr;                   /* number of header fields */
     long line;                     /* line of the row being handled */
     bool obs;                      /* line counts observations (.dta): "row N" */
-    /* statements of hrr_imp_ballot, prepared on first use */
-    sqlite3_stmt *ballot_ins;      /* INSERT ... ON CONFLICT DO NOTHING */
-    sqlite3_stmt *ballot_get;      /* the ballot already stored */
+    /* shared pieces, made on first use, freed by the driver */
+    hrr_imp_states_t *states;      /* state resolution cache (imp_state.c) */
+    hrr_imp_writer_t *writer;      /* unbatched writer of hrr_imp_ballot */
 };
 
 /* Report bad input: "PATH:LINE: field 'FIELD': MESSAGE" (FIELD may be NULL;
@@ -68,33 +70,134 @@ hrr_err_t hrr_imp_csv(hrr_imp_t *imp, unsigned char delim,
 /* Index of header column NAME, or -1. */
 int hrr_imp_col(const hrr_imp_t *imp, const char *name);
 
-/* Index of header column NAME, or an error naming the missing column. */
-hrr_err_t hrr_imp_need(hrr_imp_t *imp, const char *name, int *idx);
+/* One column an importer reads, in its name table. */
+typedef struct hrr_imp_colspec {
+    const char *name;  /* the header's name for it */
+    int *idx;          /* out: its index; -1 for an optional one absent */
+    bool optional;     /* absent is not an error */
+    const char *why;   /* message when a required one is missing
+                          (NULL: "missing column in header") */
+} hrr_imp_colspec_t;
 
-/* Resolve a state code at a date, failing with file/line/field on error. */
+/* A required column NAME, its index into *IDX. */
+#define HRR_COL(name, idx) {(name), (idx), false, NULL}
+#define HRR_IMP_NCOLS(a) (sizeof(a) / sizeof(a)[0])
+
+/* Look up the N columns of the name table SPEC in the header (from a header
+ * callback). A required one absent is an error naming the file, line 1 and
+ * the column: "PATH:1: field 'NAME': missing column in header". */
+hrr_err_t hrr_imp_cols(hrr_imp_t *imp, const hrr_imp_colspec_t *spec, size_t n);
+
+/* The same for N required columns named NAMES, into IDX[0..N). */
+hrr_err_t hrr_imp_need_all(hrr_imp_t *imp, const char *const *names, size_t n, int *idx);
+
+/* -------------------------------------------------------------- states */
+
+/* Flags of hrr_imp_state_find. */
+enum {
+    HRR_IMP_PREFER = 1,   /* two states on the date: prefer the one that
+                             existed then, then the one NAME also names */
+    HRR_IMP_UNDATED = 2   /* no state on the date but one on any date: that
+                             one (Voeten lists every state on every roll call) */
+};
+
+/* Resolve (KIND, CODE) at DATE (NULL: any date) to *STATE_ID, through the
+ * import's cache by date range (imp_state.c); NAME (may be NULL) breaks ties
+ * with HRR_IMP_PREFER. HRR_ENOTFOUND: unknown, or no state on the date;
+ * HRR_EDATA: more than one. Either sets the message (file, line, FIELD). */
+hrr_err_t hrr_imp_state_find(hrr_imp_t *imp, const char *field, const char *kind,
+                             const char *code, const char *name, const char *date,
+                             unsigned flags, long *state_id);
+
+/* hrr_imp_state_find with no name or flags; any failure is HRR_EDATA. */
 hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
                         const char *code, const char *date, long *state_id);
+
+/* ISO3 of a state id into OUT ("#ID" if none), for messages. */
+void hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8]);
+
+/* Free the cache (the driver calls it; NULL is fine). */
+void hrr_i_imp_states_free(hrr_imp_states_t *c);
 
 /* Record a data-quality finding for an item (item_id 0: none). */
 hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
                           const char *detail);
 
-/* Outcome of hrr_imp_ballot. */
+/* -------------------------------------------------------------- ballots */
+
+/* Outcome of storing a ballot. */
 typedef enum hrr_ballot_put {
-    HRR_BALLOT_NEW = 0,      /* stored */
+    HRR_BALLOT_NEW = 0,      /* stored (batched: queued) */
     HRR_BALLOT_SAME = 1,     /* another source stored the same vote */
-    HRR_BALLOT_DIFFERS = 2,  /* another source stored another vote: a
-                                "source-disagreement" finding is recorded,
-                                the first source's vote is kept */
+    HRR_BALLOT_DIFFERS = 2,  /* another source stored another vote: the
+                                first source's vote is kept */
     HRR_BALLOT_REPEAT = 3    /* this file already gave this state's ballot
                                 on this item (*OLD_VOTE is that vote): the
                                 caller decides (an error, as a rule) */
 } hrr_ballot_put_t;
 
-/* Store one ballot (vote 1 yes .. 5 not a member) for this import. LABEL
- * names the state in a finding's detail. */
+/* One ballot for the writer. */
+typedef struct hrr_imp_bal {
+    long item_id, state_id;  /* the ballot */
+    int vote;                /* 1 yes .. 5 not a member */
+    long line;               /* its line (set by the writer) */
+    long tag;                /* the caller's (unvotes: the rcid) */
+    const char *label;       /* names the state in findings; batched: must
+                                outlive the batch (a literal) */
+} hrr_imp_bal_t;
+
+/* What to do with a ballot another source stored already (SAME, DIFFERS),
+ * or that the store says this file gave already (REPEAT; the seen set
+ * finds those first). OLD_SRC: imports.id of the stored one. */
+typedef hrr_err_t (*hrr_imp_settle_fn)(hrr_imp_t *imp, const hrr_imp_bal_t *b,
+                                       hrr_ballot_put_t put, int old_vote,
+                                       long old_src, void *ud);
+
+/* Which (item, state) pairs this file has given a ballot, with the vote. */
+typedef struct hrr_imp_seen {
+    unsigned char *vote;     /* nrows x ncols votes, 0: none */
+    size_t nrows, ncols;     /* items.id / states.id bounds */
+} hrr_imp_seen_t;
+
+/* The ballot writer (imp_ballot.c). */
+struct hrr_imp_writer {
+    sqlite3_stmt *ins;       /* INSERT one row ... ON CONFLICT DO NOTHING */
+    sqlite3_stmt *get;       /* the ballot already there */
+    sqlite3_stmt *many;      /* INSERT a batch (NULL: no batching) */
+    sqlite3_stmt *sp[3];     /* SAVEPOINT, RELEASE, ROLLBACK TO */
+    hrr_imp_bal_t *q;        /* ballots waiting for the batch insert */
+    int nq;                  /* how many */
+    hrr_imp_seen_t seen;     /* ballots this file gave */
+    hrr_imp_settle_fn settle;/* conflicts (NULL: a finding for DIFFERS) */
+    void *ud;                /* its data */
+    long added, same, differ;/* ballots stored / another source's, same
+                                vote / another vote */
+};
+
+/* Open W; BATCH: insert in batches (call hrr_imp_writer_flush at the end). */
+hrr_err_t hrr_imp_writer_open(hrr_imp_t *imp, hrr_imp_writer_t *w, bool batch,
+                              hrr_imp_settle_fn settle, void *ud);
+
+/* Store B. A repeat within this file is found at once (*PUT REPEAT, *OLD
+ * the first vote, nothing stored); otherwise unbatched, *PUT says what
+ * happened (after SETTLE ran); batched, *PUT is NEW and conflicts are
+ * settled when the batch goes in. */
+hrr_err_t hrr_imp_writer_put(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *b,
+                             hrr_ballot_put_t *put, int *old);
+
+/* Insert the ballots waiting in the batch. */
+hrr_err_t hrr_imp_writer_flush(hrr_imp_t *imp, hrr_imp_writer_t *w);
+
+/* Finalize W's statements and free its memory (NULL is fine). */
+void hrr_imp_writer_close(hrr_imp_writer_t *w);
+
+/* Store one ballot through the import's own unbatched writer (a
+ * "source-disagreement" finding for DIFFERS). LABEL names the state. */
 hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
                          const char *label, hrr_ballot_put_t *put, int *old_vote);
+
+/* Report a failed step of S (HRR_EDB, naming its SQL). */
+hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s);
 
 /* Prepare a statement, failing with an HRR_EDB error on failure. */
 hrr_err_t hrr_imp_prepare(hrr_imp_t *imp, const char *sql, sqlite3_stmt **s);
