@@ -117,7 +117,7 @@ int hrr_cmd_blocs(hrr_cli_t *cli, int argc, char **argv)
                 json_array_append_new(arr, x);
             }
             json_object_set_new(o, "years", arr);
-            code = out_json(stdout, o) ? 0 : HRR_EXIT_IO;
+            code = out_json(stdout, o) == HRR_OK ? 0 : HRR_EXIT_IO;
         } else {
             static const char *const cols[] = {"year", "bloc", "state"};
             out_t o;
@@ -164,7 +164,7 @@ int hrr_cmd_blocs(hrr_cli_t *cli, int argc, char **argv)
         json_t *o = json_object();
         json_object_set_new(o, "blocs", blocs_json(b));
         json_object_set_new(o, "modularity", json_real(b->modularity));
-        code = out_json(stdout, o) ? 0 : HRR_EXIT_IO;
+        code = out_json(stdout, o) == HRR_OK ? 0 : HRR_EXIT_IO;
     } else {
         static const char *const cols[] = {"bloc", "state"};
         out_t o;

@@ -130,7 +130,7 @@ int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv)
         json_object_set_new(o, "banzhaf", a);
         json_object_set_new(o, "banzhaf_abs", b);
         json_object_set_new(o, "shapley_shubik", s);
-        code = out_json(stdout, o) ? 0 : HRR_EXIT_IO;
+        code = out_json(stdout, o) == HRR_OK ? 0 : HRR_EXIT_IO;
     } else {
         out_t o;
         if (!out_begin(&o, fmt, stdout, 5, cols)) code = hrr_cli_fail(HRR_ENOMEM, "out of memory");

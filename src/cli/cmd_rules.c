@@ -174,7 +174,7 @@ int hrr_cmd_decide(hrr_cli_t *cli, int argc, char **argv)
         json_object_set_new(o, "rule", json_string(d.rule));
         json_object_set_new(o, "source", json_string(d.source));
         json_object_set_new(o, "rules", json_string(hrr_rules_name(r)));
-        code = out_json(stdout, o) ? 0 : HRR_EXIT_IO;
+        code = out_json(stdout, o) == HRR_OK ? 0 : HRR_EXIT_IO;
     } else {
         printf("%s\n  %s\n  rule: %s (%s)\n", hrr_outcome_name(d.outcome), d.reason, d.rule,
                d.source);

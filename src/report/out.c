@@ -4,8 +4,9 @@
  * "Côte d'Ivoire" align; CSV quoting is libcsv's; JSON is jansson's, with
  * keys kept in the order the columns were declared.
  */
-#include "out.h"
-#include "cli.h"
+#include "jsonout.h"
+
+#include <math.h>
 
 #include <csv.h>
 #include <sqlite3.h>
@@ -285,28 +286,35 @@ json_t *out_jcount(long v)
     return v < 0 ? json_null() : json_integer(v);
 }
 
-bool out_json(FILE *f, json_t *v)
+json_t *out_jreal(double v)
 {
-    if (!v) return false;
+    return isnan(v) || isinf(v) ? json_null() : json_real(v);
+}
+
+void out_real(out_t *o, double v, int digits)
+{
+    char b[64];
+    if (isnan(v) || isinf(v)) {
+        out_null(o);
+        return;
+    }
+    snprintf(b, sizeof b, "%.*f", digits, v);
+    add(o, b, json_real(v), false);
+}
+
+hrr_err_t out_json(FILE *f, json_t *v)
+{
+    if (!v) return HRR_ENOMEM;
     int rc = json_dumpf(v, f, JSON_INDENT(2));
     json_decref(v);
     fputc('\n', f);
-    return rc == 0 && !ferror(f);
+    if (rc == 0 && !ferror(f)) return HRR_OK;
+    return ferror(f) ? HRR_EIO : HRR_ENOMEM;
 }
 
-int out_opt_error(const char *cmd, int c, int optopt_, char **argv, int optind_)
-{
-    const char *arg = optind_ > 0 ? argv[optind_ - 1] : "";
-    if (c == ':')
-        return hrr_cli_usage(cmd, "option '%s' needs a value", arg);
-    if (optopt_ && strncmp(arg, "--", 2) != 0)
-        return hrr_cli_usage(cmd, "unknown option '-%c'", optopt_);
-    return hrr_cli_usage(cmd, "unknown option '%s'", arg);
-}
-
-int out_done(out_t *o)
+hrr_err_t out_result(out_t *o)
 {
     FILE *f = o->f;
-    if (out_end(o) || (f && ferror(f))) return 0; /* write errors: hrr_cli_finish */
-    return hrr_cli_fail(HRR_ENOMEM, "out of memory");
+    if (out_end(o)) return HRR_OK;
+    return f && ferror(f) ? HRR_EIO : HRR_ENOMEM;
 }

@@ -1,0 +1,86 @@
+/*
+ * hrr/report.h - how results are printed, the same for the CLI and any
+ * other front end. The row writer (out_*) prints rows: aligned columns for people (the
+ * default), RFC 4180 CSV and JSON (through jansson) for programs. A command
+ * declares its columns once, so the three forms share one stable column
+ * order, then adds cells left to right; a row ends after its last column.
+ * CSV and JSON stream row by row; the table is buffered to align it.
+ */
+#ifndef HRR_REPORT_H
+#define HRR_REPORT_H
+
+#include "hrr.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum out_fmt {
+    OUT_TABLE = 0, /* aligned columns, for people */
+    OUT_CSV,       /* RFC 4180: header row, quoted where needed, CRLF */
+    OUT_JSON       /* an array of objects, one key per column */
+} out_fmt_t;
+
+typedef struct out {
+    out_fmt_t fmt;      /* the form */
+    FILE *f;            /* where rows go */
+    size_t ncols;       /* number of columns */
+    char **names;       /* column names */
+    int *maxw;          /* table: widest a cell may be (0: no limit) */
+    bool *text;         /* table: column holds text (left-aligned) */
+    char **cells;       /* table: every cell so far, row-major; NULL = null */
+    size_t ncells;      /* cells used */
+    size_t cap;         /* cells allocated */
+    size_t col;         /* next column of the current row */
+    long nrows;         /* rows completed */
+    struct json_t *row; /* JSON: the row being built */
+    int indent;         /* table: spaces before each line */
+    bool failed;        /* out of memory or a write failed */
+} out_t;
+
+/* Record that the command asked for FMT; false (a usage error) when another
+ * form was already asked for. */
+bool out_want(out_fmt_t *fmt, out_fmt_t want);
+
+/* Start rows with NCOLS columns named NAMES, printed to F. False on OOM. */
+bool out_begin(out_t *o, out_fmt_t fmt, FILE *f, size_t ncols,
+               const char *const *names);
+
+/* Table form: cut cells of column COL to W display columns (with "…"). */
+void out_maxwidth(out_t *o, size_t col, int w);
+
+/* Add the next cell: text (NULL: null), an integer, a count that is null
+ * when V < 0 (the library's "not recorded"), or null. */
+void out_text(out_t *o, const char *s);
+void out_int(out_t *o, long long v);
+void out_count(out_t *o, long v);
+void out_null(out_t *o);
+/* Add a cell from column I of a SQLite row, keeping its type. */
+struct sqlite3_stmt;
+void out_sqlite(out_t *o, struct sqlite3_stmt *s, int i);
+
+/* Finish: print the table (or close the JSON array) and free O. Returns
+ * false when memory ran out or the rows could not all be written. */
+bool out_end(out_t *o);
+
+/* A real number: printed with DIGITS decimals in the table and CSV, a JSON
+ * number; NaN is null. */
+void out_real(out_t *o, double v, int digits);
+
+/* ---------------------------------------------------------------------
+ * One function per result type: each renders it as FMT to F, in the shape
+ * docs/cli.md documents. They return HRR_OK, HRR_ENOMEM, or HRR_EIO when
+ * writing failed. */
+hrr_err_t hrr_report_summary(FILE *f, out_fmt_t fmt, const char *db, const hrr_summary_t *sm);
+hrr_err_t hrr_report_states(FILE *f, out_fmt_t fmt, const hrr_state_list_t *list);
+/* FULL: every column (CSV and JSON always are) */
+hrr_err_t hrr_report_items(FILE *f, out_fmt_t fmt, const hrr_item_list_t *list);
+/* ALL: every item (JSON: an array), else only the first */
+hrr_err_t hrr_report_votes(FILE *f, out_fmt_t fmt, const hrr_votes_t *v, bool all);
+hrr_err_t hrr_report_findings(FILE *f, out_fmt_t fmt, const hrr_findings_t *list);
+hrr_err_t hrr_report_agree(FILE *f, out_fmt_t fmt, const hrr_agree_t *r);
+hrr_err_t hrr_report_cohesion(FILE *f, out_fmt_t fmt, const hrr_cohesion_t *r);
+/* The rows of a prepared statement (hrr sql), stepped to the end; HRR_EDB
+ * when a step fails (the message is SQLite's, in *ERRMSG, static). */
+hrr_err_t hrr_report_sql(FILE *f, out_fmt_t fmt, struct sqlite3_stmt *s, const char **errmsg);
+
+#endif
