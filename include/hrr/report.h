@@ -83,4 +83,20 @@ hrr_err_t hrr_report_cohesion(FILE *f, out_fmt_t fmt, const hrr_cohesion_t *r);
  * when a step fails (the message is SQLite's, in *ERRMSG, static). */
 hrr_err_t hrr_report_sql(FILE *f, out_fmt_t fmt, struct sqlite3_stmt *s, const char **errmsg);
 
+/* The rule sets R[0..N) as rows: name, body, members, title. */
+hrr_err_t hrr_report_rules_list(FILE *f, out_fmt_t fmt, hrr_rules_t *const *r, size_t n);
+/* One vote decided under R (table: the outcome, its reason and rule). */
+hrr_err_t hrr_report_decision(FILE *f, out_fmt_t fmt, const hrr_rules_t *r,
+                              const hrr_decision_t *d);
+/* A replay under R: the items, then (table) the flips by year and target. */
+hrr_err_t hrr_report_replay(FILE *f, out_fmt_t fmt, const hrr_rules_t *r,
+                            const hrr_replay_t *rep);
+/* The casebook, each vote decided again under R when R is not NULL. */
+hrr_err_t hrr_report_casebook(FILE *f, out_fmt_t fmt, const hrr_rules_t *r,
+                              const hrr_casebook_t *cb);
+struct hrr_power;
+/* Voting power: rows player, weight, banzhaf, banzhaf_abs, shapley_shubik;
+ * JSON {"quota", "banzhaf": [...], "banzhaf_abs": [...], "shapley_shubik": [...]}. */
+hrr_err_t hrr_report_power(FILE *f, out_fmt_t fmt, const struct hrr_power *p);
+
 #endif
