@@ -99,4 +99,22 @@ struct hrr_power;
  * JSON {"quota", "banzhaf": [...], "banzhaf_abs": [...], "shapley_shubik": [...]}. */
 hrr_err_t hrr_report_power(FILE *f, out_fmt_t fmt, const struct hrr_power *p);
 
+/* Ideal points: rows state, dim1[, se][, dim2], votes (numbers in JSON). */
+hrr_err_t hrr_report_ideal(FILE *f, out_fmt_t fmt, const hrr_ideal_t *r);
+/* Dynamic ideal points: rows state, year, dim1, sd, votes. */
+hrr_err_t hrr_report_ideal_dyn(FILE *f, out_fmt_t fmt, const hrr_ideal_dyn_t *r);
+/* Posterior means by Gibbs sampling: rows state, dim1, sd, votes. */
+hrr_err_t hrr_report_ideal_gibbs(FILE *f, out_fmt_t fmt, const hrr_ideal_gibbs_t *r);
+struct hrr_ideal_study;
+/* The recovery study, as one line of text. */
+hrr_err_t hrr_report_ideal_study(FILE *f, const struct hrr_ideal_study *s);
+
+/* Voting blocs: rows bloc, state; JSON {"blocs": [{"members": [...]}], "modularity"}. */
+hrr_err_t hrr_report_blocs(FILE *f, out_fmt_t fmt, const hrr_blocs_t *b);
+/* Blocs year by year: rows year, bloc, state (CSV: a bloc-0 row with the
+ * stability); JSON {"years": [{"year", "blocs", "modularity", "stability"}]};
+ * the table's summary per year goes to NOTES when not NULL. */
+hrr_err_t hrr_report_blocs_years(FILE *f, out_fmt_t fmt, const hrr_blocs_years_t *y,
+                                 FILE *notes);
+
 #endif

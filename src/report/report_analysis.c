@@ -4,6 +4,7 @@
  * CSV, and are JSON numbers (null where there were no votes to compare).
  */
 #include "jsonout.h"
+#include "hrr/ideal_study.h"
 
 hrr_err_t hrr_report_agree(FILE *f, out_fmt_t fmt, const hrr_agree_t *r)
 {
@@ -40,4 +41,77 @@ hrr_err_t hrr_report_cohesion(FILE *f, out_fmt_t fmt, const hrr_cohesion_t *r)
         out_real(&o, r->a[i].hnr, 4);
     }
     return out_result(&o);
+}
+
+hrr_err_t hrr_report_ideal(FILE *f, out_fmt_t fmt, const hrr_ideal_t *r)
+{
+    const char *cols[5];
+    size_t nc = 0;
+    cols[nc++] = "state";
+    cols[nc++] = "dim1";
+    if (r->se) cols[nc++] = "se";
+    if (r->x2) cols[nc++] = "dim2";
+    cols[nc++] = "votes";
+    out_t o;
+    if (!out_begin(&o, fmt, f, nc, cols)) {
+        out_end(&o);
+        return HRR_ENOMEM;
+    }
+    for (size_t i = 0; i < r->ns; i++) {
+        out_text(&o, r->iso3[i]);
+        out_real(&o, r->x[i], 4);
+        if (r->se) out_real(&o, r->se[i], 4);
+        if (r->x2) out_real(&o, r->x2[i], 4);
+        out_int(&o, r->n[i]);
+    }
+    return out_result(&o);
+}
+
+hrr_err_t hrr_report_ideal_dyn(FILE *f, out_fmt_t fmt, const hrr_ideal_dyn_t *r)
+{
+    static const char *const cols[] = {"state", "year", "dim1", "sd", "votes"};
+    out_t o;
+    if (!out_begin(&o, fmt, f, 5, cols)) {
+        out_end(&o);
+        return HRR_ENOMEM;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        out_text(&o, r->r[i].iso3);
+        out_int(&o, r->r[i].year);
+        out_real(&o, r->r[i].x, 4);
+        out_real(&o, r->r[i].sd, 4);
+        out_int(&o, r->r[i].n);
+    }
+    return out_result(&o);
+}
+
+hrr_err_t hrr_report_ideal_gibbs(FILE *f, out_fmt_t fmt, const hrr_ideal_gibbs_t *r)
+{
+    static const char *const cols[] = {"state", "dim1", "sd", "votes"};
+    out_t o;
+    if (!out_begin(&o, fmt, f, 4, cols)) {
+        out_end(&o);
+        return HRR_ENOMEM;
+    }
+    for (size_t i = 0; i < r->ns; i++) {
+        out_text(&o, r->iso3[i]);
+        out_real(&o, r->mean[i], 4);
+        out_real(&o, r->sd[i], 4);
+        out_int(&o, r->n[i]);
+    }
+    return out_result(&o);
+}
+
+hrr_err_t hrr_report_ideal_study(FILE *f, const hrr_ideal_study_t *s)
+{
+    fprintf(f, "simulated %zu x %zu (seed %lu, %s, %d dim%s, 10%% missing): fit %.4f s, %d iterations%s",
+            s->ns, s->nt, s->seed, s->model == HRR_IDEAL_ORDINAL ? "ordinal" : "binary", s->dims,
+            s->dims > 1 ? "s" : "", s->fit_seconds, s->iterations,
+            s->converged ? "" : " (not converged)");
+    for (int q = 0; q < s->dims && q < 2; q++) fprintf(f, ", |r| dim%d = %.4f", q + 1, s->r[q]);
+    if (s->se_reps > 0)
+        fprintf(f, "; bootstrap %d replicates %.3f s, mean se %.4f, coverage %.3f", s->se_reps,
+                s->se_seconds, s->mean_se, s->coverage);
+    fprintf(f, "\n");
+    return ferror(f) ? HRR_EIO : HRR_OK;
 }
