@@ -117,4 +117,30 @@ hrr_err_t hrr_report_blocs(FILE *f, out_fmt_t fmt, const hrr_blocs_t *b);
 hrr_err_t hrr_report_blocs_years(FILE *f, out_fmt_t fmt, const hrr_blocs_years_t *y,
                                  FILE *notes);
 
+/* Forecasts, one draft after another (a batch streams): begin, add each
+ * result, end. Table: a summary and the members' rows per draft; CSV: one
+ * table (with a symbol column for a batch); JSON {"body", "items": [...]},
+ * written at the end. */
+typedef struct hrr_report_fc {
+    FILE *f;
+    out_fmt_t fmt;
+    bool batch;         /* several drafts: the CSV has a symbol column */
+    const char *body;
+    size_t k;           /* results added */
+    out_t o;            /* CSV: the one table */
+    struct json_t *items; /* JSON: the results so far */
+} hrr_report_fc_t;
+
+hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, out_fmt_t fmt, const char *body,
+                              bool batch);
+/* TITLE: the draft's title, when given (JSON only). */
+hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const char *title);
+/* OK: every draft was added (false: drop what is pending). */
+hrr_err_t hrr_report_fc_end(hrr_report_fc_t *rf, bool ok);
+
+/* A backtest of BODY over FROM-TO: the scores, the calibration, the
+ * confusion matrix and where the model fails (table or JSON). */
+hrr_err_t hrr_report_backtest(FILE *f, out_fmt_t fmt, const char *body, int from, int to,
+                              const hrr_fc_backtest_t *bt);
+
 #endif

@@ -2,7 +2,6 @@
  * args.c - the one option parser of the subcommands (args.h).
  */
 #include "args.h"
-#include "out.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -174,11 +173,4 @@ int hrr_cli_done(out_t *o)
     FILE *f = o->f;
     if (out_end(o) || (f && ferror(f))) return 0; /* write errors: hrr_cli_finish */
     return hrr_cli_fail(HRR_ENOMEM, "out of memory");
-}
-
-int out_opt_error(const char *cmd, int c, int optopt_, char **argv, int optind_)
-{
-    (void)optopt_;
-    (void)optind_;
-    return opt_error(cmd, c, argv);
 }

@@ -51,7 +51,8 @@ typedef struct hrr_args {
 } hrr_args_t;
 
 /* One subcommand's command line. OWN is its own options (NULL or ended by
- * a zero entry; their val must be below 256); ON_OPT is called with each,
+ * a zero entry; their val must be below 256, and not 'b', 'f' or 't' when
+ * the command takes --body, --from or --to: those are their short forms); ON_OPT is called with each,
  * and returns 0 to go on or an exit code. MAXPOS positional arguments at
  * most (-1: any number). */
 typedef struct hrr_args_spec {
