@@ -84,7 +84,7 @@ static int shared_opt(hrr_cli_t *cli, const char *cmd, int c, const char *arg, h
         return 0;
     case V_JSON:
     case V_CSV:
-        if (!out_want(&a->fmt, c == V_CSV ? OUT_CSV : OUT_JSON))
+        if (!hrr_out_want(&a->fmt, c == V_CSV ? HRR_OUT_CSV : HRR_OUT_JSON))
             return hrr_cli_usage(cmd, "--csv and --json exclude each other");
         return 0;
     }
@@ -168,9 +168,9 @@ int hrr_args_need_body(hrr_cli_t *cli, const char *cmd)
     return hrr_cli_usage(cmd, "--body B is required (see `hrr summary`)");
 }
 
-int hrr_cli_done(out_t *o)
+int hrr_cli_done(hrr_out_t *o)
 {
     FILE *f = o->f;
-    if (out_end(o) || (f && ferror(f))) return 0; /* write errors: hrr_cli_finish */
+    if (hrr_out_end(o) || (f && ferror(f))) return 0; /* write errors: hrr_cli_finish */
     return hrr_cli_fail(HRR_ENOMEM, "out of memory");
 }

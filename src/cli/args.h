@@ -45,7 +45,7 @@ typedef struct hrr_args {
     long runs;           /* --runs */
     long min;            /* --min */
     bool seed_set, runs_set, min_set;
-    out_fmt_t fmt;       /* --json / --csv */
+    hrr_out_fmt_t fmt;       /* --json / --csv */
     int npos;            /* positional arguments left */
     char **pos;          /* ... and where they are */
 } hrr_args_t;
@@ -84,6 +84,6 @@ int hrr_args_need_body(hrr_cli_t *cli, const char *cmd);
 
 /* 0, or after printing why, the exit code for running out of memory.
  * A failed write is left to hrr_cli_finish. */
-int hrr_cli_done(out_t *o);
+int hrr_cli_done(hrr_out_t *o);
 
 #endif

@@ -43,7 +43,7 @@ int hrr_cmd_check(hrr_cli_t *cli, int argc, char **argv)
         code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
     } else {
         code = hrr_cli_report(hrr_report_findings(stdout, a.fmt, list));
-        if (!code && a.fmt == OUT_TABLE) fprintf(stderr, "%zu findings\n", list->n);
+        if (!code && a.fmt == HRR_OUT_TABLE) fprintf(stderr, "%zu findings\n", list->n);
     }
     hrr_findings_free(list);
     hrr_store_close(st);

@@ -110,11 +110,11 @@ int hrr_cmd_ideal(hrr_cli_t *cli, int argc, char **argv)
         code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
     } else {
         code = hrr_cli_report(hrr_report_ideal(stdout, a.fmt, r));
-        if (!code && a.fmt == OUT_TABLE)
+        if (!code && a.fmt == HRR_OUT_TABLE)
             fprintf(stderr, "%zu states, %zu contested votes, %d EM iterations%s, fit %.3f s\n",
                     r->ns, r->nt, r->iterations, r->converged ? "" : " (not converged)",
                     r->fit_seconds);
-        if (!code && a.fmt == OUT_TABLE && r->se)
+        if (!code && a.fmt == HRR_OUT_TABLE && r->se)
             fprintf(stderr, "bootstrap: %d replicates, %.3f s\n", io->se_reps, r->se_seconds);
     }
     hrr_ideal_free(r);

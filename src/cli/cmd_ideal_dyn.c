@@ -90,7 +90,7 @@ int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv)
         hrr_ideal_dyn_t *r = NULL;
         if ((rc = hrr_ideal_dyn_run(st, &sc, &d.dy, &r))) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         else code = hrr_cli_report(hrr_report_ideal_dyn(stdout, a.fmt, r));
-        if (!code && a.fmt == OUT_TABLE)
+        if (!code && a.fmt == HRR_OUT_TABLE)
             fprintf(stderr, "%zu states, %zu state-years, %zu contested votes, %d EM iterations%s\n", r->ns, r->n,
                     r->nt, r->iterations, r->converged ? "" : " (not converged)");
         hrr_ideal_dyn_free(r);
@@ -98,7 +98,7 @@ int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv)
         hrr_ideal_gibbs_t *r = NULL;
         if ((rc = hrr_ideal_gibbs_run(st, &sc, &d.gb, &r))) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         else code = hrr_cli_report(hrr_report_ideal_gibbs(stdout, a.fmt, r));
-        if (!code && a.fmt == OUT_TABLE)
+        if (!code && a.fmt == HRR_OUT_TABLE)
             fprintf(stderr, "%zu states, %zu contested votes, %d chains x %ld kept draws, %.2f s\n", r->ns, r->nt,
                     r->chains, r->kept, r->seconds);
         hrr_ideal_gibbs_free(r);

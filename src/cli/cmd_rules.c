@@ -25,7 +25,7 @@ int hrr_cli_rules(const char *name, hrr_rules_t **r)
 }
 
 /* `rules list`: every built-in rule set. */
-static int rules_list(out_fmt_t fmt)
+static int rules_list(hrr_out_fmt_t fmt)
 {
     hrr_rules_t *r[64];
     size_t n = 0;
@@ -55,11 +55,11 @@ int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv)
         if (a.npos != 2) return hrr_cli_usage("rules", "'show' takes one NAME");
         if ((code = hrr_cli_rules(a.pos[1], &r))) return code;
         /* the rule set's own text: its JSON file or its description */
-        char *text = a.fmt == OUT_JSON ? hrr_rules_json(r) : hrr_rules_describe(r);
+        char *text = a.fmt == HRR_OUT_JSON ? hrr_rules_json(r) : hrr_rules_describe(r);
         hrr_rules_free(r);
         if (!text) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
         fputs(text, stdout);
-        if (a.fmt == OUT_JSON) fputc('\n', stdout);
+        if (a.fmt == HRR_OUT_JSON) fputc('\n', stdout);
         free(text);
         return 0;
     }

@@ -6,44 +6,44 @@
 #include "jsonout.h"
 #include "hrr/ideal_study.h"
 
-hrr_err_t hrr_report_agree(FILE *f, out_fmt_t fmt, const hrr_agree_t *r)
+hrr_err_t hrr_report_agree(FILE *f, hrr_out_fmt_t fmt, const hrr_agree_t *r)
 {
     static const char *const cols[] = {"a", "b", "year", "n", "agree", "agree_half"};
-    out_t o;
-    if (!out_begin(&o, fmt, f, 6, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 6, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < r->n; i++) {
-        out_text(&o, r->a[i].a);
-        out_text(&o, r->a[i].b);
-        if (r->a[i].year) out_int(&o, r->a[i].year);
-        else out_null(&o);
-        out_int(&o, r->a[i].n);
-        out_real(&o, r->a[i].agree, 4);
-        out_real(&o, r->a[i].agree_half, 4);
+        hrr_out_text(&o, r->a[i].a);
+        hrr_out_text(&o, r->a[i].b);
+        if (r->a[i].year) hrr_out_int(&o, r->a[i].year);
+        else hrr_out_null(&o);
+        hrr_out_int(&o, r->a[i].n);
+        hrr_out_real(&o, r->a[i].agree, 4);
+        hrr_out_real(&o, r->a[i].agree_half, 4);
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
-hrr_err_t hrr_report_cohesion(FILE *f, out_fmt_t fmt, const hrr_cohesion_t *r)
+hrr_err_t hrr_report_cohesion(FILE *f, hrr_out_fmt_t fmt, const hrr_cohesion_t *r)
 {
     static const char *const cols[] = {"year", "items", "rice", "hnr"};
-    out_t o;
-    if (!out_begin(&o, fmt, f, 4, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 4, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < r->n; i++) {
-        out_int(&o, r->a[i].year);
-        out_int(&o, r->a[i].items);
-        out_real(&o, r->a[i].rice, 4);
-        out_real(&o, r->a[i].hnr, 4);
+        hrr_out_int(&o, r->a[i].year);
+        hrr_out_int(&o, r->a[i].items);
+        hrr_out_real(&o, r->a[i].rice, 4);
+        hrr_out_real(&o, r->a[i].hnr, 4);
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
-hrr_err_t hrr_report_ideal(FILE *f, out_fmt_t fmt, const hrr_ideal_t *r)
+hrr_err_t hrr_report_ideal(FILE *f, hrr_out_fmt_t fmt, const hrr_ideal_t *r)
 {
     const char *cols[5];
     size_t nc = 0;
@@ -52,54 +52,54 @@ hrr_err_t hrr_report_ideal(FILE *f, out_fmt_t fmt, const hrr_ideal_t *r)
     if (r->se) cols[nc++] = "se";
     if (r->x2) cols[nc++] = "dim2";
     cols[nc++] = "votes";
-    out_t o;
-    if (!out_begin(&o, fmt, f, nc, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, nc, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < r->ns; i++) {
-        out_text(&o, r->iso3[i]);
-        out_real(&o, r->x[i], 4);
-        if (r->se) out_real(&o, r->se[i], 4);
-        if (r->x2) out_real(&o, r->x2[i], 4);
-        out_int(&o, r->n[i]);
+        hrr_out_text(&o, r->iso3[i]);
+        hrr_out_real(&o, r->x[i], 4);
+        if (r->se) hrr_out_real(&o, r->se[i], 4);
+        if (r->x2) hrr_out_real(&o, r->x2[i], 4);
+        hrr_out_int(&o, r->n[i]);
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
-hrr_err_t hrr_report_ideal_dyn(FILE *f, out_fmt_t fmt, const hrr_ideal_dyn_t *r)
+hrr_err_t hrr_report_ideal_dyn(FILE *f, hrr_out_fmt_t fmt, const hrr_ideal_dyn_t *r)
 {
     static const char *const cols[] = {"state", "year", "dim1", "sd", "votes"};
-    out_t o;
-    if (!out_begin(&o, fmt, f, 5, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 5, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < r->n; i++) {
-        out_text(&o, r->r[i].iso3);
-        out_int(&o, r->r[i].year);
-        out_real(&o, r->r[i].x, 4);
-        out_real(&o, r->r[i].sd, 4);
-        out_int(&o, r->r[i].n);
+        hrr_out_text(&o, r->r[i].iso3);
+        hrr_out_int(&o, r->r[i].year);
+        hrr_out_real(&o, r->r[i].x, 4);
+        hrr_out_real(&o, r->r[i].sd, 4);
+        hrr_out_int(&o, r->r[i].n);
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
-hrr_err_t hrr_report_ideal_gibbs(FILE *f, out_fmt_t fmt, const hrr_ideal_gibbs_t *r)
+hrr_err_t hrr_report_ideal_gibbs(FILE *f, hrr_out_fmt_t fmt, const hrr_ideal_gibbs_t *r)
 {
     static const char *const cols[] = {"state", "dim1", "sd", "votes"};
-    out_t o;
-    if (!out_begin(&o, fmt, f, 4, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 4, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < r->ns; i++) {
-        out_text(&o, r->iso3[i]);
-        out_real(&o, r->mean[i], 4);
-        out_real(&o, r->sd[i], 4);
-        out_int(&o, r->n[i]);
+        hrr_out_text(&o, r->iso3[i]);
+        hrr_out_real(&o, r->mean[i], 4);
+        hrr_out_real(&o, r->sd[i], 4);
+        hrr_out_int(&o, r->n[i]);
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
 hrr_err_t hrr_report_ideal_study(FILE *f, const hrr_ideal_study_t *s)

@@ -17,28 +17,28 @@ static json_t *blocs_json(const hrr_blocs_t *b)
     return arr;
 }
 
-hrr_err_t hrr_report_blocs(FILE *f, out_fmt_t fmt, const hrr_blocs_t *b)
+hrr_err_t hrr_report_blocs(FILE *f, hrr_out_fmt_t fmt, const hrr_blocs_t *b)
 {
     static const char *const cols[] = {"bloc", "state"};
-    if (fmt == OUT_JSON) {
+    if (fmt == HRR_OUT_JSON) {
         json_t *o = json_object();
         if (!o) return HRR_ENOMEM;
         json_object_set_new(o, "blocs", blocs_json(b));
-        json_object_set_new(o, "modularity", out_jreal(b->modularity));
-        return out_json(f, o);
+        json_object_set_new(o, "modularity", hrr_i_jreal(b->modularity));
+        return hrr_i_out_json(f, o);
     }
-    out_t o;
-    if (!out_begin(&o, fmt, f, 2, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 2, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (int k = 0; k < b->nblocs; k++)
         for (size_t i = 0; i < b->ns; i++)
             if (b->bloc[i] == k) {
-                out_int(&o, k + 1);
-                out_text(&o, b->iso3[i]);
+                hrr_out_int(&o, k + 1);
+                hrr_out_text(&o, b->iso3[i]);
             }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
 static hrr_err_t years_json(FILE *f, const hrr_blocs_years_t *y)
@@ -53,19 +53,19 @@ static hrr_err_t years_json(FILE *f, const hrr_blocs_years_t *y)
         json_t *x = json_object();
         json_object_set_new(x, "year", json_integer(y->year[k]));
         json_object_set_new(x, "blocs", blocs_json(y->b[k]));
-        json_object_set_new(x, "modularity", out_jreal(y->b[k]->modularity));
+        json_object_set_new(x, "modularity", hrr_i_jreal(y->b[k]->modularity));
         if (k == 0) {
             json_object_set_new(x, "stability", json_null());
         } else {
             json_t *sx = json_object();
-            json_object_set_new(sx, "ari", out_jreal(y->ari[k]));
-            json_object_set_new(sx, "nmi", out_jreal(y->nmi[k]));
+            json_object_set_new(sx, "ari", hrr_i_jreal(y->ari[k]));
+            json_object_set_new(sx, "nmi", hrr_i_jreal(y->nmi[k]));
             json_object_set_new(x, "stability", sx);
         }
         json_array_append_new(arr, x);
     }
     json_object_set_new(o, "years", arr);
-    return out_json(f, o);
+    return hrr_i_out_json(f, o);
 }
 
 /* One line a year: the blocs' sizes, modularity, stability. */
@@ -85,33 +85,33 @@ static void years_notes(FILE *n, const hrr_blocs_years_t *y)
     }
 }
 
-hrr_err_t hrr_report_blocs_years(FILE *f, out_fmt_t fmt, const hrr_blocs_years_t *y,
+hrr_err_t hrr_report_blocs_years(FILE *f, hrr_out_fmt_t fmt, const hrr_blocs_years_t *y,
                                  FILE *notes)
 {
     static const char *const cols[] = {"year", "bloc", "state"};
-    if (fmt == OUT_JSON) return years_json(f, y);
-    out_t o;
-    if (!out_begin(&o, fmt, f, 3, cols)) {
-        out_end(&o);
+    if (fmt == HRR_OUT_JSON) return years_json(f, y);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 3, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t k = 0; k < y->n; k++) {
-        if (fmt == OUT_CSV && k > 0) {
+        if (fmt == HRR_OUT_CSV && k > 0) {
             char v[64];
             snprintf(v, sizeof v, "ari=%.4f;nmi=%.4f", y->ari[k], y->nmi[k]);
-            out_int(&o, y->year[k]);
-            out_int(&o, 0);
-            out_text(&o, v);
+            hrr_out_int(&o, y->year[k]);
+            hrr_out_int(&o, 0);
+            hrr_out_text(&o, v);
         }
         for (int b = 0; b < y->b[k]->nblocs; b++)
             for (size_t i = 0; i < y->b[k]->ns; i++)
                 if (y->b[k]->bloc[i] == b) {
-                    out_int(&o, y->year[k]);
-                    out_int(&o, b + 1);
-                    out_text(&o, y->b[k]->iso3[i]);
+                    hrr_out_int(&o, y->year[k]);
+                    hrr_out_int(&o, b + 1);
+                    hrr_out_text(&o, y->b[k]->iso3[i]);
                 }
     }
-    hrr_err_t rc = out_result(&o);
-    if (!rc && fmt == OUT_TABLE && notes) years_notes(notes, y);
+    hrr_err_t rc = hrr_i_out_result(&o);
+    if (!rc && fmt == HRR_OUT_TABLE && notes) years_notes(notes, y);
     return rc;
 }

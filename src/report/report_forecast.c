@@ -34,22 +34,22 @@ static json_t *result_json(const hrr_fc_result_t *r, const char *title)
     }
     json_object_set_new(o, "symbol", json_string(r->symbol));
     json_object_set_new(o, "date", json_string(r->date));
-    if (title) json_object_set_new(o, "title", out_jstr(title));
+    if (title) json_object_set_new(o, "title", hrr_i_jstr(title));
     json_object_set_new(o, "like", r->like[0] ? json_string(r->like) : json_null());
     json_object_set_new(o, "target", r->target[0] ? json_string(r->target) : json_null());
     json_object_set_new(o, "members", json_integer((json_int_t)r->n));
-    json_object_set_new(o, "p_adopted", out_jreal(r->p_adopted));
-    json_object_set_new(o, "p_no_action", out_jreal(r->p_no_action));
-    for (int c = 0; c < 4; c++) json_object_set_new(ex, k_cls[c], out_jreal(r->expect[c]));
+    json_object_set_new(o, "p_adopted", hrr_i_jreal(r->p_adopted));
+    json_object_set_new(o, "p_no_action", hrr_i_jreal(r->p_no_action));
+    for (int c = 0; c < 4; c++) json_object_set_new(ex, k_cls[c], hrr_i_jreal(r->expect[c]));
     json_object_set_new(o, "expected", ex);
     json_object_set_new(o, "runs", json_integer(r->runs));
     for (size_t i = 0; i < r->n; i++) {
         json_t *b = json_object(), *p = json_object();
         json_object_set_new(b, "state", json_string(r->b[i].state));
-        for (int c = 0; c < 4; c++) json_object_set_new(p, k_cls[c], out_jreal(r->b[i].p[c]));
+        for (int c = 0; c < 4; c++) json_object_set_new(p, k_cls[c], hrr_i_jreal(r->b[i].p[c]));
         json_object_set_new(b, "p", p);
-        json_object_set_new(b, "decisive", out_jreal(r->b[i].decisive));
-        json_object_set_new(b, "swing", out_jreal(r->b[i].swing));
+        json_object_set_new(b, "decisive", hrr_i_jreal(r->b[i].decisive));
+        json_object_set_new(b, "swing", hrr_i_jreal(r->b[i].swing));
         json_array_append_new(bs, b);
     }
     json_object_set_new(o, "ballots", bs);
@@ -64,14 +64,14 @@ static const char *const k_tcols[] = {"symbol", "state", "yes", "no", "abstain",
                                       "decisive", "swing"};
 
 /* The members' rows of R into O (with the symbol column when WITH_SYMBOL). */
-static void add_rows(out_t *o, const hrr_fc_result_t *r, bool with_symbol)
+static void add_rows(hrr_out_t *o, const hrr_fc_result_t *r, bool with_symbol)
 {
     for (size_t i = 0; i < r->n; i++) {
-        if (with_symbol) out_text(o, r->symbol);
-        out_text(o, r->b[i].state);
-        for (int c = 0; c < 4; c++) out_real(o, r->b[i].p[c], 3);
-        out_real(o, r->b[i].decisive, 3);
-        out_real(o, r->b[i].swing, 3);
+        if (with_symbol) hrr_out_text(o, r->symbol);
+        hrr_out_text(o, r->b[i].state);
+        for (int c = 0; c < 4; c++) hrr_out_real(o, r->b[i].p[c], 3);
+        hrr_out_real(o, r->b[i].decisive, 3);
+        hrr_out_real(o, r->b[i].swing, 3);
     }
 }
 
@@ -90,7 +90,7 @@ static void print_summary(const hrr_fc_result_t *r, FILE *f)
     fprintf(f, "%s\n", nsw ? "" : " none (the outcome does not turn on any one member)");
 }
 
-hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, out_fmt_t fmt, const char *body,
+hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, hrr_out_fmt_t fmt, const char *body,
                               bool batch)
 {
     memset(rf, 0, sizeof *rf);
@@ -98,9 +98,9 @@ hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, out_fmt_t fmt, const
     rf->fmt = fmt;
     rf->body = body;
     rf->batch = batch;
-    if (fmt == OUT_JSON && !(rf->items = json_array())) return HRR_ENOMEM;
-    if (fmt == OUT_CSV && !out_begin(&rf->o, OUT_CSV, f, batch ? 8 : 7, k_tcols + (batch ? 0 : 1))) {
-        out_end(&rf->o);
+    if (fmt == HRR_OUT_JSON && !(rf->items = json_array())) return HRR_ENOMEM;
+    if (fmt == HRR_OUT_CSV && !hrr_out_begin(&rf->o, HRR_OUT_CSV, f, batch ? 8 : 7, k_tcols + (batch ? 0 : 1))) {
+        hrr_out_end(&rf->o);
         return HRR_ENOMEM;
     }
     return HRR_OK;
@@ -109,21 +109,21 @@ hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, out_fmt_t fmt, const
 hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const char *title)
 {
     hrr_err_t rc = HRR_OK;
-    if (rf->fmt == OUT_JSON) {
+    if (rf->fmt == HRR_OUT_JSON) {
         json_t *x = result_json(r, title);
         if (!x || json_array_append_new(rf->items, x)) rc = HRR_ENOMEM;
-    } else if (rf->fmt == OUT_CSV) {
+    } else if (rf->fmt == HRR_OUT_CSV) {
         add_rows(&rf->o, r, rf->batch);
     } else {
-        out_t o;
+        hrr_out_t o;
         if (rf->k) fprintf(rf->f, "\n");
         print_summary(r, rf->f);
-        if (!out_begin(&o, OUT_TABLE, rf->f, 7, k_tcols + 1)) {
-            out_end(&o);
+        if (!hrr_out_begin(&o, HRR_OUT_TABLE, rf->f, 7, k_tcols + 1)) {
+            hrr_out_end(&o);
             return HRR_ENOMEM;
         }
         add_rows(&o, r, false);
-        rc = out_result(&o);
+        rc = hrr_i_out_result(&o);
     }
     rf->k++;
     return rc;
@@ -132,13 +132,13 @@ hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const
 hrr_err_t hrr_report_fc_end(hrr_report_fc_t *rf, bool ok)
 {
     hrr_err_t rc = HRR_OK;
-    if (rf->fmt == OUT_CSV) {
-        if (ok) rc = out_result(&rf->o);
-        else out_end(&rf->o); /* a draft failed: drop the rest */
-    } else if (rf->fmt == OUT_JSON && ok) {
+    if (rf->fmt == HRR_OUT_CSV) {
+        if (ok) rc = hrr_i_out_result(&rf->o);
+        else hrr_out_end(&rf->o); /* a draft failed: drop the rest */
+    } else if (rf->fmt == HRR_OUT_JSON && ok) {
         json_t *top = json_object();
         if (top) {
-            json_object_set_new(top, "body", out_jstr(rf->body));
+            json_object_set_new(top, "body", hrr_i_jstr(rf->body));
             json_object_set_new(top, "items", rf->items);
             rf->items = NULL;
         }
@@ -158,12 +158,12 @@ static json_t *fails_json(const hrr_fc_fail_t *f, size_t n, const char *key, int
     json_t *a = json_array();
     for (size_t k = 0; a && k < n; k++) {
         json_t *j = json_object();
-        json_object_set_new(j, key, out_jstr(f[k].what));
+        json_object_set_new(j, key, hrr_i_jstr(f[k].what));
         json_object_set_new(j, "ballots", json_integer(f[k].n));
-        json_object_set_new(j, "accuracy", out_jreal(f[k].accuracy));
+        json_object_set_new(j, "accuracy", hrr_i_jreal(f[k].accuracy));
         if (outcomes) {
             json_object_set_new(j, "votes", json_integer(f[k].items));
-            json_object_set_new(j, "outcome_accuracy", out_jreal(f[k].outcome_accuracy));
+            json_object_set_new(j, "outcome_accuracy", hrr_i_jreal(f[k].outcome_accuracy));
         }
         json_array_append_new(a, j);
     }
@@ -180,23 +180,23 @@ static json_t *backtest_json(const char *body, int from, int to, const hrr_fc_ba
         json_decref(conf);
         return NULL;
     }
-    json_object_set_new(o, "body", out_jstr(body));
+    json_object_set_new(o, "body", hrr_i_jstr(body));
     json_object_set_new(o, "from", json_integer(from));
     json_object_set_new(o, "to", json_integer(to));
     json_object_set_new(o, "sessions", json_integer(bt->sessions));
     for (int m = 0; m < 4; m++) {
         const hrr_fc_score_t *s = &bt->score[m];
         json_t *j = json_object();
-        json_object_set_new(j, "name", out_jstr(s->name));
+        json_object_set_new(j, "name", hrr_i_jstr(s->name));
         json_object_set_new(j, "ballots", json_integer(s->ballots));
-        json_object_set_new(j, "accuracy", out_jreal(s->accuracy));
-        json_object_set_new(j, "macro_f1", out_jreal(s->macro_f1));
-        json_object_set_new(j, "brier", out_jreal(s->brier));
-        json_object_set_new(j, "log_loss", out_jreal(s->log_loss));
+        json_object_set_new(j, "accuracy", hrr_i_jreal(s->accuracy));
+        json_object_set_new(j, "macro_f1", hrr_i_jreal(s->macro_f1));
+        json_object_set_new(j, "brier", hrr_i_jreal(s->brier));
+        json_object_set_new(j, "log_loss", hrr_i_jreal(s->log_loss));
         json_object_set_new(j, "items", json_integer(s->items));
-        json_object_set_new(j, "outcome_accuracy", out_jreal(s->outcome_accuracy));
-        json_object_set_new(j, "outcome_brier", out_jreal(s->outcome_brier));
-        if (m == 0) json_object_set_new(j, "ece", out_jreal(s->ece));
+        json_object_set_new(j, "outcome_accuracy", hrr_i_jreal(s->outcome_accuracy));
+        json_object_set_new(j, "outcome_brier", hrr_i_jreal(s->outcome_brier));
+        if (m == 0) json_object_set_new(j, "ece", hrr_i_jreal(s->ece));
         json_array_append_new(sc, j);
     }
     json_object_set_new(o, "scores", sc);
@@ -206,8 +206,8 @@ static json_t *backtest_json(const char *body, int from, int to, const hrr_fc_ba
         json_object_set_new(j, "lo", json_real(b->lo));
         json_object_set_new(j, "hi", json_real(b->hi));
         json_object_set_new(j, "n", json_integer(b->n));
-        json_object_set_new(j, "predicted", b->n ? out_jreal(b->predicted) : json_null());
-        json_object_set_new(j, "observed", b->n ? out_jreal(b->observed) : json_null());
+        json_object_set_new(j, "predicted", b->n ? hrr_i_jreal(b->predicted) : json_null());
+        json_object_set_new(j, "observed", b->n ? hrr_i_jreal(b->observed) : json_null());
         json_array_append_new(bins, j);
     }
     json_object_set_new(o, "reliability", bins);
@@ -266,10 +266,10 @@ static void backtest_table(FILE *f, const char *body, int from, int to, const hr
     fprintf(f, "\n");
 }
 
-hrr_err_t hrr_report_backtest(FILE *f, out_fmt_t fmt, const char *body, int from, int to,
+hrr_err_t hrr_report_backtest(FILE *f, hrr_out_fmt_t fmt, const char *body, int from, int to,
                               const hrr_fc_backtest_t *bt)
 {
-    if (fmt == OUT_JSON) return dump(f, backtest_json(body, from, to, bt));
+    if (fmt == HRR_OUT_JSON) return dump(f, backtest_json(body, from, to, bt));
     backtest_table(f, body, from, to, bt);
     return ferror(f) ? HRR_EIO : HRR_OK;
 }

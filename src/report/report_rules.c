@@ -7,37 +7,37 @@
 
 #include <string.h>
 
-hrr_err_t hrr_report_rules_list(FILE *f, out_fmt_t fmt, hrr_rules_t *const *r, size_t n)
+hrr_err_t hrr_report_rules_list(FILE *f, hrr_out_fmt_t fmt, hrr_rules_t *const *r, size_t n)
 {
     static const char *const cols[] = {"name", "body", "members", "title"};
-    out_t o;
-    if (!out_begin(&o, fmt, f, 4, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 4, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        out_text(&o, hrr_rules_name(r[i]));
-        out_text(&o, hrr_rules_body(r[i]));
-        out_int(&o, hrr_rules_members(r[i], 0));
-        out_text(&o, hrr_rules_title(r[i]));
+        hrr_out_text(&o, hrr_rules_name(r[i]));
+        hrr_out_text(&o, hrr_rules_body(r[i]));
+        hrr_out_int(&o, hrr_rules_members(r[i], 0));
+        hrr_out_text(&o, hrr_rules_title(r[i]));
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
 
-hrr_err_t hrr_report_decision(FILE *f, out_fmt_t fmt, const hrr_rules_t *r,
+hrr_err_t hrr_report_decision(FILE *f, hrr_out_fmt_t fmt, const hrr_rules_t *r,
                               const hrr_decision_t *d)
 {
-    if (fmt == OUT_JSON) {
+    if (fmt == HRR_OUT_JSON) {
         json_t *o = json_object();
         if (!o) return HRR_ENOMEM;
         json_object_set_new(o, "outcome", json_string(hrr_outcome_name(d->outcome)));
-        json_object_set_new(o, "reason", out_jstr(d->reason));
+        json_object_set_new(o, "reason", hrr_i_jstr(d->reason));
         json_object_set_new(o, "threshold", json_integer(d->threshold));
         json_object_set_new(o, "margin", json_integer(d->margin));
-        json_object_set_new(o, "rule", out_jstr(d->rule));
-        json_object_set_new(o, "source", out_jstr(d->source));
-        json_object_set_new(o, "rules", out_jstr(hrr_rules_name(r)));
-        return out_json(f, o);
+        json_object_set_new(o, "rule", hrr_i_jstr(d->rule));
+        json_object_set_new(o, "source", hrr_i_jstr(d->source));
+        json_object_set_new(o, "rules", hrr_i_jstr(hrr_rules_name(r)));
+        return hrr_i_out_json(f, o);
     }
     fprintf(f, "%s\n  %s\n  rule: %s (%s)\n", hrr_outcome_name(d->outcome), d->reason, d->rule,
             d->source);
@@ -85,77 +85,77 @@ static void replay_summary(FILE *f, const hrr_rules_t *r, const hrr_replay_t *re
     }
 }
 
-hrr_err_t hrr_report_replay(FILE *f, out_fmt_t fmt, const hrr_rules_t *r,
+hrr_err_t hrr_report_replay(FILE *f, hrr_out_fmt_t fmt, const hrr_rules_t *r,
                             const hrr_replay_t *rep)
 {
     static const char *const cols[] = {"date", "symbol", "target", "yes", "no", "abstain",
                                        "tally", "own", "own_margin", "outcome", "margin", "reason"};
-    out_t o;
-    if (!out_begin(&o, fmt, f, 12, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 12, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
-    out_maxwidth(&o, 1, 26);
-    out_maxwidth(&o, 11, 70);
+    hrr_out_maxwidth(&o, 1, 26);
+    hrr_out_maxwidth(&o, 11, 70);
     for (size_t i = 0; i < rep->n; i++) {
         const hrr_replay_item_t *it = &rep->a[i];
-        out_text(&o, it->date);
-        out_text(&o, it->symbol);
-        out_text(&o, *it->target ? it->target : NULL);
-        out_int(&o, it->yes);
-        out_int(&o, it->no);
-        out_int(&o, it->abstain);
-        out_text(&o, it->from_ballots ? "ballots" : "official");
-        out_text(&o, hrr_outcome_name(it->own.outcome));
-        out_int(&o, it->own.margin);
-        out_text(&o, hrr_outcome_name(it->other.outcome));
-        out_int(&o, it->other.margin);
-        out_text(&o, it->other.reason);
+        hrr_out_text(&o, it->date);
+        hrr_out_text(&o, it->symbol);
+        hrr_out_text(&o, *it->target ? it->target : NULL);
+        hrr_out_int(&o, it->yes);
+        hrr_out_int(&o, it->no);
+        hrr_out_int(&o, it->abstain);
+        hrr_out_text(&o, it->from_ballots ? "ballots" : "official");
+        hrr_out_text(&o, hrr_outcome_name(it->own.outcome));
+        hrr_out_int(&o, it->own.margin);
+        hrr_out_text(&o, hrr_outcome_name(it->other.outcome));
+        hrr_out_int(&o, it->other.margin);
+        hrr_out_text(&o, it->other.reason);
     }
-    hrr_err_t rc = out_result(&o);
-    if (!rc && fmt == OUT_TABLE) replay_summary(f, r, rep);
+    hrr_err_t rc = hrr_i_out_result(&o);
+    if (!rc && fmt == HRR_OUT_TABLE) replay_summary(f, r, rep);
     return rc;
 }
 
-hrr_err_t hrr_report_casebook(FILE *f, out_fmt_t fmt, const hrr_rules_t *r,
+hrr_err_t hrr_report_casebook(FILE *f, hrr_out_fmt_t fmt, const hrr_rules_t *r,
                               const hrr_casebook_t *cb)
 {
     static const char *const cols[] = {"date", "body", "symbol", "kind", "target", "yes", "no",
                                        "abstain", "outcome", "replayed", "margin", "note", "source"};
-    out_t o;
-    size_t ncols = fmt == OUT_TABLE ? 12 : 13; /* the table leaves the sources to --csv/--json */
-    if (!out_begin(&o, fmt, f, ncols, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    size_t ncols = fmt == HRR_OUT_TABLE ? 12 : 13; /* the table leaves the sources to --csv/--json */
+    if (!hrr_out_begin(&o, fmt, f, ncols, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < cb->n; i++) {
         const hrr_case_t *x = &cb->a[i];
         hrr_decision_t d;
         bool replayed = r && hrr_case_decide(r, x, &d) == HRR_OK;
-        out_text(&o, x->date);
-        out_text(&o, x->body);
-        out_text(&o, *x->symbol ? x->symbol : NULL);
-        out_text(&o, x->kind);
-        out_text(&o, *x->target ? x->target : NULL);
-        out_count(&o, x->yes);
-        out_count(&o, x->no);
-        out_count(&o, x->abstain);
-        out_text(&o, *x->outcome ? x->outcome : NULL);
-        out_text(&o, replayed ? hrr_outcome_name(d.outcome) : NULL);
-        if (replayed) out_int(&o, d.margin);
-        else out_null(&o);
-        out_text(&o, x->note);
-        if (ncols == 13) out_text(&o, x->source);
+        hrr_out_text(&o, x->date);
+        hrr_out_text(&o, x->body);
+        hrr_out_text(&o, *x->symbol ? x->symbol : NULL);
+        hrr_out_text(&o, x->kind);
+        hrr_out_text(&o, *x->target ? x->target : NULL);
+        hrr_out_count(&o, x->yes);
+        hrr_out_count(&o, x->no);
+        hrr_out_count(&o, x->abstain);
+        hrr_out_text(&o, *x->outcome ? x->outcome : NULL);
+        hrr_out_text(&o, replayed ? hrr_outcome_name(d.outcome) : NULL);
+        if (replayed) hrr_out_int(&o, d.margin);
+        else hrr_out_null(&o);
+        hrr_out_text(&o, x->note);
+        if (ncols == 13) hrr_out_text(&o, x->source);
     }
-    out_maxwidth(&o, 11, 60);
-    return out_result(&o);
+    hrr_out_maxwidth(&o, 11, 60);
+    return hrr_i_out_result(&o);
 }
 
-hrr_err_t hrr_report_power(FILE *f, out_fmt_t fmt, const hrr_power_t *p)
+hrr_err_t hrr_report_power(FILE *f, hrr_out_fmt_t fmt, const hrr_power_t *p)
 {
     static const char *const cols[] = {"player", "weight", "banzhaf", "banzhaf_abs",
                                        "shapley_shubik"};
-    if (fmt == OUT_JSON) {
+    if (fmt == HRR_OUT_JSON) {
         json_t *o = json_object(), *a = json_array(), *b = json_array(), *s = json_array();
         if (!o || !a || !b || !s) {
             json_decref(o);
@@ -165,29 +165,29 @@ hrr_err_t hrr_report_power(FILE *f, out_fmt_t fmt, const hrr_power_t *p)
             return HRR_ENOMEM;
         }
         for (size_t i = 0; i < p->n; i++) {
-            json_array_append_new(a, out_jreal(p->banzhaf[i]));
-            json_array_append_new(b, out_jreal(p->banzhaf_abs[i]));
-            json_array_append_new(s, out_jreal(p->shapley[i]));
+            json_array_append_new(a, hrr_i_jreal(p->banzhaf[i]));
+            json_array_append_new(b, hrr_i_jreal(p->banzhaf_abs[i]));
+            json_array_append_new(s, hrr_i_jreal(p->shapley[i]));
         }
         json_object_set_new(o, "quota", json_integer(p->quota));
         json_object_set_new(o, "banzhaf", a);
         json_object_set_new(o, "banzhaf_abs", b);
         json_object_set_new(o, "shapley_shubik", s);
-        return out_json(f, o);
+        return hrr_i_out_json(f, o);
     }
-    out_t o;
-    if (!out_begin(&o, fmt, f, 5, cols)) {
-        out_end(&o);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, fmt, f, 5, cols)) {
+        hrr_out_end(&o);
         return HRR_ENOMEM;
     }
     for (size_t i = 0; i < p->n; i++) {
         char name[32];
         snprintf(name, sizeof name, "%zu", i + 1);
-        out_text(&o, name);
-        out_int(&o, p->w[i]);
-        out_real(&o, p->banzhaf[i], 6);
-        out_real(&o, p->banzhaf_abs[i], 6);
-        out_real(&o, p->shapley[i], 6);
+        hrr_out_text(&o, name);
+        hrr_out_int(&o, p->w[i]);
+        hrr_out_real(&o, p->banzhaf[i], 6);
+        hrr_out_real(&o, p->banzhaf_abs[i], 6);
+        hrr_out_real(&o, p->shapley[i], 6);
     }
-    return out_result(&o);
+    return hrr_i_out_result(&o);
 }
