@@ -99,11 +99,7 @@ hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, hrr_out_fmt_t fmt, c
     rf->body = body;
     rf->batch = batch;
     if (fmt == HRR_OUT_JSON && !(rf->items = json_array())) return HRR_ENOMEM;
-    if (fmt == HRR_OUT_CSV && !hrr_out_begin(&rf->o, HRR_OUT_CSV, f, batch ? 8 : 7, k_tcols + (batch ? 0 : 1))) {
-        hrr_out_end(&rf->o);
-        return HRR_ENOMEM;
-    }
-    return HRR_OK;
+    return HRR_OK; /* the CSV table begins with the first result */
 }
 
 hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const char *title)
@@ -113,6 +109,11 @@ hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const
         json_t *x = result_json(r, title);
         if (!x || json_array_append_new(rf->items, x)) rc = HRR_ENOMEM;
     } else if (rf->fmt == HRR_OUT_CSV) {
+        if (!rf->k && !hrr_out_begin(&rf->o, HRR_OUT_CSV, rf->f, rf->batch ? 8 : 7,
+                                     k_tcols + (rf->batch ? 0 : 1))) {
+            hrr_out_end(&rf->o);
+            return HRR_ENOMEM;
+        }
         add_rows(&rf->o, r, rf->batch);
     } else {
         hrr_out_t o;
@@ -132,7 +133,7 @@ hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const
 hrr_err_t hrr_report_fc_end(hrr_report_fc_t *rf, bool ok)
 {
     hrr_err_t rc = HRR_OK;
-    if (rf->fmt == HRR_OUT_CSV) {
+    if (rf->fmt == HRR_OUT_CSV && rf->k) {
         if (ok) rc = hrr_i_out_result(&rf->o);
         else hrr_out_end(&rf->o); /* a draft failed: drop the rest */
     } else if (rf->fmt == HRR_OUT_JSON && ok) {
