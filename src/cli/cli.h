@@ -37,6 +37,10 @@ int hrr_cli_fail(hrr_err_t rc, const char *fmt, ...)
 int hrr_cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The exit code for a report's result (HRR_EIO is left to hrr_cli_finish,
+ * which names the write error). */
+int hrr_cli_report(hrr_err_t rc);
+
 /* The exit code for a library result. */
 int hrr_cli_exit_code(hrr_err_t rc);
 

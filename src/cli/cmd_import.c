@@ -2,9 +2,8 @@
  * cmd_import.c - `hrr import PATH...`: load files or folders, each format
  * detected (or given with --format), and say what was loaded from where.
  */
-#include "cli.h"
+#include "args.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,55 +26,72 @@ static void help(void)
            "  --quiet         print nothing on success\n");
 }
 
+typedef struct import_cli {
+    hrr_import_opts_t io;
+    int quiet, list;
+} import_cli_t;
+
+static int on_opt(void *ctx, int c, const char *arg)
+{
+    import_cli_t *ic = ctx;
+    switch (c) {
+    case 'f': ic->io.format = arg; break;
+    case 'm': ic->io.mapping = arg; break;
+    case 'q': ic->quiet = 1; break;
+    case 'l': ic->list = 1; break;
+    }
+    return 0;
+}
+
+/* What one PATH loaded, unless --quiet. */
+static void print_result(const hrr_import_result_t *res)
+{
+    size_t nalone = 0;
+    for (size_t k = 0; k < res->nfiles; k++) {
+        const hrr_import_file_t *f = &res->files[k];
+        if (f->skipped == 2) nalone++;
+        else if (f->skipped == 1) printf("%-56s %-18s already imported, unchanged\n", f->path, f->format);
+        else printf("%-56s %-18s %9ld rows\n", f->path, f->format, f->rows);
+    }
+    /* files in a folder that hrr does not read (READMEs, licences):
+     * one line, so the loaded files stay readable */
+    if (!nalone) return;
+    printf("left alone, not a format hrr reads (%zu):", nalone);
+    for (size_t k = 0; k < res->nfiles; k++)
+        if (res->files[k].skipped == 2) {
+            const char *b = strrchr(res->files[k].path, '/');
+            printf(" %s", b ? b + 1 : res->files[k].path);
+        }
+    printf("\n");
+}
+
 int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'}, {"mapping", required_argument, 0, 'm'},
-        {"body", required_argument, 0, 'b'},   {"list-formats", no_argument, 0, 'l'},
-        {"quiet", no_argument, 0, 'q'},        {"help", no_argument, 0, 'h'},
+        {"list-formats", no_argument, 0, 'l'}, {"quiet", no_argument, 0, 'q'},
         {0, 0, 0, 0}};
-    hrr_import_opts_t io = {0};
-    int c, quiet = 0, code = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "f:m:b:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': io.format = optarg; break;
-        case 'm': io.mapping = optarg; break;
-        case 'b': io.body = optarg; break;
-        case 'q': quiet = 1; break;
-        case 'l':
-            for (const char *const *f = hrr_import_formats(); *f; f++) printf("%s\n", *f);
-            return 0;
-        case 'h': help(); return 0;
-        default: return hrr_cli_usage("import", "bad option");
-        }
+    import_cli_t ic = {0};
+    const hrr_args_spec_t spec = {.cmd = "import", .shared = ARG_BODY, .own = opts,
+                                  .on_opt = on_opt, .ctx = &ic, .help = help, .maxpos = -1,
+                                  .shorts = "f:m:b:q"};
+    hrr_args_t a = {0};
+    int code = hrr_args_parse(cli, &spec, argc, argv, &a);
+    if (code >= 0) return code;
+    if (ic.list) {
+        for (const char *const *f = hrr_import_formats(); *f; f++) printf("%s\n", *f);
+        return 0;
     }
-    if (optind >= argc) return hrr_cli_usage("import", "no PATH to import");
-    if (isatty(2)) io.progress = progress;
+    ic.io.body = a.body;
+    if (a.npos < 1) return hrr_cli_usage("import", "no PATH to import");
+    if (isatty(2)) ic.io.progress = progress;
     hrr_store_t *st = hrr_cli_open(cli, true, &code);
     if (!st) return code;
-    for (int i = optind; i < argc && !code; i++) {
+    for (int i = 0; i < a.npos && !code; i++) {
         hrr_import_result_t res;
-        hrr_err_t rc = hrr_import(st, argv[i], &io, &res);
-        if (io.progress) fprintf(stderr, "\r\033[K");
-        size_t nalone = 0;
-        for (size_t k = 0; k < res.nfiles && !quiet; k++) {
-            const hrr_import_file_t *f = &res.files[k];
-            if (f->skipped == 2) nalone++;
-            else if (f->skipped == 1) printf("%-56s %-18s already imported, unchanged\n", f->path, f->format);
-            else printf("%-56s %-18s %9ld rows\n", f->path, f->format, f->rows);
-        }
-        /* files in a folder that hrr does not read (READMEs, licences):
-         * one line, so the loaded files stay readable */
-        if (nalone && !quiet) {
-            printf("left alone, not a format hrr reads (%zu):", nalone);
-            for (size_t k = 0; k < res.nfiles; k++)
-                if (res.files[k].skipped == 2) {
-                    const char *b = strrchr(res.files[k].path, '/');
-                    printf(" %s", b ? b + 1 : res.files[k].path);
-                }
-            printf("\n");
-        }
+        hrr_err_t rc = hrr_import(st, a.pos[i], &ic.io, &res);
+        if (ic.io.progress) fprintf(stderr, "\r\033[K");
+        if (!ic.quiet) print_result(&res);
         if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         hrr_import_result_destroy(&res);
     }

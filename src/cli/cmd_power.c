@@ -2,11 +2,9 @@
  * cmd_power.c - `hrr power`: Banzhaf and Shapley-Shubik voting power in a
  * weighted game, or of blocs voting together in a body of N members.
  */
-#include "cli.h"
-#include "out.h"
+#include "args.h"
+#include "hrr/power.h"
 
-#include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,104 +51,69 @@ static long parse_list(const char *s, long **out)
     return n;
 }
 
+typedef struct power_opts {
+    const char *weights, *blocs;
+    long quota, members;
+} power_opts_t;
+
+static int on_opt(void *ctx, int c, const char *arg)
+{
+    power_opts_t *po = ctx;
+    switch (c) {
+    case 'w': po->weights = arg; break;
+    case 'b': po->blocs = arg; break;
+    case 'q':
+        if (!hrr_args_long(arg, 1, 100000, &po->quota))
+            return hrr_cli_usage("power", "--quota wants a number 1-100000, not '%s'", arg);
+        break;
+    case 'm':
+        if (!hrr_args_long(arg, 1, 1000, &po->members))
+            return hrr_cli_usage("power", "--members wants a number 1-1000, not '%s'", arg);
+        break;
+    }
+    return 0;
+}
+
 int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"weights", required_argument, 0, 'w'}, {"quota", required_argument, 0, 'q'},
         {"members", required_argument, 0, 'm'}, {"blocs", required_argument, 0, 'b'},
-        {"csv", no_argument, 0, 'C'},           {"json", no_argument, 0, 'J'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    static const char *const cols[] = {"player", "weight", "banzhaf", "banzhaf_abs", "shapley_shubik"};
-    const char *weights = NULL, *blocs = NULL;
-    long quota = 0, members = 0;
-    out_fmt_t fmt = OUT_TABLE;
-    int c, code = 0;
-    (void)cli;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'w': weights = optarg; break;
-        case 'b': blocs = optarg; break;
-        case 'q': quota = atol(optarg); break;
-        case 'm': members = atol(optarg); break;
-        case 'C':
-        case 'J':
-            if (!out_want(&fmt, c == 'C' ? OUT_CSV : OUT_JSON))
-                return hrr_cli_usage("power", "--csv and --json exclude each other");
-            break;
-        case 'h': help(); return 0;
-        default: return out_opt_error("power", c, optopt, argv, optind);
-        }
-    }
-    if (optind < argc) return hrr_cli_usage("power", "unexpected argument '%s'", argv[optind]);
-    long *w = NULL, n;
-    if (weights) {
-        if (blocs || members) return hrr_cli_usage("power", "--weights excludes --members/--blocs");
-        if ((n = parse_list(weights, &w)) <= 0)
-            return hrr_cli_usage("power", "--weights: '%s' is not a list of positive integers", weights);
-        if (quota <= 0) {
+        {0, 0, 0, 0}};
+    power_opts_t po = {0};
+    const hrr_args_spec_t spec = {.cmd = "power", .shared = ARG_FMT, .own = opts,
+                                  .on_opt = on_opt, .ctx = &po, .help = help};
+    hrr_args_t a = {0};
+    hrr_power_t *p = NULL;
+    long *w = NULL, n = 0;
+    hrr_err_t rc;
+    int code = hrr_args_parse(cli, &spec, argc, argv, &a);
+    if (code >= 0) return code;
+    if (po.weights) {
+        if (po.blocs || po.members)
+            return hrr_cli_usage("power", "--weights excludes --members/--blocs");
+        if ((n = parse_list(po.weights, &w)) <= 0)
+            return hrr_cli_usage("power", "--weights: '%s' is not a list of positive integers", po.weights);
+        if (po.quota <= 0) {
             free(w);
             return hrr_cli_usage("power", "--quota Q is required with --weights");
         }
-    } else if (members > 0) {
-        long *b = NULL, nb = 0, sum = 0;
-        if (blocs && (nb = parse_list(blocs, &b)) <= 0)
-            return hrr_cli_usage("power", "--blocs: '%s' is not a list of positive integers", blocs);
-        for (long i = 0; i < nb; i++) sum += b[i];
-        if (sum > members || members > 1000) {
-            free(b);
-            return hrr_cli_usage("power", "the blocs (%ld) exceed the %ld members, or N > 1000", sum, members);
+        rc = hrr_power_game(w, (size_t)n, po.quota, &p);
+    } else if (po.members > 0) {
+        if (po.blocs && (n = parse_list(po.blocs, &w)) <= 0)
+            return hrr_cli_usage("power", "--blocs: '%s' is not a list of positive integers", po.blocs);
+        rc = hrr_power_blocs(po.members, w, (size_t)n, po.quota, &p);
+        if (rc == HRR_EINVAL) {
+            free(w);
+            return hrr_cli_usage("power", "the blocs exceed the %ld members", po.members);
         }
-        n = nb + (members - sum);
-        w = malloc((size_t)(n ? n : 1) * sizeof *w);
-        if (!w) {
-            free(b);
-            return hrr_cli_fail(HRR_ENOMEM, "out of memory");
-        }
-        for (long i = 0; i < n; i++) w[i] = i < nb ? b[i] : 1;
-        free(b);
-        if (quota <= 0) quota = members / 2 + 1;
     } else {
         return hrr_cli_usage("power", "give --weights and --quota, or --members (and --blocs)");
     }
-    double *bz = calloc((size_t)n, sizeof *bz), *ba = calloc((size_t)n, sizeof *ba),
-           *ss = calloc((size_t)n, sizeof *ss);
-    hrr_err_t rc = bz && ba && ss ? hrr_power_indices(w, (size_t)n, quota, bz, ba, ss) : HRR_ENOMEM;
+    free(w);
     if (rc == HRR_EINVAL) code = hrr_cli_usage("power", "weights must be positive and sum to at most 100000");
     else if (rc) code = hrr_cli_fail(rc, "out of memory");
-    else if (fmt == OUT_JSON) {
-        json_t *o = json_object(), *a = json_array(), *b = json_array(), *s = json_array();
-        for (long i = 0; i < n; i++) {
-            json_array_append_new(a, isnan(bz[i]) ? json_null() : json_real(bz[i]));
-            json_array_append_new(b, json_real(ba[i]));
-            json_array_append_new(s, isnan(ss[i]) ? json_null() : json_real(ss[i]));
-        }
-        json_object_set_new(o, "quota", json_integer(quota));
-        json_object_set_new(o, "banzhaf", a);
-        json_object_set_new(o, "banzhaf_abs", b);
-        json_object_set_new(o, "shapley_shubik", s);
-        code = out_json(stdout, o) ? 0 : HRR_EXIT_IO;
-    } else {
-        out_t o;
-        if (!out_begin(&o, fmt, stdout, 5, cols)) code = hrr_cli_fail(HRR_ENOMEM, "out of memory");
-        for (long i = 0; !code && i < n; i++) {
-            char name[32], v[3][32];
-            snprintf(name, sizeof name, "%ld", i + 1);
-            out_text(&o, name);
-            out_int(&o, w[i]);
-            snprintf(v[0], sizeof v[0], "%.6f", bz[i]);
-            snprintf(v[1], sizeof v[1], "%.6f", ba[i]);
-            snprintf(v[2], sizeof v[2], "%.6f", ss[i]);
-            out_text(&o, v[0]);
-            out_text(&o, v[1]);
-            out_text(&o, v[2]);
-        }
-        if (!code) code = out_done(&o);
-    }
-    free(w);
-    free(bz);
-    free(ba);
-    free(ss);
+    else code = hrr_cli_report(hrr_report_power(stdout, a.fmt, p));
+    hrr_power_free(p);
     return code;
 }

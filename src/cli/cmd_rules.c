@@ -3,10 +3,7 @@
  * their sources) and `hrr decide` (one vote decided under a rule set). No
  * store is needed for either.
  */
-#include "cli.h"
-#include "out.h"
-
-#include <getopt.h>
+#include "args.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,57 +27,42 @@ int hrr_cli_rules(const char *name, hrr_rules_t **r)
     return code;
 }
 
+/* `rules list`: every built-in rule set. */
+static int rules_list(hrr_out_fmt_t fmt)
+{
+    hrr_rules_t *r[64];
+    size_t n = 0;
+    int code = 0;
+    for (const char *const *nm = hrr_rules_names(); *nm && n < 64 && !code; nm++)
+        if (!(code = hrr_cli_rules(*nm, &r[n]))) n++;
+    if (!code) code = hrr_cli_report(hrr_report_rules_list(stdout, fmt, r, n));
+    while (n) hrr_rules_free(r[--n]);
+    return code;
+}
+
 int hrr_cmd_rules(hrr_cli_t *cli, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"csv", no_argument, 0, 'C'}, {"json", no_argument, 0, 'J'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    out_fmt_t fmt = OUT_TABLE;
-    int c, code;
-    (void)cli;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'C':
-        case 'J':
-            if (!out_want(&fmt, c == 'C' ? OUT_CSV : OUT_JSON))
-                return hrr_cli_usage("rules", "--csv and --json exclude each other");
-            break;
-        case 'h': rules_help(); return 0;
-        default: return out_opt_error("rules", c, optopt, argv, optind);
-        }
-    }
-    if (optind >= argc) return hrr_cli_usage("rules", "say 'list' or 'show NAME'");
-    const char *verb = argv[optind];
+    static const hrr_args_spec_t spec = {.cmd = "rules", .shared = ARG_FMT, .help = rules_help,
+                                         .maxpos = -1};
+    hrr_args_t a = {0};
+    int code = hrr_args_parse(cli, &spec, argc, argv, &a);
+    if (code >= 0) return code;
+    if (a.npos < 1) return hrr_cli_usage("rules", "say 'list' or 'show NAME'");
+    const char *verb = a.pos[0];
     if (strcmp(verb, "list") == 0) {
-        static const char *const cols[] = {"name", "body", "members", "title"};
-        out_t o;
-        if (optind + 1 != argc) return hrr_cli_usage("rules", "'list' takes no argument");
-        if (!out_begin(&o, fmt, stdout, 4, cols)) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
-        for (const char *const *n = hrr_rules_names(); *n; n++) {
-            hrr_rules_t *r;
-            if ((code = hrr_cli_rules(*n, &r))) {
-                out_end(&o);
-                return code;
-            }
-            out_text(&o, hrr_rules_name(r));
-            out_text(&o, hrr_rules_body(r));
-            out_int(&o, hrr_rules_members(r, 0));
-            out_text(&o, hrr_rules_title(r));
-            hrr_rules_free(r);
-        }
-        return out_done(&o);
+        if (a.npos != 1) return hrr_cli_usage("rules", "'list' takes no argument");
+        return rules_list(a.fmt);
     }
     if (strcmp(verb, "show") == 0) {
         hrr_rules_t *r;
-        if (optind + 2 != argc) return hrr_cli_usage("rules", "'show' takes one NAME");
-        if ((code = hrr_cli_rules(argv[optind + 1], &r))) return code;
-        char *text = fmt == OUT_JSON ? hrr_rules_json(r) : hrr_rules_describe(r);
+        if (a.npos != 2) return hrr_cli_usage("rules", "'show' takes one NAME");
+        if ((code = hrr_cli_rules(a.pos[1], &r))) return code;
+        /* the rule set's own text: its JSON file or its description */
+        char *text = a.fmt == HRR_OUT_JSON ? hrr_rules_json(r) : hrr_rules_describe(r);
         hrr_rules_free(r);
         if (!text) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
         fputs(text, stdout);
-        if (fmt == OUT_JSON) fputc('\n', stdout);
+        if (a.fmt == HRR_OUT_JSON) fputc('\n', stdout);
         free(text);
         return 0;
     }
@@ -105,12 +87,46 @@ static void decide_help(void)
 
 static int num_arg(const char *opt, const char *s, long *v)
 {
-    char *end;
-    long x = strtol(s, &end, 10);
-    if (!*s || *end || x < 0 || x > 100000)
+    if (!hrr_args_long(s, 0, 100000, v))
         return hrr_cli_usage("decide", "%s: '%s' is not a count", opt, s);
-    *v = x;
     return 0;
+}
+
+typedef struct decide_opts {
+    hrr_vote_in_t in;
+    const char *rules;
+} decide_opts_t;
+
+static int decide_opt(void *ctx, int c, const char *arg)
+{
+    decide_opts_t *d = ctx;
+    hrr_vote_in_t *in = &d->in;
+    long v;
+    int code = 0;
+    switch (c) {
+    case 'r': d->rules = arg; break;
+    case 'y': code = num_arg("--yes", arg, &in->yes); break;
+    case 'n': code = num_arg("--no", arg, &in->no); break;
+    case 'a': code = num_arg("--abstain", arg, &in->abstain); break;
+    case 'A': code = num_arg("--absent", arg, &in->absent); break;
+    case 'm': code = num_arg("--members", arg, &in->members); break;
+    case 's': code = num_arg("--supporters", arg, &in->supporters); break;
+    case 'Y':
+        if (!(code = num_arg("--year", arg, &v))) in->year = (int)v;
+        break;
+    case 'i': in->important = 1; break;
+    case 'k':
+        if (strcmp(arg, "country") == 0) in->scope = HRR_SCOPE_COUNTRY;
+        else if (strcmp(arg, "thematic") == 0) in->scope = HRR_SCOPE_THEMATIC;
+        else return hrr_cli_usage("decide", "--kind: '%s' is not country or thematic", arg);
+        break;
+    case 'M':
+        if (strcmp(arg, "no-action") != 0 && strcmp(arg, "adjournment") != 0)
+            return hrr_cli_usage("decide", "--motion: '%s' is not no-action", arg);
+        in->motion = HRR_MOTION_NO_ACTION;
+        break;
+    }
+    return code;
 }
 
 int hrr_cmd_decide(hrr_cli_t *cli, int argc, char **argv)
@@ -121,68 +137,21 @@ int hrr_cmd_decide(hrr_cli_t *cli, int argc, char **argv)
         {"absent", required_argument, 0, 'A'},  {"members", required_argument, 0, 'm'},
         {"supporters", required_argument, 0, 's'}, {"kind", required_argument, 0, 'k'},
         {"motion", required_argument, 0, 'M'},  {"important", no_argument, 0, 'i'},
-        {"year", required_argument, 0, 'Y'},    {"json", no_argument, 0, 'J'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
-    hrr_vote_in_t in = {-1, -1, -1, -1, -1, -1, HRR_SCOPE_UNKNOWN, HRR_MOTION_NONE, 0, 0};
-    const char *rules = NULL;
-    int c, json = 0, code;
-    long v;
-    (void)cli;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'r': rules = optarg; break;
-        case 'y': if ((code = num_arg("--yes", optarg, &in.yes))) return code; break;
-        case 'n': if ((code = num_arg("--no", optarg, &in.no))) return code; break;
-        case 'a': if ((code = num_arg("--abstain", optarg, &in.abstain))) return code; break;
-        case 'A': if ((code = num_arg("--absent", optarg, &in.absent))) return code; break;
-        case 'm': if ((code = num_arg("--members", optarg, &in.members))) return code; break;
-        case 's': if ((code = num_arg("--supporters", optarg, &in.supporters))) return code; break;
-        case 'Y': if ((code = num_arg("--year", optarg, &v))) return code; in.year = (int)v; break;
-        case 'i': in.important = 1; break;
-        case 'k':
-            if (strcmp(optarg, "country") == 0) in.scope = HRR_SCOPE_COUNTRY;
-            else if (strcmp(optarg, "thematic") == 0) in.scope = HRR_SCOPE_THEMATIC;
-            else return hrr_cli_usage("decide", "--kind: '%s' is not country or thematic", optarg);
-            break;
-        case 'M':
-            if (strcmp(optarg, "no-action") != 0 && strcmp(optarg, "adjournment") != 0)
-                return hrr_cli_usage("decide", "--motion: '%s' is not no-action", optarg);
-            in.motion = HRR_MOTION_NO_ACTION;
-            break;
-        case 'J': json = 1; break;
-        case 'h': decide_help(); return 0;
-        default: return out_opt_error("decide", c, optopt, argv, optind);
-        }
-    }
-    if (optind < argc) return hrr_cli_usage("decide", "unexpected argument '%s'", argv[optind]);
-    if (!rules) return hrr_cli_usage("decide", "--rules NAME is required (hrr rules list)");
-    if (in.yes < 0 || in.no < 0 || in.abstain < 0)
+        {"year", required_argument, 0, 'Y'},    {0, 0, 0, 0}};
+    decide_opts_t d = {{-1, -1, -1, -1, -1, -1, HRR_SCOPE_UNKNOWN, HRR_MOTION_NONE, 0, 0}, NULL};
+    const hrr_args_spec_t spec = {.cmd = "decide", .shared = ARG_JSON, .own = opts,
+                                  .on_opt = decide_opt, .ctx = &d, .help = decide_help};
+    hrr_args_t a = {0};
+    int code = hrr_args_parse(cli, &spec, argc, argv, &a);
+    if (code >= 0) return code;
+    if (!d.rules) return hrr_cli_usage("decide", "--rules NAME is required (hrr rules list)");
+    if (d.in.yes < 0 || d.in.no < 0 || d.in.abstain < 0)
         return hrr_cli_usage("decide", "--yes, --no and --abstain are required");
     hrr_rules_t *r;
-    if ((code = hrr_cli_rules(rules, &r))) return code;
-    hrr_decision_t d;
-    hrr_err_t rc = hrr_rules_decide(r, &in, &d);
-    if (rc) {
-        hrr_rules_free(r);
-        return hrr_cli_usage("decide", "%s", d.reason);
-    }
-    if (json) {
-        json_t *o = json_object();
-        json_object_set_new(o, "outcome", json_string(hrr_outcome_name(d.outcome)));
-        json_object_set_new(o, "reason", json_string(d.reason));
-        json_object_set_new(o, "threshold", json_integer(d.threshold));
-        json_object_set_new(o, "margin", json_integer(d.margin));
-        json_object_set_new(o, "rule", json_string(d.rule));
-        json_object_set_new(o, "source", json_string(d.source));
-        json_object_set_new(o, "rules", json_string(hrr_rules_name(r)));
-        code = out_json(stdout, o) ? 0 : HRR_EXIT_IO;
-    } else {
-        printf("%s\n  %s\n  rule: %s (%s)\n", hrr_outcome_name(d.outcome), d.reason, d.rule,
-               d.source);
-        code = 0;
-    }
+    if ((code = hrr_cli_rules(d.rules, &r))) return code;
+    hrr_decision_t dec;
+    if (hrr_rules_decide(r, &d.in, &dec)) code = hrr_cli_usage("decide", "%s", dec.reason);
+    else code = hrr_cli_report(hrr_report_decision(stdout, a.fmt, r, &dec));
     hrr_rules_free(r);
     return code;
 }

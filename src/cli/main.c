@@ -84,6 +84,12 @@ int hrr_cli_usage(const char *cmd, const char *fmt, ...)
     return HRR_EXIT_USAGE;
 }
 
+int hrr_cli_report(hrr_err_t rc)
+{
+    if (rc == HRR_OK || rc == HRR_EIO) return 0;
+    return hrr_cli_fail(rc, "out of memory");
+}
+
 hrr_store_t *hrr_cli_open(hrr_cli_t *cli, bool write, int *code)
 {
     hrr_store_t *st = NULL;

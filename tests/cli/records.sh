@@ -35,7 +35,7 @@ usage_error summary "unexpected argument 'x'" summary x
 usage_error states "option '--group' needs a value" states --group
 usage_error states "--on needs --group" states --on 2006-07-06
 usage_error states "date '2006-13-45' is not a day" states --group HRC --on 2006-13-45
-usage_error items "--from wants a year 1800-2100, not 'abc'" items --from abc
+usage_error items "--from wants a year 1946-2100, not 'abc'" items --from abc
 usage_error items "--limit wants a positive number, not '0'" items --limit 0
 usage_error items "unknown kind 'vote'" items --kind vote
 usage_error items "from year 2007 is after to year 2006" items --from 2007 --to 2006

@@ -1,20 +1,21 @@
 /*
- * out.c - the three output forms of the subcommands (see out.h). The table
+ * out.c - the three output forms of the subcommands (include/hrr/report.h). The table
  * measures cells in display columns (UTF-8 code points), so names such as
  * "Côte d'Ivoire" align; CSV quoting is libcsv's; JSON is jansson's, with
  * keys kept in the order the columns were declared.
  */
-#include "out.h"
-#include "cli.h"
+#include "jsonout.h"
+
+#include <math.h>
 
 #include <csv.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-bool out_want(out_fmt_t *fmt, out_fmt_t want)
+bool hrr_out_want(hrr_out_fmt_t *fmt, hrr_out_fmt_t want)
 {
-    if (*fmt != OUT_TABLE && *fmt != want) return false;
+    if (*fmt != HRR_OUT_TABLE && *fmt != want) return false;
     *fmt = want;
     return true;
 }
@@ -34,7 +35,7 @@ static void csv_cell(FILE *f, const char *s)
     else if (s) fputs(s, f);
 }
 
-bool out_begin(out_t *o, out_fmt_t fmt, FILE *f, size_t ncols,
+bool hrr_out_begin(hrr_out_t *o, hrr_out_fmt_t fmt, FILE *f, size_t ncols,
                const char *const *names)
 {
     memset(o, 0, sizeof *o);
@@ -50,30 +51,30 @@ bool out_begin(out_t *o, out_fmt_t fmt, FILE *f, size_t ncols,
     }
     for (size_t i = 0; i < ncols; i++)
         if (!(o->names[i] = strdup(names[i]))) o->failed = true;
-    if (fmt == OUT_CSV) {
+    if (fmt == HRR_OUT_CSV) {
         for (size_t i = 0; i < ncols; i++) {
             if (i) fputc(',', f);
             csv_cell(f, names[i]);
         }
         fputs("\r\n", f);
-    } else if (fmt == OUT_JSON) {
+    } else if (fmt == HRR_OUT_JSON) {
         fputc('[', f);
     }
     return !o->failed;
 }
 
-void out_maxwidth(out_t *o, size_t col, int w)
+void hrr_out_maxwidth(hrr_out_t *o, size_t col, int w)
 {
     if (col < o->ncols) o->maxw[col] = w;
 }
 
 /* The current row is complete: write it (CSV, JSON) or keep it (table). */
-static void end_row(out_t *o)
+static void end_row(hrr_out_t *o)
 {
     o->col = 0;
-    if (o->fmt == OUT_CSV) {
+    if (o->fmt == HRR_OUT_CSV) {
         fputs("\r\n", o->f);
-    } else if (o->fmt == OUT_JSON) {
+    } else if (o->fmt == HRR_OUT_JSON) {
         char *z = json_dumps(o->row, JSON_COMPACT);
         if (!z) o->failed = true;
         else fprintf(o->f, "%s\n  %s", o->nrows ? "," : "", z);
@@ -85,14 +86,14 @@ static void end_row(out_t *o)
 }
 
 /* Add one cell: its text form S (NULL: null), JSON value J (stolen). */
-static void add(out_t *o, const char *s, json_t *j, bool is_text)
+static void add(hrr_out_t *o, const char *s, json_t *j, bool is_text)
 {
     size_t c = o->col;
-    if (o->fmt == OUT_CSV) {
+    if (o->fmt == HRR_OUT_CSV) {
         if (c) fputc(',', o->f);
         csv_cell(o->f, s);
         json_decref(j);
-    } else if (o->fmt == OUT_JSON) {
+    } else if (o->fmt == HRR_OUT_JSON) {
         if (!o->row && !(o->row = json_object())) o->failed = true;
         if (!j || !o->row || json_object_set_new(o->row, o->names[c], j))
             o->failed = true;
@@ -119,7 +120,7 @@ next:
     if (++o->col == o->ncols) end_row(o);
 }
 
-json_t *out_jstr(const char *s)
+json_t *hrr_i_jstr(const char *s)
 {
     if (!s) return json_null();
     json_t *j = json_string(s);
@@ -134,35 +135,35 @@ json_t *out_jstr(const char *s)
     return j;
 }
 
-void out_text(out_t *o, const char *s)
+void hrr_out_text(hrr_out_t *o, const char *s)
 {
-    add(o, s, out_jstr(s), true);
+    add(o, s, hrr_i_jstr(s), true);
 }
 
-void out_int(out_t *o, long long v)
+void hrr_out_int(hrr_out_t *o, long long v)
 {
     char b[32];
     snprintf(b, sizeof b, "%lld", v);
     add(o, b, json_integer(v), false);
 }
 
-void out_count(out_t *o, long v)
+void hrr_out_count(hrr_out_t *o, long v)
 {
-    if (v < 0) out_null(o);
-    else out_int(o, v);
+    if (v < 0) hrr_out_null(o);
+    else hrr_out_int(o, v);
 }
 
-void out_null(out_t *o)
+void hrr_out_null(hrr_out_t *o)
 {
     add(o, NULL, json_null(), false);
 }
 
-void out_sqlite(out_t *o, sqlite3_stmt *s, int i)
+void hrr_out_sqlite(hrr_out_t *o, sqlite3_stmt *s, int i)
 {
     char b[64];
     switch (sqlite3_column_type(s, i)) {
-    case SQLITE_NULL: out_null(o); break;
-    case SQLITE_INTEGER: out_int(o, (long long)sqlite3_column_int64(s, i)); break;
+    case SQLITE_NULL: hrr_out_null(o); break;
+    case SQLITE_INTEGER: hrr_out_int(o, (long long)sqlite3_column_int64(s, i)); break;
     case SQLITE_FLOAT: {
         double d = sqlite3_column_double(s, i);
         snprintf(b, sizeof b, "%.17g", d);
@@ -176,16 +177,16 @@ void out_sqlite(out_t *o, sqlite3_stmt *s, int i)
         char *z = malloc(2 * (size_t)n + 1);
         if (!z) {
             o->failed = true;
-            out_null(o);
+            hrr_out_null(o);
             break;
         }
         for (int k = 0; k < n; k++) snprintf(z + 2 * k, 3, "%02x", p[k]);
         z[2 * n] = 0;
-        out_text(o, z);
+        hrr_out_text(o, z);
         free(z);
         break;
     }
-    default: out_text(o, (const char *)sqlite3_column_text(s, i)); break;
+    default: hrr_out_text(o, (const char *)sqlite3_column_text(s, i)); break;
     }
 }
 
@@ -219,7 +220,7 @@ static void put_line(FILE *f, const char *buf, size_t len)
     fputc('\n', f);
 }
 
-static void print_table(out_t *o)
+static void print_table(hrr_out_t *o)
 {
     size_t nc = o->ncols, len = 0;
     char *buf = NULL;
@@ -264,10 +265,10 @@ fail:
     o->failed = true;
 }
 
-bool out_end(out_t *o)
+bool hrr_out_end(hrr_out_t *o)
 {
-    if (o->fmt == OUT_TABLE) print_table(o);
-    else if (o->fmt == OUT_JSON) fputs(o->nrows ? "\n]\n" : "]\n", o->f);
+    if (o->fmt == HRR_OUT_TABLE) print_table(o);
+    else if (o->fmt == HRR_OUT_JSON) fputs(o->nrows ? "\n]\n" : "]\n", o->f);
     for (size_t i = 0; i < o->ncells; i++) free(o->cells[i]);
     for (size_t i = 0; o->names && i < o->ncols; i++) free(o->names[i]);
     free(o->cells);
@@ -280,33 +281,40 @@ bool out_end(out_t *o)
     return ok;
 }
 
-json_t *out_jcount(long v)
+json_t *hrr_i_jcount(long v)
 {
     return v < 0 ? json_null() : json_integer(v);
 }
 
-bool out_json(FILE *f, json_t *v)
+json_t *hrr_i_jreal(double v)
 {
-    if (!v) return false;
+    return isnan(v) || isinf(v) ? json_null() : json_real(v);
+}
+
+void hrr_out_real(hrr_out_t *o, double v, int digits)
+{
+    char b[64];
+    if (isnan(v) || isinf(v)) {
+        hrr_out_null(o);
+        return;
+    }
+    snprintf(b, sizeof b, "%.*f", digits, v);
+    add(o, b, json_real(v), false);
+}
+
+hrr_err_t hrr_i_out_json(FILE *f, json_t *v)
+{
+    if (!v) return HRR_ENOMEM;
     int rc = json_dumpf(v, f, JSON_INDENT(2));
     json_decref(v);
     fputc('\n', f);
-    return rc == 0 && !ferror(f);
+    if (rc == 0 && !ferror(f)) return HRR_OK;
+    return ferror(f) ? HRR_EIO : HRR_ENOMEM;
 }
 
-int out_opt_error(const char *cmd, int c, int optopt_, char **argv, int optind_)
-{
-    const char *arg = optind_ > 0 ? argv[optind_ - 1] : "";
-    if (c == ':')
-        return hrr_cli_usage(cmd, "option '%s' needs a value", arg);
-    if (optopt_ && strncmp(arg, "--", 2) != 0)
-        return hrr_cli_usage(cmd, "unknown option '-%c'", optopt_);
-    return hrr_cli_usage(cmd, "unknown option '%s'", arg);
-}
-
-int out_done(out_t *o)
+hrr_err_t hrr_i_out_result(hrr_out_t *o)
 {
     FILE *f = o->f;
-    if (out_end(o) || (f && ferror(f))) return 0; /* write errors: hrr_cli_finish */
-    return hrr_cli_fail(HRR_ENOMEM, "out of memory");
+    if (hrr_out_end(o)) return HRR_OK;
+    return f && ferror(f) ? HRR_EIO : HRR_ENOMEM;
 }

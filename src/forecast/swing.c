@@ -1,0 +1,88 @@
+/*
+ * swing.c - the pieces around a forecast that front ends share
+ * (hrr/fc_plan.h): option ranges, the members file, the batch cutoff and
+ * the swing states.
+ */
+#include "hrr.h"
+#include "hrr/fc_plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+bool hrr_fc_set_shock(hrr_fc_opts_t *opts, double sd)
+{
+    if (!(sd >= 0 && sd <= HRR_FC_SHOCK_MAX)) return false;
+    opts->shock = sd == 0 ? -1 : sd; /* 0 in hrr_fc_opts_t means the default */
+    return true;
+}
+
+char *hrr_fc_members_read(const char *arg, hrr_err_t *rc, char *err, size_t errlen)
+{
+    const char *path = arg[0] == '@' ? arg + 1 : arg;
+    FILE *f = arg[0] == '@' || access(arg, R_OK) == 0 ? fopen(path, "r") : NULL;
+    *rc = HRR_OK;
+    if (!f && arg[0] != '@') {
+        char *s = strdup(arg);
+        if (!s) *rc = HRR_ENOMEM;
+        return s;
+    }
+    if (!f) {
+        snprintf(err, errlen, "members: cannot read %s", path);
+        *rc = HRR_EIO;
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *s = malloc(cap), line[256];
+    while (s && fgets(line, sizeof line, f)) {
+        size_t l = strcspn(line, "\r\n#");
+        line[l] = 0;
+        if (n + l + 2 > cap) {
+            char *t = realloc(s, cap *= 2);
+            if (!t) {
+                free(s);
+                s = NULL;
+                break;
+            }
+            s = t;
+        }
+        memcpy(s + n, line, l);
+        n += l;
+        s[n++] = ',';
+    }
+    fclose(f);
+    if (!s) {
+        *rc = HRR_ENOMEM;
+        return NULL;
+    }
+    s[n] = 0;
+    return s;
+}
+
+const char *hrr_fc_batch_cutoff(const hrr_fc_batch_t *b)
+{
+    if (!b || !b->n) return NULL;
+    const char *first = b->d[0].date;
+    for (size_t k = 1; k < b->n; k++)
+        if (strcmp(b->d[k].date, first) < 0) first = b->d[k].date;
+    return first;
+}
+
+size_t hrr_fc_swing_states(const hrr_fc_result_t *r, size_t *idx, size_t max)
+{
+    size_t n = 0;
+    for (; n < max; n++) {
+        size_t best = (size_t)-1;
+        for (size_t i = 0; i < r->n; i++) {
+            int taken = 0;
+            for (size_t k = 0; k < n && !taken; k++) taken = idx[k] == i;
+            if (!taken && r->b[i].swing > 0.01 &&
+                (best == (size_t)-1 || r->b[i].swing > r->b[best].swing))
+                best = i;
+        }
+        if (best == (size_t)-1) break;
+        idx[n] = best;
+    }
+    return n;
+}
