@@ -11,7 +11,7 @@ DATA=${HRR_DATA_DIR:?set HRR_DATA_DIR to the shared data}
 [ -r "$DATA/README.md" ] || { echo "skip: no shared data at $DATA"; exit 77; }
 . "$SRC/tests/cli_lib.sh"
 
-use_data_store
+run import --quiet "$DATA/hrc"
 want_rc 0
 
 IRAN="Situation of human rights in the Islamic Republic of Iran"
