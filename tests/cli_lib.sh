@@ -46,3 +46,20 @@ usage_error() { # CMD WANT ARGS...: exit 2, the message and the hint
 
 # done: print the count and exit 0 when every check passed, 1 otherwise
 done_checks() { echo "$nchecks checks, $nfail failed"; [ "$nfail" = 0 ]; }
+
+# use_data_store: the test store becomes a copy of the shared store, all of
+# the shared data imported once per test run by the CTest fixture (its path
+# in HRR_FIXTURE_DB; tests/fixture.sh), and $out, $err and $rc are that
+# import's, as `run import DATA` sets them; without the fixture, this is
+# `run import "$HRR_DATA_DIR"` on the test store.
+use_data_store() {
+    local fx=${HRR_FIXTURE_DB:-}
+    if [ -n "$fx" ]; then
+        cp "$fx.out" "$tmp/out" && cp "$fx.err" "$tmp/err" && rc=$(cat "$fx.rc") &&
+            cp "$fx" "$db" || rc=1
+        out=$(cat "$tmp/out")
+        err=$(cat "$tmp/err")
+    else
+        run import "${HRR_DATA_DIR:?set HRR_DATA_DIR to the shared data}"
+    fi
+}

@@ -171,6 +171,8 @@ static inline void need_data(void)
 static inline void rm_store(const char *p)
 {
     char b[300];
+    const char *fx = getenv("HRR_FIXTURE_DB");
+    if (fx && !strcmp(p, fx)) return; /* the shared store (data_store) stays */
     unlink(p);
     snprintf(b, sizeof b, "%s-wal", p);
     unlink(b);
@@ -211,6 +213,55 @@ static inline hrr_store_t *open_store(const char *path)
         exit(1);
     }
     return st;
+}
+
+/* The shared store: all of the shared data imported once per test run, by
+ * the CTest fixture (the test "fixture", which hands its path over in
+ * HRR_FIXTURE_DB); without it (a binary run by hand) the data is imported
+ * into a temp store at PATH here. Opened read-only (a temp store: as is). */
+static inline hrr_store_t *data_store(char path[256])
+{
+    const char *fx = getenv("HRR_FIXTURE_DB");
+    hrr_store_t *st = NULL;
+    h_check_data();
+    if (fx && *fx) {
+        snprintf(path, 256, "%s", fx);
+        if (hrr_store_open(path, HRR_OPEN_READONLY, &st) != HRR_OK) {
+            fprintf(stderr, "cannot open the shared store %s: %s\n", path,
+                    hrr_store_errmsg(st));
+            exit(1);
+        }
+        return st;
+    }
+    st = open_store(tmp_store(path));
+    if (hrr_import(st, HRR_DATA_DIR, NULL, NULL) != HRR_OK) {
+        fprintf(stderr, "cannot import %s: %s\n", HRR_DATA_DIR, hrr_store_errmsg(st));
+        exit(1);
+    }
+    return st;
+}
+
+/* A writable copy of the shared store, at a fresh temp path in PATH (for a
+ * test that writes: a file copy instead of an import). */
+static inline hrr_store_t *data_store_copy(char path[256])
+{
+    const char *fx = getenv("HRR_FIXTURE_DB");
+    if (!fx || !*fx) return data_store(path); /* a temp store already */
+    h_check_data();
+    tmp_store(path);
+    FILE *in = fopen(fx, "rb"), *out = in ? fopen(path, "wb") : NULL;
+    char buf[1 << 16];
+    size_t n;
+    int ok = in && out;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, n, out) == n;
+    if (in && ferror(in)) ok = 0;
+    if (in) fclose(in);
+    if (out && fclose(out) != 0) ok = 0;
+    if (!ok) {
+        fprintf(stderr, "cannot copy the shared store %s to %s\n", fx, path);
+        exit(1);
+    }
+    return open_store(path);
 }
 
 /* The first column of the first row of SQL as a long (-1 on error). */

@@ -10,7 +10,7 @@ DATA=${HRR_DATA_DIR:?set HRR_DATA_DIR to the shared data}
 [ -r "$DATA/README.md" ] || { echo "skip: no shared data at $DATA"; exit 77; }
 . "$SRC/tests/cli_lib.sh"
 
-run import --quiet "$DATA/hrc"
+use_data_store
 want_rc 0
 run blocs --body HRC --json
 want_rc 0

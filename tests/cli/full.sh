@@ -13,7 +13,7 @@ command -v sqlite3 >/dev/null || { echo "skip: no sqlite3 shell"; exit 77; }
 q() { sqlite3 "$db" "$1"; }
 eq() { nchecks=$((nchecks + 1)); [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"; }
 
-run import "$DATA"
+use_data_store # run import "$DATA", done once per test run (the fixture)
 want_rc 0
 # every file hrr reads is loaded; what is left alone is documentation
 has_out "un-regional-groups"

@@ -34,7 +34,7 @@ usage_error ideal "--simulate wants NS,NT,SEED" ideal --simulate 10,x
 
 DATA=${HRR_DATA_DIR:-}
 if [ -n "$DATA" ] && [ -r "$DATA/hrc/hrc_votes_long.csv" ]; then
-  run import --quiet "$DATA/hrc"
+  use_data_store
   want_rc 0
   run ideal --body HRC --dims 2 --csv
   want_rc 0

@@ -177,8 +177,7 @@ static void test_dta(void)
 static void test_roundtrip(void)
 {
     char pa[256], pb[256], fx[256], want[512], got[512];
-    hrr_store_t *a = open_store(tmp_store(pa));
-    CHECK(hrr_import(a, HRR_DATA_DIR "/ohchr-voting", NULL, NULL) == HRR_OK);
+    hrr_store_t *a = data_store(pa);
     sqlite3_stmt *s;
     hrr_sbuf_t csv = {0};
     hrr_sbuf_printf(&csv, "symbol,date,iso2,code\n");

@@ -27,9 +27,7 @@ static long count_votes(hrr_store_t *st, const char *symbol, int vote)
 static void test_real(void)
 {
     char path[256], buf[1024];
-    hrr_store_t *st = open_store(tmp_store(path));
-    CHECK(hrr_import(st, HRR_DATA_DIR "/ohchr-voting", NULL, NULL) == HRR_OK);
-    CHECK(hrr_import(st, HRR_DATA_DIR "/hrc", NULL, NULL) == HRR_OK);
+    hrr_store_t *st = data_store_copy(path);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE body='CHR'"), 3082);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE body='HRC'"), 3082);
 

@@ -41,8 +41,7 @@ static void test_real(void)
 {
     char path[256];
     need_data();
-    hrr_store_t *st = open_store(tmp_store(path));
-    CHECK(hrr_import(st, HRR_DATA_DIR "/unga", NULL, NULL) == HRR_OK);
+    hrr_store_t *st = data_store(path);
     hrr_scope_opts_t sc = {"GA", 0, 0};
     hrr_ideal_t *a = NULL, *b = NULL;
     CHECK(hrr_ideal_run(st, &sc, NULL, &a) == HRR_OK);

@@ -136,8 +136,7 @@ static void test_gibbs_sim(void)
 static void test_council(void)
 {
     char path[256];
-    hrr_store_t *st = open_store(tmp_store(path));
-    CHECK(hrr_import(st, HRR_DATA_DIR "/hrc", NULL, NULL) == HRR_OK);
+    hrr_store_t *st = data_store(path);
     hrr_scope_opts_t sc = {.body = "HRC"};
     hrr_ideal_dyn_t *d = NULL;
     CHECK(hrr_ideal_dyn_run(st, &sc, NULL, &d) == HRR_OK);

@@ -245,8 +245,7 @@ static void test_council(void)
 {
     char path[256];
     need_data();
-    hrr_store_t *st = open_store(tmp_store(path));
-    CHECK(hrr_import(st, HRR_DATA_DIR "/hrc", NULL, NULL) == HRR_OK);
+    hrr_store_t *st = data_store(path);
     hrr_scope_opts_t sc = {"HRC", 0, 0};
     hrr_ideal_opts_t o2 = {0}, oo = {0}, os = {0};
     o2.dims = 2;

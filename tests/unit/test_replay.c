@@ -145,8 +145,7 @@ int main(void)
     if (hrr_ctx_new(&g_ctx)) return 1;
     char path[256];
     need_data();
-    hrr_store_t *st = open_store(tmp_store(path));
-    CHECK(hrr_import(st, HRR_DATA_DIR "/ohchr-voting", NULL, NULL) == HRR_OK);
+    hrr_store_t *st = data_store(path);
     test_fidelity(st);
     test_classify(st);
     test_china_2007(st);
