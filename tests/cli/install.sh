@@ -56,13 +56,14 @@ nchecks=$((nchecks + 1))
 [ "$(pkg-config --modversion hrr)" = 0.1.0 ] || fail "pkg-config --modversion hrr: $(pkg-config --modversion hrr 2>&1)"
 read -ra pc <<<"$(pkg-config --cflags --libs hrr)" || true
 read -ra pcs <<<"$(pkg-config --cflags --static --libs hrr)" || true
+read -ra pcc <<<"$(pkg-config --cflags hrr)" || true
 nchecks=$((nchecks + 1))
 printf '%s\n' "${pcs[@]}" | grep -qx -- -lreadstat || fail "--static lacks -lreadstat: ${pcs[*]}"
 # every public header compiles on its own after hrr.h
 for h in "$SRC"/include/hrr/*.h; do
     nchecks=$((nchecks + 1))
     printf '#include <hrr.h>\n#include <hrr/%s>\n' "$(basename "$h")" >"$tmp/h.c"
-    "$cc" -std=c11 -Wall -Wextra -Werror "${pc[@]}" -fsyntax-only "$tmp/h.c" 2>"$tmp/cc.err" ||
+    "$cc" -std=c11 -Wall -Wextra -Werror "${pcc[@]}" -fsyntax-only "$tmp/h.c" 2>"$tmp/cc.err" ||
         fail "hrr/$(basename "$h") does not compile: $(cat "$tmp/cc.err")"
 done
 
