@@ -2,11 +2,14 @@
 # suite (the normal gcc build, then the address+undefined sanitizer build
 # with clang, so both compilers build it warning-free); `make test-quick`
 # runs the tests labelled quick (no shared data, seconds each);
-# `make fuzz` builds the libFuzzer targets into build-fuzz/ (clang).
+# `make fuzz` builds the libFuzzer targets into build-fuzz/ (clang);
+# `make install [PREFIX=/usr/local] [DESTDIR=...]` installs hrr, libhrr,
+# the headers, hrr.pc and the man pages (CMakeLists.txt's install rules).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CC ?= cc
+PREFIX ?= /usr/local
 
-.PHONY: all test test-quick test-asan fuzz bench clean
+.PHONY: all test test-quick test-asan fuzz bench clean install
 
 all:
 	cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -28,6 +31,9 @@ test-asan:
 fuzz:
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DHRR_FUZZ=ON -DHRR_SANITIZE=ON >/dev/null
 	cmake --build build-fuzz -j $(JOBS)
+
+install: all
+	DESTDIR="$(DESTDIR)" cmake --install build --prefix "$(PREFIX)"
 
 bench: all
 	bench/import

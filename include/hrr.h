@@ -126,6 +126,7 @@ const char *const *hrr_import_formats(void);
 #include "hrr/replay.h"
 #include "hrr/analysis.h"
 #include "hrr/forecast.h"
+#include "hrr/export.h"
 
 #ifdef __cplusplus
 }
