@@ -34,6 +34,7 @@ static const cmd_t k_cmds[] = {
     {"blocs", hrr_cmd_blocs, "voting blocs (communities of the agreement graph)"},
     {"forecast", hrr_cmd_forecast, "forecast a vote: ballots, P(adopted), swing states"},
     {"backtest", hrr_cmd_backtest, "score the forecasts on past sessions, with baselines"},
+    {"profile", hrr_cmd_profile, "a state's record on one page"}, {"compare", hrr_cmd_compare, "two states compared"},
 };
 
 static void usage(FILE *f)
