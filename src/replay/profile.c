@@ -241,18 +241,18 @@ static hrr_err_t group_agree(hrr_store_t *st, long id, const char *body, hrr_pro
     for (long i = 1; i <= maxid + 1; i++)
         if (first[i] < first[i - 1]) first[i] = first[i - 1];
     /* the ballots of every item the state voted on, its own first */
-    if ((rc = prep(st, "SELECT i.id, CAST(substr(i.date,1,4) AS INTEGER), i.date, me.vote,"
-                       " b.state_id, b.vote FROM ballots me JOIN items i ON i.id=me.item_id"
+    if ((rc = prep(st, "SELECT i.id, i.date, me.vote, b.state_id, b.vote FROM ballots me JOIN items i ON i.id=me.item_id"
                        " JOIN ballots b ON b.item_id=me.item_id"
                        " WHERE me.state_id=?1 AND i.body=?2 AND i.date IS NOT NULL"
                        " AND me.vote<" HRR_SQL_ABSENT " AND b.vote<" HRR_SQL_ABSENT
-                       " AND b.state_id<>?1 ORDER BY i.id", &s)))
+                       " AND b.state_id<>?1 ORDER BY i.date, i.id", &s)))
         goto out;
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_text(s, 2, body, -1, SQLITE_STATIC);
     long cnt[HRR_PROFILE_NGROUPS][4];
     long item = -1;
     int year = 0, mine = 0;
+    char date[11] = "";
     size_t base = p->nagree; /* this body's rows */
     enum { Y0 = 1900, NY = 201 };
     static const size_t none = (size_t)-1;
@@ -288,14 +288,14 @@ static hrr_err_t group_agree(hrr_store_t *st, long id, const char *body, hrr_pro
         if (rc || !row) break;
         if (it != item) {
             item = it;
-            year = sqlite3_column_int(s, 1);
-            mine = sqlite3_column_int(s, 3);
+            snprintf(date, sizeof date, "%s", (const char *)sqlite3_column_text(s, 1));
+            year = atoi(date);
+            mine = sqlite3_column_int(s, 2);
             memset(cnt, 0, sizeof cnt);
         }
-        long sid = sqlite3_column_int64(s, 4);
+        long sid = sqlite3_column_int64(s, 3);
         if (sid < 1 || sid > maxid) continue;
-        const char *date = (const char *)sqlite3_column_text(s, 2);
-        int v = sqlite3_column_int(s, 5);
+        int v = sqlite3_column_int(s, 4);
         for (size_t k = first[sid]; k < first[sid + 1]; k++)
             if (strcmp(sp[k].from, date) <= 0 && strcmp(date, sp[k].to) < 0) cnt[sp[k].g][v]++;
     }
