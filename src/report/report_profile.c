@@ -392,11 +392,12 @@ hrr_err_t hrr_report_compare(FILE *f, hrr_out_fmt_t fmt, const hrr_compare_t *c)
     if (fmt != HRR_OUT_TABLE) return HRR_EINVAL;
     hrr_out_t o;
     bool ok = true;
-    char from[8] = "", to[8] = "";
-    if (c->from) snprintf(from, sizeof from, "%d", c->from);
-    if (c->to) snprintf(to, sizeof to, "%d", c->to);
-    fprintf(f, "%s %s and %s %s in %s, %s-%s\n", c->a, c->name_a ? c->name_a : "", c->b,
-            c->name_b ? c->name_b : "", c->body, from, to);
+    char period[32] = "all years";
+    if (c->from || c->to)
+        snprintf(period, sizeof period, "%d-%d", c->from ? c->from : c->all.n ? c->years[0].year : 0,
+                 c->to ? c->to : c->all.n ? c->years[c->nyears - 1].year : 0);
+    fprintf(f, "%s %s and %s %s in %s, %s\n", c->a, c->name_a ? c->name_a : "", c->b,
+            c->name_b ? c->name_b : "", c->body, period);
     fprintf(f, "  items both voted on  %ld\n  same vote           %ld\n  yes against no      %ld\n",
             c->all.n, c->all.same, c->all.opposed);
     if (c->all.n)
