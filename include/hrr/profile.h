@@ -110,7 +110,8 @@ typedef struct hrr_profile {
     hrr_profile_treaty_t *treaties; size_t ntreaties; /* by instrument code */
     hrr_profile_upr_t *upr; size_t nupr;              /* by session */
     hrr_case_t *cases; size_t ncases; /* casebook entries naming it: target,
-                                         or its name in moved_by or note */
+                                         or its name (a whole word) in
+                                         moved_by or note */
     void *casebook_;   /* internal: owns the cases' strings */
 } hrr_profile_t;
 

@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "hrr/profile.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,7 +332,7 @@ static hrr_err_t ideal(hrr_store_t *st, const char *iso3, const char *only, hrr_
         hrr_scope_opts_t sc = {k_bodies[k], 0, 0};
         hrr_ideal_dyn_t *d = NULL;
         hrr_err_t rc = hrr_ideal_dyn_run(st, &sc, NULL, &d);
-        if (rc == HRR_ENOMEM) return rc;
+        if (rc && rc != HRR_ENOTFOUND) return rc; /* ENOTFOUND: nothing contested */
         size_t n0 = p->nideal;
         for (size_t i = 0; !rc && i < d->n; i++) {
             const hrr_ideal_dyn_row_t *r = &d->r[i];
@@ -454,8 +455,21 @@ static hrr_err_t upr(hrr_store_t *st, long id, hrr_profile_t *p)
     return rc;
 }
 
+/* Whether TEXT names NAME as a whole word (ignoring case): "Niger" is not
+ * in "Nigeria". */
+static bool names(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *q = text; n && q && (q = strcasestr(q, name)); q++) {
+        bool before = q > text && isalpha((unsigned char)q[-1]);
+        bool after = isalpha((unsigned char)q[n]);
+        if (!before && !after) return true;
+    }
+    return false;
+}
+
 /* The casebook entries that name it: its code as target, or its name in
- * who moved the item or in the note (ignoring case). */
+ * who moved the item or in the note (a whole word, ignoring case). */
 static hrr_err_t cases(hrr_store_t *st, const char *only, hrr_profile_t *p)
 {
     hrr_casebook_t *cb = NULL;
@@ -465,9 +479,10 @@ static hrr_err_t cases(hrr_store_t *st, const char *only, hrr_profile_t *p)
     size_t cap = 0;
     for (size_t i = 0; i < cb->n; i++) {
         const hrr_case_t *c = &cb->a[i];
-        if (only && strcasecmp(c->body, only) != 0) continue;
-        if (strcmp(c->target, p->iso3) != 0 && !(p->name && (strcasestr(c->moved_by, p->name) ||
-                                                            strcasestr(c->note, p->name))))
+        if (only && (!c->body || strcasecmp(c->body, only) != 0)) continue;
+        bool named = p->name && ((c->moved_by && names(c->moved_by, p->name)) ||
+                                 (c->note && names(c->note, p->name)));
+        if (!(c->target && !strcmp(c->target, p->iso3)) && !named)
             continue;
         if (grow(&p->cases, &cap, p->ncases, sizeof *p->cases)) return nomem(st);
         p->cases[p->ncases++] = *c;
