@@ -10,6 +10,7 @@
  */
 #include "harness.h"
 #include "hrr/profile.h"
+#include "core/core.h"
 
 #include <math.h>
 
@@ -106,6 +107,26 @@ static void test_hand(void)
     CHECK(hrr_compare_get(st, "CHN", "ZZZ", &sc, 0, &c) == HRR_ENOTFOUND && !c);
     sc.body = "XX";
     CHECK(hrr_compare_get(st, "CHN", "FRA", &sc, 0, &c) == HRR_ENOTFOUND && !c);
+    /* out of memory at every allocation in turn: HRR_ENOMEM, nothing out,
+     * nothing leaked (the sanitizer build checks), until both succeed */
+    sc.body = "HRC";
+    sc.from = 0;
+    int done[2] = {0, 0};
+    for (long n = 0; n < 5000 && !(done[0] && done[1]); n++) {
+        hrr_i_alloc_fail_after(n);
+        hrr_err_t r1 = hrr_profile_get(st, "CHN", NULL, &p);
+        hrr_i_alloc_fail_after(n);
+        hrr_err_t r2 = hrr_compare_get(st, "CHN", "FRA", &sc, 0, &c);
+        hrr_i_alloc_fail_after(-1);
+        CHECK((r1 == HRR_OK && p) || (r1 == HRR_ENOMEM && !p));
+        CHECK((r2 == HRR_OK && c) || (r2 == HRR_ENOMEM && !c));
+        if (n == 0) CHECK(r1 == HRR_ENOMEM && r2 == HRR_ENOMEM);
+        done[0] |= r1 == HRR_OK;
+        done[1] |= r2 == HRR_OK;
+        hrr_profile_free(p);
+        hrr_compare_free(c);
+    }
+    CHECK(done[0] && done[1]);
     hrr_store_close(st);
 }
 
