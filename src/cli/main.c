@@ -35,6 +35,8 @@ static const cmd_t k_cmds[] = {
     {"forecast", hrr_cmd_forecast, "forecast a vote: ballots, P(adopted), swing states"},
     {"backtest", hrr_cmd_backtest, "score the forecasts on past sessions, with baselines"},
     {"export", hrr_cmd_export, "roll calls for R (pscl::rollcall), Stata (.dta) or tidy CSV"},
+    {"profile", hrr_cmd_profile, "a state's record on one page"},
+    {"compare", hrr_cmd_compare, "two states compared: agreement by year and subject, where they differ"},
 };
 
 static void usage(FILE *f)
