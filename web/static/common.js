@@ -54,7 +54,9 @@ export async function plot(id, spec, rows, name) {
   box.appendChild(chart);
   const full = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: 'container', ...spec, data: { values: rows },
+    // a number, not 'container': the box's width when drawn (a 'container'
+    // width inside a scrolling box can come out as 0)
+    width: Math.max(300, box.clientWidth - 140), ...spec, data: { values: rows },
     config: { font: 'system-ui, DejaVu Sans, sans-serif', axis: { labelFontSize: 12, titleFontSize: 13 },
               legend: { labelFontSize: 12, titleFontSize: 13 }, ...(spec.config || {}) },
   };
