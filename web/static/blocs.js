@@ -40,7 +40,7 @@ async function show(v) {
   const coh = [...lmg.map(r => ({ group: 'LMG', ...r })), ...eu.map(r => ({ group: 'EU', ...r }))];
   await plot('cohesion', {
     height: 240, mark: { type: 'line', point: true },
-    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd' } },
+    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd', tickMinStep: 1 } },
                 y: { field: 'rice', type: 'quantitative', scale: { domain: [0, 1] }, title: 'Rice index' },
                 color: { field: 'group', type: 'nominal' },
                 tooltip: [{ field: 'group' }, { field: 'year' }, { field: 'rice', format: '.3f' }, { field: 'hnr', format: '.3f' }, { field: 'items' }] },

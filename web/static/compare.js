@@ -18,7 +18,7 @@ async function show(v) {
                                   { year: r.year, measure: 'agree_half', value: r.agree_half, n: r.n }]);
   await plot('years', {
     height: 260, mark: { type: 'line', point: true },
-    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd' } },
+    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd', tickMinStep: 1 } },
                 y: { field: 'value', type: 'quantitative', scale: { domain: [0, 1] }, title: `${a}–${b} agreement` },
                 color: { field: 'measure', type: 'nominal' },
                 tooltip: [{ field: 'year' }, { field: 'measure' }, { field: 'value', format: '.3f' }, { field: 'n' }] },

@@ -24,7 +24,7 @@ async function show(v) {
   const ideal = p.ideal.map(r => ({ ...r, lo: r.dim1 - 1.96 * r.sd, hi: r.dim1 + 1.96 * r.sd }));
   await plot('ideal', {
     height: 260,
-    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd' } },
+    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd', tickMinStep: 1 } },
                 color: { field: 'body', type: 'nominal' } },
     layer: [
       { mark: { type: 'area', opacity: 0.2 }, encoding: { y: { field: 'lo', type: 'quantitative', title: 'ideal point (dim 1)' }, y2: { field: 'hi' } } },
@@ -34,7 +34,7 @@ async function show(v) {
   const agree = p.agree_groups.filter(r => r.body === v.body);
   await plot('agree', {
     height: 260, mark: { type: 'line', point: true },
-    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd' } },
+    encoding: { x: { field: 'year', type: 'quantitative', axis: { format: 'd', tickMinStep: 1 } },
                 y: { field: 'agree', type: 'quantitative', scale: { domain: [0, 1] } },
                 color: { field: 'group', type: 'nominal' },
                 tooltip: [{ field: 'group' }, { field: 'year' }, { field: 'agree', format: '.3f' }, { field: 'n' }] },
