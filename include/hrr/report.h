@@ -144,4 +144,14 @@ hrr_err_t hrr_report_fc_end(hrr_report_fc_t *rf, bool ok);
 hrr_err_t hrr_report_backtest(FILE *f, hrr_out_fmt_t fmt, const char *body, int from, int to,
                               const hrr_fc_backtest_t *bt);
 
+/* --plot FILE.html: the result as a standalone HTML page, a Vega-Lite line
+ * plot with its rows inline (the --json rows) and the vega libraries inlined
+ * from the build's web bundle. HRR_EIO with *WHY set (static) when the
+ * libraries are missing or FILE cannot be written; HRR_ENOMEM. */
+hrr_err_t hrr_report_plot_agree(const char *file, const char *with, const hrr_agree_t *r,
+                                const char **why);
+hrr_err_t hrr_report_plot_cohesion(const char *file, const char *group, const hrr_cohesion_t *r,
+                                   const char **why);
+hrr_err_t hrr_report_plot_ideal_dyn(const char *file, const hrr_ideal_dyn_t *r, const char **why);
+
 #endif

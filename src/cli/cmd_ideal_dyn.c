@@ -10,6 +10,7 @@
 static void help(void)
 {
     printf("usage: hrr ideal --body B --dynamic [--omega W] [--from Y] [--to Y] [--min N]\n"
+           "                  [--plot FILE.html]\n"
            "                 [--positive ISO3] [--csv | --json]\n"
            "       hrr ideal --body B --gibbs [--iter N] [--burn B] [--thin K] [--chains C]\n"
            "                 [--seed S] [--from Y] [--to Y] [--min N] [--positive ISO3]\n"
@@ -31,6 +32,7 @@ typedef struct dyn_cli {
     hrr_ideal_gibbs_opts_t gb;
     int dynamic, gibbs;
     const char *pos;
+    const char *plot; /* --plot FILE.html (--dynamic) */
 } dyn_cli_t;
 
 static int on_opt(void *ctx, int c, const char *arg)
@@ -41,6 +43,7 @@ static int on_opt(void *ctx, int c, const char *arg)
     switch (c) {
     case 'p': d->pos = arg; break;
     case 'D': d->dynamic = 1; break;
+    case 'P': d->plot = arg; break;
     case 'G': d->gibbs = 1; break;
     case 'w':
         d->dy.omega = strtod(arg, &end);
@@ -67,7 +70,7 @@ int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv)
         {"dynamic", no_argument, 0, 'D'},        {"gibbs", no_argument, 0, 'G'},
         {"iter", required_argument, 0, 'i'},     {"burn", required_argument, 0, 'u'},
         {"thin", required_argument, 0, 'k'},     {"chains", required_argument, 0, 'c'},
-        {0, 0, 0, 0}};
+        {"plot", required_argument, 0, 'P'},     {0, 0, 0, 0}};
     dyn_cli_t d = {0};
     const hrr_args_spec_t spec = {.cmd = "ideal", .shared = ARG_SCOPE | ARG_MIN | ARG_SEED | ARG_FMT,
                                   .own = opts, .on_opt = on_opt, .ctx = &d, .help = help};
@@ -76,6 +79,7 @@ int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv)
     if (code >= 0) return code;
     if (d.dynamic && d.gibbs) return hrr_cli_usage("ideal", "--dynamic and --gibbs exclude each other");
     if (!a.body) return hrr_args_need_body(cli, "ideal");
+    if (d.plot && !d.dynamic) return hrr_cli_usage("ideal", "--plot goes with --dynamic");
     if (!d.gibbs && (d.gb.iter || d.gb.burn_set || d.gb.thin || d.gb.chains || a.seed_set))
         return hrr_cli_usage("ideal", "--iter, --burn, --thin, --chains and --seed go with --gibbs");
     if (!d.dynamic && d.dy.omega > 0) return hrr_cli_usage("ideal", "--omega goes with --dynamic");
@@ -89,8 +93,12 @@ int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv)
     if (d.dynamic) {
         hrr_ideal_dyn_t *r = NULL;
         if ((rc = hrr_ideal_dyn_run(st, &sc, &d.dy, &r))) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
-        else code = hrr_cli_report(hrr_report_ideal_dyn(stdout, a.fmt, r));
-        if (!code && a.fmt == HRR_OUT_TABLE)
+        else if (d.plot) {
+            const char *why = NULL;
+            rc = hrr_report_plot_ideal_dyn(d.plot, r, &why);
+            code = rc && why ? hrr_cli_fail(rc, "--plot: %s", why) : hrr_cli_report(rc);
+        } else code = hrr_cli_report(hrr_report_ideal_dyn(stdout, a.fmt, r));
+        if (!code && !d.plot && a.fmt == HRR_OUT_TABLE)
             fprintf(stderr, "%zu states, %zu state-years, %zu contested votes, %d EM iterations%s\n", r->ns, r->n,
                     r->nt, r->iterations, r->converged ? "" : " (not converged)");
         hrr_ideal_dyn_free(r);

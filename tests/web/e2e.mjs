@@ -1,0 +1,164 @@
+// Browser tests of the dashboard: each page loaded in headless Chromium
+// against a running server at $HRR_URL (the stand-in or `hrr serve`); the
+// numbers a page shows are checked against the API's own answer, the
+// filters are changed and submitted, a screenshot of each page goes to
+// $HRR_SHOTS, and any console error or failed request fails the test.
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '../../web/package.json'));
+const { chromium } = require('playwright-core');
+
+const BASE = process.env.HRR_URL || 'http://127.0.0.1:8080';
+const SHOTS = process.env.HRR_SHOTS || path.join(here, '../../build/web-shots');
+mkdirSync(SHOTS, { recursive: true });
+
+let failures = 0;
+const fail = msg => { failures++; console.error(`FAIL ${msg}`); };
+const eq = (what, got, want) => { if (String(got) !== String(want)) fail(`${what}: page shows '${got}', API says '${want}'`); };
+const f3 = v => (v == null ? '' : Number(v).toFixed(3));
+async function apiGet(route, q) {
+  const r = await fetch(`${BASE}/api/${route}?${new URLSearchParams(q)}`);
+  if (!r.ok) throw new Error(`/api/${route}: ${r.status}`);
+  return r.json();
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true, args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+let current = '';
+page.on('console', m => { if (m.type() === 'error') fail(`${current}: console error: ${m.text()}`); });
+page.on('pageerror', e => fail(`${current}: ${e.message}`));
+page.on('requestfailed', r => fail(`${current}: request failed: ${r.url()} ${r.failure()?.errorText}`));
+page.on('response', r => { if (r.status() >= 400) fail(`${current}: HTTP ${r.status()} ${r.url()}`); });
+
+async function open(name, url) {
+  current = name;
+  await page.goto(BASE + url, { waitUntil: 'networkidle' });
+  await settle();
+}
+async function settle() {
+  await page.waitForFunction(() => document.getElementById('status')?.textContent !== 'Loading…', null, { timeout: 60000 });
+  await page.waitForLoadState('networkidle');
+  const err = await page.$eval('#status', e => (e.className === 'error' ? e.textContent : ''));
+  if (err) fail(`${current}: the page says: ${err}`);
+}
+const card = key => page.$eval(`[data-key="${key}"]`, e => e.textContent);
+const cells = (box, col) => page.$$eval(`#${box} td[data-col="${col}"]`, es => es.map(e => e.textContent));
+const shot = name => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+async function submit(fields) {
+  for (const [k, v] of Object.entries(fields)) {
+    const sel = `#form [name="${k}"]`;
+    if (await page.$eval(sel, e => e.tagName) === 'SELECT') await page.selectOption(sel, v);
+    else await page.fill(sel, v);
+  }
+  await Promise.all([page.waitForResponse(r => r.url().includes('/api/')), page.click('#form button')]);
+  await settle();
+}
+async function plots(n) {
+  const got = await page.$$eval('.figure svg.marks', es => es.filter(e =>
+    e.getBoundingClientRect().width > 100 && e.querySelectorAll('.role-mark > *').length > 0).length);
+  if (got < n) fail(`${current}: ${got} plots drawn, want ${n} (each wider than 100 px, with marks)`);
+  const dl = await page.$$eval('.figure button[data-download]', es => es.length);
+  if (dl < 2 * n) fail(`${current}: ${dl} download buttons, want ${2 * n}`);
+}
+
+// index: the store's summary
+await open('index', '/');
+{
+  const s = await apiGet('summary', {});
+  eq('index items', await card('items'), s.bodies.reduce((n, b) => n + b.items, 0));
+  eq('index ballots', await card('ballots'), s.bodies.reduce((n, b) => n + b.ballots, 0));
+  eq('index bodies', (await cells('bodies', 'code')).join(' '), s.bodies.map(b => b.code).join(' '));
+  eq('index body items', (await cells('bodies', 'items')).join(' '), s.bodies.map(b => b.items).join(' '));
+  await shot('index');
+}
+
+// state profile: China, then Cuba
+await open('profile', '/static/profile.html?state=CHN');
+for (const st of ['CHN', 'CUB']) {
+  if (st !== 'CHN') await submit({ state: st });
+  const p = await apiGet('profile', { state: st });
+  eq(`profile ${st}`, await card('iso3'), st);
+  eq(`profile ${st} treaties`, await card('treaties'), p.treaties.length);
+  eq(`profile ${st} targeted`, await card('targeted'), p.targeted.length);
+  eq(`profile ${st} upr given`, await card('upr_given'), p.upr_given.reduce((n, r) => n + r.recommendations, 0));
+  eq(`profile ${st} targeted symbols`, (await cells('targeted', 'symbol')).join(' '), p.targeted.map(r => r.symbol || r.key).join(' '));
+  await plots(4);
+  await shot(`profile-${st}`);
+}
+await submit({ body: 'CHR' });
+await plots(4);
+
+// compare: China and the United States, then 2010-2015
+await open('compare', '/static/compare.html?a=CHN&b=USA&body=HRC');
+for (const range of [{}, { from: '2010', to: '2015' }]) {
+  if (range.from) await submit(range);
+  const ag = (await apiGet('agree', { body: 'HRC', with: 'CHN', by_year: 1, ...range })).filter(r => r.b === 'USA');
+  const n = ag.reduce((s, r) => s + r.n, 0);
+  eq(`compare ${JSON.stringify(range)} n`, await card('n'), n);
+  eq(`compare agreement`, await card('agree'), f3(ag.reduce((s, r) => s + r.agree * r.n, 0) / n));
+  const cmp = await apiGet('compare', { a: 'CHN', b: 'USA', body: 'HRC', ...range });
+  eq('compare differ symbols', (await cells('differ', 'symbol')).join(' '), cmp.differ.map(r => r.symbol).join(' '));
+  await plots(2);
+}
+await shot('compare');
+
+// blocs: HRC 2018-2020, then 2014-2016
+await open('blocs', '/static/blocs.html');
+for (const range of [{ from: '2018', to: '2020' }, { from: '2014', to: '2016' }]) {
+  if (range.from !== '2018') await submit(range);
+  const b = await apiGet('blocs', { body: 'HRC', min: 10, ...range });
+  eq(`blocs ${range.from} count`, await card('blocs'), b.blocs.length);
+  eq(`blocs modularity`, await card('modularity'), f3(b.modularity));
+  eq(`blocs members`, (await cells('members', 'members')).join('|'), b.blocs.map(x => x.members.join(' ')).join('|'));
+  await plots(3);
+  if (range.from === '2018') await shot('blocs');
+}
+
+// a vote: the Council's first special session, then the Commission's 1990 China motion
+await open('vote', '/static/vote.html');
+for (const ref of ['A/HRC/RES/S-1/1', 'E/CN.4/DEC/1990/106']) {
+  if (ref !== 'A/HRC/RES/S-1/1') await submit({ ref });
+  const v = await apiGet('votes', { ref });
+  eq(`vote ${ref} official`, (await cells('tally', 'official')).slice(0, 3).join(' '), [v.official.yes, v.official.no, v.official.abstain].map(x => x ?? '').join(' '));
+  eq(`vote ${ref} counted`, (await cells('tally', 'counted')).join(' '),
+     [v.counted.yes, v.counted.no, v.counted.abstain, v.counted.absent, v.counted.not_member].map(x => x ?? '').join(' '));
+  const seats = await page.$$eval('#seats svg.marks text', es => es.map(e => e.textContent).filter(t => /^[A-Z]{3}$/.test(t)));
+  for (const b of v.ballots) if (!seats.includes(b.state)) { fail(`vote ${ref}: ${b.state} not on the seat map`); break; }
+  await plots(1);
+  await shot(`vote-${ref.replace(/\W+/g, '_')}`);
+}
+
+// replay: China's 2007 proposal on the Council, then country texts only
+await open('replay', '/static/replay.html');
+for (const q of [{}, { kind: 'country' }]) {
+  if (q.kind) await submit(q);
+  const rules = await page.$eval('#rules', e => e.value);
+  const r = await apiGet('replay', { rules, body: 'HRC', ...q });
+  eq(`replay ${rules} ${q.kind || ''} flips`, await card('flips'), r.length);
+  eq(`replay symbols`, (await cells('items', 'symbol')).join(' '), r.map(x => x.symbol ?? '').join(' '));
+  await plots(2);
+}
+await shot('replay');
+
+// whip count: a Burundi text in October 2023, then with a no-action motion
+await open('whip', '/static/whip.html');
+for (const q of [{}, { no_action: '1' }]) {
+  if (q.no_action) await submit(q);
+  const vals = await page.$$eval('#form [name]', es => Object.fromEntries(es.filter(e => e.value).map(e => [e.name, e.value])));
+  const d = (await apiGet('forecast', vals)).items[0];
+  eq(`whip ${JSON.stringify(q)} P(adopted)`, await card('p_adopted'), f3(d.p_adopted));
+  const top = [...d.ballots].sort((x, y) => y.swing - x.swing).slice(0, 12).map(b => b.state);
+  eq('whip swing states', (await cells('swing', 'state')).join(' '), top.join(' '));
+  await plots(1);
+}
+await shot('whip');
+
+
+await browser.close();
+if (failures) { console.error(`${failures} failure(s)`); process.exit(1); }
+console.log(`web e2e: every page checked against the API; screenshots in ${SHOTS}`);
