@@ -47,11 +47,19 @@ hrr_err_t hrr_param_date(const char *name, const char *value, char *msg, size_t 
 /* A switch: "1" (or "true", "yes", "") on, "0" ("false", "no") off. */
 hrr_err_t hrr_param_flag(const char *name, const char *value, bool *out, char *msg, size_t cap);
 
+/* A list of positive integers "3,2,1" (at most 100000 each): *OUT
+ * (free() it) and *N. HRR_ENOMEM, or HRR_EINVAL: "NAME: 'V' is not a list
+ * of positive integers". */
+hrr_err_t hrr_param_list(const char *name, const char *value, long **out, size_t *n, char *msg,
+                         size_t cap);
+
 /* The bodies the store has, as "CHR, GA, GA3, HRC" into LIST (CAP bytes);
  * "" when the store cannot say. */
 void hrr_param_body_list(hrr_store_t *st, char *list, size_t cap);
-/* A body the store has: "NAME: 'V' is not a body of the store (it has ...)". */
-hrr_err_t hrr_param_body(hrr_store_t *st, const char *name, const char *value, char *msg,
+/* A body in LIST (as hrr_param_body_list writes it, so that a caller can
+ * keep the list of a store that does not change): "NAME: 'V' is not a body
+ * of the store (it has LIST)". */
+hrr_err_t hrr_param_body(const char *list, const char *name, const char *value, char *msg,
                          size_t cap);
 
 #endif

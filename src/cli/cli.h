@@ -74,5 +74,6 @@ int hrr_cmd_states(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_votes(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_sql(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_serve(hrr_cli_t *cli, int argc, char **argv);
 
 #endif

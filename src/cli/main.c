@@ -34,6 +34,7 @@ static const cmd_t k_cmds[] = {
     {"blocs", hrr_cmd_blocs, "voting blocs (communities of the agreement graph)"},
     {"forecast", hrr_cmd_forecast, "forecast a vote: ballots, P(adopted), swing states"},
     {"backtest", hrr_cmd_backtest, "score the forecasts on past sessions, with baselines"},
+    {"serve", hrr_cmd_serve, "the JSON API and the pages over HTTP (read-only)"},
 };
 
 static void usage(FILE *f)

@@ -139,20 +139,40 @@ void hrr_param_body_list(hrr_store_t *st, char *list, size_t cap)
     hrr_summary_free(sm);
 }
 
-hrr_err_t hrr_param_body(hrr_store_t *st, const char *name, const char *value, char *msg,
+hrr_err_t hrr_param_body(const char *list, const char *name, const char *value, char *msg,
                          size_t cap)
 {
-    hrr_summary_t *sm = NULL;
-    hrr_err_t rc = hrr_summary_get(st, &sm);
-    if (rc) return bad(msg, cap, "%s", hrr_store_errmsg(st)), rc;
-    for (size_t i = 0; value && i < sm->nbodies; i++)
-        if (!strcmp(sm->bodies[i].code, value)) {
-            hrr_summary_free(sm);
+    size_t n = value ? strlen(value) : 0;
+    for (const char *p = list; n && p && *p; p = strchr(p, ',') ? strchr(p, ',') + 2 : NULL)
+        if (!strncmp(p, value, n) && (p[n] == ',' || !p[n]) && !strchr(value, ','))
             return HRR_OK;
-        }
-    hrr_summary_free(sm);
-    char list[256];
-    hrr_param_body_list(st, list, sizeof list);
     return bad(msg, cap, "%s: '%s' is not a body of the store (it has %s)", name,
-               value ? value : "", *list ? list : "none");
+               value ? value : "", list && *list ? list : "none");
+}
+
+hrr_err_t hrr_param_list(const char *name, const char *value, long **out, size_t *n, char *msg,
+                         size_t cap)
+{
+    size_t k = 0, m = 1;
+    for (const char *p = value; p && *p; p++) m += *p == ',';
+    long *a = value && *value ? malloc(m * sizeof *a) : NULL;
+    if (value && *value && !a) return bad(msg, cap, "out of memory"), HRR_ENOMEM;
+    for (const char *p = value; a && *p;) {
+        char *end;
+        errno = 0;
+        long v = strtol(p, &end, 10);
+        if (errno || end == p || v <= 0 || v > 100000 || (*end && *end != ',') ||
+            (*end == ',' && !end[1])) {
+            free(a);
+            a = NULL;
+            break;
+        }
+        a[k++] = v;
+        p = *end ? end + 1 : end;
+    }
+    if (!a) return bad(msg, cap, "%s: '%s' is not a list of positive integers", name,
+                       value ? value : "");
+    *out = a;
+    *n = k;
+    return HRR_OK;
 }
