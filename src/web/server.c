@@ -279,7 +279,8 @@ static enum MHD_Result serve_file(struct MHD_Connection *c, const hrr_serve_opts
         return answer_error(c, 404, "not found");
     size_t n = strlen(root);
     if (strncmp(real, root, n) || real[n] != '/') return answer_error(c, 403, "forbidden path");
-    int fd = open(real, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    /* O_NONBLOCK: a FIFO must not hold a worker; fstat refuses it below */
+    int fd = open(real, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     struct stat sb;
     if (fd < 0) return answer_error(c, 404, "not found");
     if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
