@@ -203,7 +203,7 @@ if [ -n "$real" ] && [ -f "$real" ]; then
     same '/api/ideal?body=HRC&from=2012&to=2016' ideal --body HRC --from 2012 --to 2016 --json
     same '/api/ideal?body=HRC&from=2012&to=2014&dynamic=1' ideal --body HRC --from 2012 --to 2014 --dynamic --json
     same '/api/replay?rules=chr&body=HRC&from=2010&to=2012' replay --rules chr --body HRC --from 2010 --to 2012 --json
-    same '/api/forecast?body=HRC&date=2013-03-21&like=A/HRC/RES/22/1&runs=2000&seed=3' forecast --body HRC --date 2013-03-21 --like A/HRC/RES/22/1 --runs 2000 --seed 3 --json
+    same '/api/forecast?body=HRC&date=2014-03-28&like=A/HRC/RES/22/1&runs=2000&seed=3' forecast --body HRC --date 2014-03-28 --like A/HRC/RES/22/1 --runs 2000 --seed 3 --json
     stop
     nchecks=$((nchecks + 1))
     [ "$(sha256sum "$store" | cut -c1-64)" = "$sha" ] || fail "the real store changed"
