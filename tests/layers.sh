@@ -21,7 +21,8 @@ HRR_LAYERS='
 4 replay forecast
 5 sim
 6 report
-7 cli web
+7 web
+8 cli
 '
 set -u
 SRC=${HRR_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}

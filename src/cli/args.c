@@ -2,9 +2,8 @@
  * args.c - the one option parser of the subcommands (args.h).
  */
 #include "args.h"
+#include "hrr/params.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* getopt_long values of the shared options: above any short option. */
@@ -20,24 +19,7 @@ static const struct option k_shared[] = {
 
 bool hrr_args_long(const char *s, long lo, long hi, long *out)
 {
-    char *end;
-    errno = 0;
-    if (!s || !*s) return false;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return false;
-    *out = v;
-    return true;
-}
-
-static bool parse_seed(const char *s, unsigned long *out)
-{
-    char *end;
-    errno = 0;
-    if (!s || *s < '0' || *s > '9') return false;
-    unsigned long v = strtoul(s, &end, 10);
-    if (errno || *end) return false;
-    *out = v;
-    return true;
+    return hrr_param_long_ok(s, lo, hi, out);
 }
 
 /* The usage error for what getopt_long returned ('?' or ':'). */
@@ -52,43 +34,33 @@ static int opt_error(const char *cmd, int c, char **argv)
 
 static int shared_opt(hrr_cli_t *cli, const char *cmd, int c, const char *arg, hrr_args_t *a)
 {
-    long v;
+    char msg[256];
+    hrr_err_t rc = HRR_OK;
     switch (c) {
     case V_DB: cli->db = arg; return 0;
     case V_BODY: a->body = arg; return 0;
-    case V_FROM:
-    case V_TO:
-        if (!hrr_args_long(arg, HRR_ARGS_YEAR_MIN, HRR_ARGS_YEAR_MAX, &v))
-            return hrr_cli_usage(cmd, "--%s wants a year %d-%d, not '%s'",
-                                 c == V_FROM ? "from" : "to", HRR_ARGS_YEAR_MIN,
-                                 HRR_ARGS_YEAR_MAX, arg);
-        if (c == V_FROM) a->from = (int)v;
-        else a->to = (int)v;
-        return 0;
+    case V_FROM: rc = hrr_param_year("--from", arg, &a->from, msg, sizeof msg); break;
+    case V_TO: rc = hrr_param_year("--to", arg, &a->to, msg, sizeof msg); break;
     case V_SEED:
-        if (!parse_seed(arg, &a->seed))
-            return hrr_cli_usage(cmd, "--seed wants a non-negative integer, not '%s'", arg);
-        a->seed_set = true;
-        return 0;
+        rc = hrr_param_seed("--seed", arg, &a->seed, msg, sizeof msg);
+        a->seed_set = !rc;
+        break;
     case V_RUNS:
-        if (!hrr_args_long(arg, 1, HRR_ARGS_RUNS_MAX, &a->runs))
-            return hrr_cli_usage(cmd, "--runs wants a number 1-%ld, not '%s'",
-                                 HRR_ARGS_RUNS_MAX, arg);
-        a->runs_set = true;
-        return 0;
+        rc = hrr_param_runs("--runs", arg, &a->runs, msg, sizeof msg);
+        a->runs_set = !rc;
+        break;
     case V_MIN:
-        if (!hrr_args_long(arg, 0, HRR_ARGS_MIN_MAX, &a->min))
-            return hrr_cli_usage(cmd, "--min wants a number 0-%ld, not '%s'",
-                                 HRR_ARGS_MIN_MAX, arg);
-        a->min_set = true;
-        return 0;
+        rc = hrr_param_min("--min", arg, &a->min, msg, sizeof msg);
+        a->min_set = !rc;
+        break;
     case V_JSON:
     case V_CSV:
         if (!hrr_out_want(&a->fmt, c == V_CSV ? HRR_OUT_CSV : HRR_OUT_JSON))
             return hrr_cli_usage(cmd, "--csv and --json exclude each other");
         return 0;
+    default: return hrr_cli_usage(cmd, "unknown option");
     }
-    return hrr_cli_usage(cmd, "unknown option");
+    return rc ? hrr_cli_usage(cmd, "%s", msg) : 0;
 }
 
 int hrr_args_parse(hrr_cli_t *cli, const hrr_args_spec_t *spec, int argc, char **argv,
@@ -134,9 +106,10 @@ int hrr_args_parse(hrr_cli_t *cli, const hrr_args_spec_t *spec, int argc, char *
     a->pos = argv + optind;
     if (spec->maxpos >= 0 && a->npos > spec->maxpos)
         return hrr_cli_usage(cmd, "unexpected argument '%s'", a->pos[spec->maxpos]);
-    if ((spec->shared & ARG_FROM) && (spec->shared & ARG_TO) && a->from && a->to &&
-        a->from > a->to)
-        return hrr_cli_usage(cmd, "from year %d is after to year %d", a->from, a->to);
+    char msg[128];
+    if ((spec->shared & ARG_FROM) && (spec->shared & ARG_TO) &&
+        hrr_param_years(a->from, a->to, msg, sizeof msg))
+        return hrr_cli_usage(cmd, "%s", msg);
     if ((spec->shared & ARG_BODY_REQUIRED) && !a->body) return hrr_args_need_body(cli, cmd);
     return -1;
 }
@@ -153,18 +126,11 @@ hrr_scope_opts_t hrr_args_scope(const hrr_args_t *a)
 int hrr_args_need_body(hrr_cli_t *cli, const char *cmd)
 {
     hrr_store_t *st = NULL;
-    hrr_summary_t *sm = NULL;
     char list[256] = "";
-    size_t len = 0;
-    if (hrr_store_open(cli->db, HRR_OPEN_READONLY, &st) == HRR_OK &&
-        hrr_summary_get(st, &sm) == HRR_OK) {
-        for (size_t i = 0; i < sm->nbodies && len + 40 < sizeof list; i++)
-            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
-                                    sm->bodies[i].code);
-    }
-    hrr_summary_free(sm);
+    if (hrr_store_open(cli->db, HRR_OPEN_READONLY, &st) == HRR_OK)
+        hrr_param_body_list(st, list, sizeof list);
     hrr_store_close(st);
-    if (len) return hrr_cli_usage(cmd, "--body B is required (the store has %s)", list);
+    if (*list) return hrr_cli_usage(cmd, "--body B is required (the store has %s)", list);
     return hrr_cli_usage(cmd, "--body B is required (see `hrr summary`)");
 }
 

@@ -16,10 +16,11 @@
 #include <stdbool.h>
 
 /* The years a --from or --to may name: the records start in 1946. */
-#define HRR_ARGS_YEAR_MIN 1946
-#define HRR_ARGS_YEAR_MAX 2100
-#define HRR_ARGS_RUNS_MAX 100000000L
-#define HRR_ARGS_MIN_MAX 1000000L
+#include "hrr/params.h"
+#define HRR_ARGS_YEAR_MIN HRR_PARAM_YEAR_MIN
+#define HRR_ARGS_YEAR_MAX HRR_PARAM_YEAR_MAX
+#define HRR_ARGS_RUNS_MAX HRR_PARAM_RUNS_MAX
+#define HRR_ARGS_MIN_MAX HRR_PARAM_MIN_MAX
 
 /* The shared options, as a set. */
 enum {

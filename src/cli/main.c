@@ -37,6 +37,7 @@ static const cmd_t k_cmds[] = {
     {"export", hrr_cmd_export, "roll calls for R (pscl::rollcall), Stata (.dta) or tidy CSV"},
     {"profile", hrr_cmd_profile, "a state's record on one page"},
     {"compare", hrr_cmd_compare, "two states compared: agreement by year and subject, where they differ"},
+    {"serve", hrr_cmd_serve, "the JSON API and the pages over HTTP (read-only)"},
 };
 
 static void usage(FILE *f)
