@@ -81,8 +81,8 @@ static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, con
     double tol = opts->tol > 0 ? opts->tol : 1e-6;
     uint64_t seed = opts->seed ? opts->seed : 1;
     hrr_err_t rc = HRR_OK;
-    double *res = hrr_i_malloc((size_t)reps * ns * sizeof *res);
-    boot_slot_t *sl = hrr_i_calloc((size_t)nth, sizeof *sl);
+    double *res = hrr_i_malloc(NULL, (size_t)reps * ns * sizeof *res);
+    boot_slot_t *sl = hrr_i_calloc(NULL, (size_t)nth, sizeof *sl);
     if (!res || !sl) {
         rc = HRR_ENOMEM;
         goto out;
@@ -90,7 +90,7 @@ static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, con
     for (int t = 0; t < nth; t++) {
         boot_slot_t *s = &sl[t];
         s->data = *data;
-        s->data.v = hrr_i_malloc((nv + 1) * sizeof *s->data.v);
+        s->data.v = hrr_i_malloc(NULL, (nv + 1) * sizeof *s->data.v);
         if (!s->data.v || hrr_i_ideal_work_init(&s->w, ns, nt, par->dims) ||
             hrr_i_ideal_par_init(&s->par, ns, nt, par->dims, par->ordinal)) {
             rc = HRR_ENOMEM;
@@ -125,12 +125,12 @@ static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, con
     }
 out:
     for (int t = 0; sl && t < nth; t++) {
-        hrr_i_free(sl[t].data.v);
+        hrr_i_free(NULL, sl[t].data.v);
         hrr_i_ideal_work_destroy(&sl[t].w);
         hrr_i_ideal_par_destroy(&sl[t].par);
     }
-    hrr_i_free(sl);
-    hrr_i_free(res);
+    hrr_i_free(NULL, sl);
+    hrr_i_free(NULL, res);
     return rc;
 }
 
@@ -195,12 +195,12 @@ hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double m
 void hrr_ideal_free(hrr_ideal_t *r)
 {
     if (!r) return;
-    hrr_i_free(r->iso3);
-    hrr_i_free(r->x);
-    hrr_i_free(r->x2);
-    hrr_i_free(r->se);
-    hrr_i_free(r->n);
-    hrr_i_free(r);
+    hrr_i_free(NULL, r->iso3);
+    hrr_i_free(NULL, r->x);
+    hrr_i_free(NULL, r->x2);
+    hrr_i_free(NULL, r->se);
+    hrr_i_free(NULL, r->n);
+    hrr_i_free(NULL, r);
 }
 
 hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_ideal_opts_t *opts,
@@ -225,7 +225,7 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
         return hrr_i_seterr(st, HRR_EINVAL, "bootstrap standard errors are one-dimensional");
     if ((rc = hrr_i_vmat_load(st, scope, &m))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
-    hrr_ideal_t *r = hrr_i_calloc(1, sizeof *r);
+    hrr_ideal_t *r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r);
     if (!r) goto nomem;
     /* items with a yes and a no (ordinal: two different votes of yes, no,
      * abstain); states with enough such votes on them */
@@ -235,11 +235,11 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(xx = hrr_i_malloc(ns * dims * sizeof *xx)) ||
-        !(r->iso3 = hrr_i_calloc(ns, sizeof *r->iso3)) ||
-        !(r->x = hrr_i_calloc(ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(ns, sizeof *r->n)) ||
-        (dims == 2 && !(r->x2 = hrr_i_calloc(ns, sizeof *r->x2))) ||
-        (opts->se_reps > 0 && !(r->se = hrr_i_calloc(ns, sizeof *r->se))))
+    if (!(xx = hrr_i_malloc(hrr_store_ctx(st), ns * dims * sizeof *xx)) ||
+        !(r->iso3 = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->iso3)) ||
+        !(r->x = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->n)) ||
+        (dims == 2 && !(r->x2 = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->x2))) ||
+        (opts->se_reps > 0 && !(r->se = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->se))))
         goto nomem;
     for (size_t a = 0; a < ns; a++) {
         snprintf(r->iso3[a], 4, "%s", m.iso3[keep_s[a]]);
@@ -271,10 +271,10 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
-    hrr_i_free(y);
-    hrr_i_free(xx);
-    hrr_i_free(keep_s);
-    hrr_i_free(keep_t);
+    hrr_i_free(hrr_store_ctx(st), y);
+    hrr_i_free(hrr_store_ctx(st), xx);
+    hrr_i_free(hrr_store_ctx(st), keep_s);
+    hrr_i_free(hrr_store_ctx(st), keep_t);
     hrr_i_vmat_destroy(&m);
     if (rc) {
         hrr_ideal_free(r);

@@ -44,11 +44,11 @@ static hrr_err_t chain(const ideal_data_t *d, const double *x0, const double *re
                        long thin, hrr_rng_t *r, double *sum, double *sumsq)
 {
     size_t ns = d->ns, nt = d->nt;
-    double *x = hrr_i_malloc(ns * sizeof *x), *a = hrr_i_calloc(nt, sizeof *a), *b = hrr_i_calloc(nt, sizeof *b);
-    double *nu = hrr_i_malloc(ns * sizeof *nu), *de = hrr_i_malloc(ns * sizeof *de);
-    double *zs = hrr_i_malloc((ns + 1) * sizeof *zs);
+    double *x = hrr_i_malloc(NULL, ns * sizeof *x), *a = hrr_i_calloc(NULL, nt, sizeof *a), *b = hrr_i_calloc(NULL, nt, sizeof *b);
+    double *nu = hrr_i_malloc(NULL, ns * sizeof *nu), *de = hrr_i_malloc(NULL, ns * sizeof *de);
+    double *zs = hrr_i_malloc(NULL, (ns + 1) * sizeof *zs);
     if (!x || !a || !b || !nu || !de || !zs) {
-        hrr_i_free(x), hrr_i_free(a), hrr_i_free(b), hrr_i_free(nu), hrr_i_free(de), hrr_i_free(zs);
+        hrr_i_free(NULL, x), hrr_i_free(NULL, a), hrr_i_free(NULL, b), hrr_i_free(NULL, nu), hrr_i_free(NULL, de), hrr_i_free(NULL, zs);
         return HRR_ENOMEM;
     }
     memcpy(x, x0, ns * sizeof *x);
@@ -96,7 +96,7 @@ static hrr_err_t chain(const ideal_data_t *d, const double *x0, const double *re
             sum[i] += v, sumsq[i] += v * v;
         }
     }
-    hrr_i_free(x), hrr_i_free(a), hrr_i_free(b), hrr_i_free(nu), hrr_i_free(de), hrr_i_free(zs);
+    hrr_i_free(NULL, x), hrr_i_free(NULL, a), hrr_i_free(NULL, b), hrr_i_free(NULL, nu), hrr_i_free(NULL, de), hrr_i_free(NULL, zs);
     return HRR_OK;
 }
 
@@ -115,8 +115,8 @@ hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
     ideal_data_t d = {0};
     hrr_err_t rc = hrr_i_ideal_data_init(&d, y, ns, nt, 1);
     if (rc) return rc;
-    double *x0 = hrr_i_malloc(ns * sizeof *x0), *ref = hrr_i_malloc(ns * sizeof *ref);
-    double *sum = hrr_i_calloc(ns * (size_t)nch, sizeof *sum), *sq = hrr_i_calloc(ns * (size_t)nch, sizeof *sq);
+    double *x0 = hrr_i_malloc(NULL, ns * sizeof *x0), *ref = hrr_i_malloc(NULL, ns * sizeof *ref);
+    double *sum = hrr_i_calloc(NULL, ns * (size_t)nch, sizeof *sum), *sq = hrr_i_calloc(NULL, ns * (size_t)nch, sizeof *sq);
     if (!x0 || !ref || !sum || !sq) {
         rc = HRR_ENOMEM;
         goto out;
@@ -159,21 +159,21 @@ hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
     }
 out:
     hrr_i_ideal_data_destroy(&d);
-    hrr_i_free(x0);
-    hrr_i_free(ref);
-    hrr_i_free(sum);
-    hrr_i_free(sq);
+    hrr_i_free(NULL, x0);
+    hrr_i_free(NULL, ref);
+    hrr_i_free(NULL, sum);
+    hrr_i_free(NULL, sq);
     return rc;
 }
 
 void hrr_ideal_gibbs_free(hrr_ideal_gibbs_t *g)
 {
     if (!g) return;
-    hrr_i_free(g->iso3);
-    hrr_i_free(g->mean);
-    hrr_i_free(g->sd);
-    hrr_i_free(g->n);
-    hrr_i_free(g);
+    hrr_i_free(NULL, g->iso3);
+    hrr_i_free(NULL, g->mean);
+    hrr_i_free(NULL, g->sd);
+    hrr_i_free(NULL, g->n);
+    hrr_i_free(NULL, g);
 }
 
 hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
@@ -188,7 +188,7 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     *out = NULL;
     if ((rc = hrr_i_vmat_load(st, scope, &mt))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
-    hrr_ideal_gibbs_t *g = hrr_i_calloc(1, sizeof *g);
+    hrr_ideal_gibbs_t *g = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *g);
     size_t nt = 0, ns = 0;
     if (!g) goto nomem;
     if ((rc = hrr_i_vmat_rollcall(&mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
@@ -196,8 +196,8 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(g->iso3 = hrr_i_calloc(ns, sizeof *g->iso3)) || !(g->mean = hrr_i_calloc(ns, sizeof *g->mean)) ||
-        !(g->sd = hrr_i_calloc(ns, sizeof *g->sd)) || !(g->n = hrr_i_calloc(ns, sizeof *g->n)))
+    if (!(g->iso3 = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->iso3)) || !(g->mean = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->mean)) ||
+        !(g->sd = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->sd)) || !(g->n = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->n)))
         goto nomem;
     long pos = -1;
     const char *pz = opts->positive ? opts->positive : "USA";
@@ -219,9 +219,9 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
-    hrr_i_free(y);
-    hrr_i_free(keep_s);
-    hrr_i_free(keep_t);
+    hrr_i_free(hrr_store_ctx(st), y);
+    hrr_i_free(hrr_store_ctx(st), keep_s);
+    hrr_i_free(hrr_store_ctx(st), keep_t);
     hrr_i_vmat_destroy(&mt);
     if (rc) {
         hrr_ideal_gibbs_free(g);

@@ -55,9 +55,9 @@ hrr_err_t hrr_ideal_study(size_t ns, size_t nt, unsigned long seed,
     if (ns < 3 || nt < 1) return HRR_EINVAL;
     int dims = io->dims ? io->dims : 1;
     hrr_err_t rc = HRR_ENOMEM;
-    signed char *y = hrr_i_malloc(ns * nt);
-    double *truth = hrr_i_malloc(ns * dims * sizeof *truth);
-    double *x = hrr_i_malloc(ns * dims * sizeof *x), *se = hrr_i_malloc(ns * sizeof *se);
+    signed char *y = hrr_i_malloc(NULL, ns * nt);
+    double *truth = hrr_i_malloc(NULL, ns * dims * sizeof *truth);
+    double *x = hrr_i_malloc(NULL, ns * dims * sizeof *x), *se = hrr_i_malloc(NULL, ns * sizeof *se);
     out->ns = ns;
     out->nt = nt;
     out->seed = seed;
@@ -78,9 +78,9 @@ hrr_err_t hrr_ideal_study(size_t ns, size_t nt, unsigned long seed,
         out->r[q] = fabs(hrr_corr(x + q, dims, truth + q, dims, ns));
     if (out->se_reps) coverage(x, se, truth, ns, out);
 out:
-    hrr_i_free(y);
-    hrr_i_free(truth);
-    hrr_i_free(x);
-    hrr_i_free(se);
+    hrr_i_free(NULL, y);
+    hrr_i_free(NULL, truth);
+    hrr_i_free(NULL, x);
+    hrr_i_free(NULL, se);
     return rc;
 }

@@ -15,24 +15,24 @@ long hrr_power_default_quota(long members)
 void hrr_power_free(hrr_power_t *p)
 {
     if (!p) return;
-    hrr_i_free(p->w);
-    hrr_i_free(p->banzhaf);
-    hrr_i_free(p->banzhaf_abs);
-    hrr_i_free(p->shapley);
-    hrr_i_free(p);
+    hrr_i_free(NULL, p->w);
+    hrr_i_free(NULL, p->banzhaf);
+    hrr_i_free(NULL, p->banzhaf_abs);
+    hrr_i_free(NULL, p->shapley);
+    hrr_i_free(NULL, p);
 }
 
 /* A result for N players, weights unset. */
 static hrr_power_t *power_new(size_t n)
 {
-    hrr_power_t *p = hrr_i_calloc(1, sizeof *p);
+    hrr_power_t *p = hrr_i_calloc(NULL, 1, sizeof *p);
     size_t k = n ? n : 1;
     if (!p) return NULL;
     p->n = n;
-    p->w = hrr_i_calloc(k, sizeof *p->w);
-    p->banzhaf = hrr_i_calloc(k, sizeof *p->banzhaf);
-    p->banzhaf_abs = hrr_i_calloc(k, sizeof *p->banzhaf_abs);
-    p->shapley = hrr_i_calloc(k, sizeof *p->shapley);
+    p->w = hrr_i_calloc(NULL, k, sizeof *p->w);
+    p->banzhaf = hrr_i_calloc(NULL, k, sizeof *p->banzhaf);
+    p->banzhaf_abs = hrr_i_calloc(NULL, k, sizeof *p->banzhaf_abs);
+    p->shapley = hrr_i_calloc(NULL, k, sizeof *p->shapley);
     if (!p->w || !p->banzhaf || !p->banzhaf_abs || !p->shapley) {
         hrr_power_free(p);
         return NULL;

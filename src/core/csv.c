@@ -28,21 +28,21 @@ static void on_field(void *s, size_t len, void *data)
     if (r->rc) return;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 32;
-        size_t *off = hrr_i_realloc(r->off, cap * sizeof *off);
+        size_t *off = hrr_i_realloc(NULL, r->off, cap * sizeof *off);
         if (!off) goto nomem;
         r->off = off;
-        size_t *ln = hrr_i_realloc(r->len, cap * sizeof *ln);
+        size_t *ln = hrr_i_realloc(NULL, r->len, cap * sizeof *ln);
         if (!ln) goto nomem;
         r->len = ln;
-        char **f = hrr_i_realloc(r->f, cap * sizeof *f);
+        char **f = hrr_i_realloc(NULL, r->f, cap * sizeof *f);
         if (!f) goto nomem;
         r->f = f;
         r->cap = cap;
     }
     r->off[r->n] = r->bytes.n;
     r->len[r->n] = len;
-    if (hrr_sbuf_add(&r->bytes, s ? s : "", s ? len : 0) ||
-        hrr_sbuf_add(&r->bytes, "", 1))
+    if (hrr_sbuf_add(NULL, &r->bytes, s ? s : "", s ? len : 0) ||
+        hrr_sbuf_add(NULL, &r->bytes, "", 1))
         goto nomem;
     r->n++;
     return;
@@ -62,7 +62,7 @@ static void on_record(int c, void *data)
     r->bytes.n = 0;
 }
 
-static void *csv_realloc(void *p, size_t n) { return hrr_i_realloc(p, n); }
+static void *csv_realloc(void *p, size_t n) { return hrr_i_realloc(NULL, p, n); }
 
 hrr_err_t hrr_i_csv_parse(const char *buf, size_t len, unsigned char delim,
                           hrr_csv_fn fn, void *ud, long *err_line)
@@ -109,8 +109,8 @@ hrr_err_t hrr_i_csv_parse(const char *buf, size_t len, unsigned char delim,
 out:
     csv_free(&p);
     hrr_sbuf_destroy(&r.bytes);
-    hrr_i_free(r.off);
-    hrr_i_free(r.len);
-    hrr_i_free(r.f);
+    hrr_i_free(NULL, r.off);
+    hrr_i_free(NULL, r.len);
+    hrr_i_free(NULL, r.f);
     return rc;
 }

@@ -27,10 +27,10 @@ typedef struct bctx {
 
 static char *keep(hrr_fc_batch_t *b, const char *s, size_t n)
 {
-    char **t = hrr_i_realloc(b->strs, (b->nstrs + 1) * sizeof *t);
+    char **t = hrr_i_realloc(NULL, b->strs, (b->nstrs + 1) * sizeof *t);
     if (!t) return NULL;
     b->strs = t;
-    char *c = hrr_i_malloc(n + 1);
+    char *c = hrr_i_malloc(NULL, n + 1);
     if (!c) return NULL;
     memcpy(c, s, n);
     c[n] = 0;
@@ -64,7 +64,7 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
     if (row->n == 1 && row->len[0] == 0) return HRR_OK; /* blank line */
     if (c->b->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 64;
-        hrr_fc_draft_t *d = hrr_i_realloc(c->b->d, nc * sizeof *d);
+        hrr_fc_draft_t *d = hrr_i_realloc(NULL, c->b->d, nc * sizeof *d);
         if (!d) return HRR_ENOMEM;
         c->b->d = d;
         c->cap = nc;
@@ -118,11 +118,11 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
 void hrr_fc_batch_free(hrr_fc_batch_t *b)
 {
     if (!b) return;
-    for (size_t k = 0; k < b->nstrs; k++) hrr_i_free(b->strs[k]);
-    hrr_i_free(b->strs);
-    hrr_i_free(b->d);
-    hrr_i_free(b->buf);
-    hrr_i_free(b);
+    for (size_t k = 0; k < b->nstrs; k++) hrr_i_free(NULL, b->strs[k]);
+    hrr_i_free(NULL, b->strs);
+    hrr_i_free(NULL, b->d);
+    hrr_i_free(NULL, b->buf);
+    hrr_i_free(NULL, b);
 }
 
 hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *ctx)
@@ -134,9 +134,9 @@ hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *c
     int eno = 0;
     long line = 0;
     *out = NULL;
-    hrr_fc_batch_t *b = hrr_i_calloc(1, sizeof *b);
+    hrr_fc_batch_t *b = hrr_i_calloc(ctx, 1, sizeof *b);
     if (!b) return snprintf(err, errlen, "out of memory"), HRR_ENOMEM;
-    hrr_err_t rc = hrr_i_read_file(path, &b->buf, &len, &eno);
+    hrr_err_t rc = hrr_i_read_file(ctx, path, &b->buf, &len, &eno);
     if (rc) {
         snprintf(err, errlen, "%s: %s", path, rc == HRR_ENOMEM ? "out of memory" : strerror(eno));
         hrr_fc_batch_free(b);

@@ -51,7 +51,7 @@ static hrr_err_t rc_put(rcmap_t *m, long rcid, long item_id, const char *date)
 {
     if (2 * (m->n + 1) > m->cap) {
         size_t cap = m->cap ? 2 * m->cap : 1024;
-        rollcall_t *a = hrr_i_calloc(cap, sizeof *a);
+        rollcall_t *a = hrr_i_calloc(NULL, cap, sizeof *a);
         if (!a) return HRR_ENOMEM;
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->a[i].rcid) continue;
@@ -59,7 +59,7 @@ static hrr_err_t rc_put(rcmap_t *m, long rcid, long item_id, const char *date)
             while (a[j].rcid) j = (j + 1) & (cap - 1);
             a[j] = m->a[i];
         }
-        hrr_i_free(m->a);
+        hrr_i_free(NULL, m->a);
         m->a = a;
         m->cap = cap;
     }
@@ -403,7 +403,7 @@ static hrr_err_t issues_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
     if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))) ||
         (rc = rc_load(imp, &s->rcs)))
         return rc;
-    if (s->rcs.cap && !(s->seen = hrr_i_calloc(s->rcs.cap, 1))) return HRR_ENOMEM;
+    if (s->rcs.cap && !(s->seen = hrr_i_calloc(hrr_store_ctx(imp->st), s->rcs.cap, 1))) return HRR_ENOMEM;
     return hrr_imp_prepare(imp,
         "INSERT INTO item_issues(item_id,code) VALUES(?,?) ON CONFLICT DO NOTHING", &s->ins);
 }
@@ -445,8 +445,8 @@ static hrr_err_t import_issues(hrr_imp_t *imp)
     issues_t s = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', issues_header, issues_row, &s);
     sqlite3_finalize(s.ins);
-    hrr_i_free(s.rcs.a);
-    hrr_i_free(s.seen);
+    hrr_i_free(hrr_store_ctx(imp->st), s.rcs.a);
+    hrr_i_free(hrr_store_ctx(imp->st), s.seen);
     return rc;
 }
 
@@ -528,7 +528,7 @@ static hrr_err_t import_votes(hrr_imp_t *imp)
     hrr_err_t rc = hrr_imp_csv(imp, ',', votes_header, votes_row, &v);
     if (!rc) rc = hrr_imp_writer_flush(imp, &v.bal);
     hrr_imp_writer_close(&v.bal);
-    hrr_i_free(v.rcs.a);
+    hrr_i_free(hrr_store_ctx(imp->st), v.rcs.a);
     return rc;
 }
 
@@ -748,7 +748,7 @@ static hrr_err_t import_voeten(hrr_imp_t *imp)
     voeten_t v = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', voeten_header, voeten_row, &v);
     hrr_imp_writer_close(&v.bal);
-    hrr_i_free(v.done.a);
+    hrr_i_free(hrr_store_ctx(imp->st), v.done.a);
     sqlite3_finalize(v.get);
     sqlite3_finalize(v.ins);
     sqlite3_finalize(v.sess);

@@ -33,18 +33,18 @@ static hrr_err_t subj_row(void *ud, const hrr_csv_row_t *row)
 {
     subj_t *s = ud;
     if (row->line == 1 || row->n < 4 || strcmp(row->f[2], "country") != 0) return HRR_OK;
-    char **a = hrr_i_realloc(s->name, (s->n + 1) * sizeof *a);
+    char **a = hrr_i_realloc(NULL, s->name, (s->n + 1) * sizeof *a);
     if (!a) return HRR_ENOMEM;
     s->name = a;
-    char **b = hrr_i_realloc(s->target, (s->n + 1) * sizeof *b);
+    char **b = hrr_i_realloc(NULL, s->target, (s->n + 1) * sizeof *b);
     if (!b) return HRR_ENOMEM;
     s->target = b;
-    int *c = hrr_i_realloc(s->in_title, (s->n + 1) * sizeof *c);
+    int *c = hrr_i_realloc(NULL, s->in_title, (s->n + 1) * sizeof *c);
     if (!c) return HRR_ENOMEM;
     s->in_title = c;
     s->in_title[s->n] = strcmp(row->f[0], "title") == 0;
-    s->name[s->n] = hrr_i_strdup(row->f[1]);
-    s->target[s->n] = hrr_i_strdup(row->f[3]);
+    s->name[s->n] = hrr_i_strdup(NULL, row->f[1]);
+    s->target[s->n] = hrr_i_strdup(NULL, row->f[3]);
     s->n++;
     return s->name[s->n - 1] && s->target[s->n - 1] ? HRR_OK : HRR_ENOMEM;
 }
@@ -128,11 +128,11 @@ out:
     sqlite3_finalize(sel);
     sqlite3_finalize(upd);
     for (size_t i = 0; i < subj.n; i++) {
-        hrr_i_free(subj.name[i]);
-        hrr_i_free(subj.target[i]);
+        hrr_i_free(hrr_store_ctx(st), subj.name[i]);
+        hrr_i_free(hrr_store_ctx(st), subj.target[i]);
     }
-    hrr_i_free(subj.name);
-    hrr_i_free(subj.target);
-    hrr_i_free(subj.in_title);
+    hrr_i_free(hrr_store_ctx(st), subj.name);
+    hrr_i_free(hrr_store_ctx(st), subj.target);
+    hrr_i_free(hrr_store_ctx(st), subj.in_title);
     return rc;
 }

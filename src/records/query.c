@@ -21,7 +21,7 @@ static bool col_dup(sqlite3_stmt *s, int i, char **out)
     if (sqlite3_column_type(s, i) == SQLITE_NULL) return true;
     const unsigned char *z = sqlite3_column_text(s, i);
     if (!z) return false;
-    *out = hrr_i_strdup((const char *)z);
+    *out = hrr_i_strdup(NULL, (const char *)z);
     return *out != NULL;
 }
 
@@ -44,7 +44,7 @@ static bool grow(void **arr, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap) return true;
     size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = hrr_i_realloc(*arr, ncap * size);
+    void *p = hrr_i_realloc(NULL, *arr, ncap * size);
     if (!p) return false;
     memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
     *arr = p;
@@ -86,7 +86,7 @@ static char *list_of(hrr_store_t *st, const char *sql)
     while (!hrr_i_step(NULL, s, &row) && row) {
         const char *z = (const char *)sqlite3_column_text(s, 0);
         if (!z) continue;
-        if ((b.n && hrr_sbuf_add(&b, ", ", 2)) || hrr_sbuf_add(&b, z, strlen(z))) {
+        if ((b.n && hrr_sbuf_add(hrr_store_ctx(st), &b, ", ", 2)) || hrr_sbuf_add(hrr_store_ctx(st), &b, z, strlen(z))) {
             hrr_sbuf_destroy(&b);
             break;
         }
@@ -137,7 +137,7 @@ static void item_destroy(hrr_item_t *it)
                   &it->kind, &it->title, &it->agenda_item, &it->subject,
                   &it->scope, &it->sponsors, &it->vote_type, &it->outcome};
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
-        hrr_i_free(*f[i]);
+        hrr_i_free(NULL, *f[i]);
         *f[i] = NULL;
     }
 }
@@ -175,8 +175,8 @@ void hrr_item_list_free(hrr_item_list_t *list)
 {
     if (!list) return;
     for (size_t i = 0; i < list->n; i++) item_destroy(&list->items[i]);
-    hrr_i_free(list->items);
-    hrr_i_free(list);
+    hrr_i_free(NULL, list->items);
+    hrr_i_free(NULL, list);
 }
 
 /* A value bound to one "?" of a built query. */
@@ -219,7 +219,7 @@ static hrr_err_t find_body(hrr_store_t *st, const char *body, char code[32])
     char *known = list_of(st, "SELECT code FROM bodies ORDER BY code");
     rc = hrr_i_seterr(st, HRR_ENOTFOUND, "unknown body '%s' (the store has %s)",
                       body, known ? known : "none");
-    hrr_i_free(known);
+    hrr_i_free(hrr_store_ctx(st), known);
     return rc;
 }
 
@@ -240,7 +240,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
 
 #define ADD_WHERE(str)                                                       \
     do {                                                                     \
-        if (hrr_sbuf_printf(&where, "%s%s", where.n ? " AND " : " WHERE ",  \
+        if (hrr_sbuf_printf(hrr_store_ctx(st), &where, "%s%s", where.n ? " AND " : " WHERE ",  \
                             (str))) {                                        \
             rc = oom(st);                                                    \
             goto out;                                                        \
@@ -310,7 +310,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
     }
 #undef ADD_WHERE
 
-    if (hrr_sbuf_printf(&sql, "%s%s ORDER BY i.date IS NULL, i.date, i.body, i.key%s",
+    if (hrr_sbuf_printf(hrr_store_ctx(st), &sql, "%s%s ORDER BY i.date IS NULL, i.date, i.body, i.key%s",
                         ITEM_SELECT, where.z ? where.z : "",
                         f->limit ? " LIMIT ?" : "")) {
         rc = oom(st);
@@ -319,7 +319,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
     if ((rc = prepare(st, sql.z, &s, "finding items"))) goto out;
     bind_params(s, p, np);
     if (f->limit) sqlite3_bind_int64(s, np + 1, f->limit);
-    if (!(list = hrr_i_calloc(1, sizeof *list))) {
+    if (!(list = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *list))) {
         rc = oom(st);
         goto out;
     }
@@ -342,7 +342,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
         sqlite3_finalize(s);
         s = NULL;
         sql.n = 0;
-        if (hrr_sbuf_printf(&sql, "SELECT count(*) FROM items i%s", where.z ? where.z : "")) {
+        if (hrr_sbuf_printf(hrr_store_ctx(st), &sql, "SELECT count(*) FROM items i%s", where.z ? where.z : "")) {
             rc = oom(st);
             goto out;
         }
@@ -371,11 +371,11 @@ void hrr_votes_free(hrr_votes_t *v)
     for (size_t i = 0; i < v->n; i++) {
         hrr_item_votes_t *iv = &v->items[i];
         item_destroy(&iv->item);
-        for (size_t k = 0; k < iv->nballots; k++) hrr_i_free(iv->ballots[k].name);
-        hrr_i_free(iv->ballots);
+        for (size_t k = 0; k < iv->nballots; k++) hrr_i_free(NULL, iv->ballots[k].name);
+        hrr_i_free(NULL, iv->ballots);
     }
-    hrr_i_free(v->items);
-    hrr_i_free(v);
+    hrr_i_free(NULL, v->items);
+    hrr_i_free(NULL, v);
 }
 
 /* Read every ballot on IV's item, and count them. */
@@ -421,7 +421,7 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         rc = hrr_i_seterr(st, HRR_EINVAL, "no item symbol or key given");
         goto out;
     }
-    if (!(v = hrr_i_calloc(1, sizeof *v))) {
+    if (!(v = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *v))) {
         rc = oom(st);
         goto out;
     }
@@ -470,14 +470,14 @@ void hrr_state_list_free(hrr_state_list_t *list)
     if (!list) return;
     for (size_t i = 0; i < list->n; i++) {
         hrr_state_info_t *s = &list->states[i];
-        hrr_i_free(s->name);
-        hrr_i_free(s->un_group);
-        hrr_i_free(s->start);
-        hrr_i_free(s->end);
-        hrr_i_free(s->orgs);
+        hrr_i_free(NULL, s->name);
+        hrr_i_free(NULL, s->un_group);
+        hrr_i_free(NULL, s->start);
+        hrr_i_free(NULL, s->end);
+        hrr_i_free(NULL, s->orgs);
     }
-    hrr_i_free(list->states);
-    hrr_i_free(list);
+    hrr_i_free(NULL, list->states);
+    hrr_i_free(NULL, list);
 }
 
 /* HRR_OK if GROUP is a regional group or a membership org in the store. */
@@ -499,7 +499,7 @@ static hrr_err_t check_group(hrr_store_t *st, const char *group)
         " UNION SELECT org FROM memberships ORDER BY 1");
     rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no group or organisation '%s' in the store"
                       " (it has %s)", group, known ? known : "none");
-    hrr_i_free(known);
+    hrr_i_free(hrr_store_ctx(st), known);
     return rc;
 }
 
@@ -533,7 +533,7 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
         goto out;
     }
     if (group && (rc = check_group(st, group))) goto out;
-    if (hrr_sbuf_printf(&sql,
+    if (hrr_sbuf_printf(hrr_store_ctx(st), &sql,
             "SELECT s.iso3, s.name, s.un_group, s.iso2, s.m49, s.start_date, s.end_date,"
             " coalesce(a.n, 0),"
             " (SELECT group_concat(org, ',') FROM (SELECT DISTINCT org FROM memberships m"
@@ -547,7 +547,7 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
     if ((rc = prepare(st, sql.z, &s, "listing states"))) goto out;
     if (group) sqlite3_bind_text(s, 1, group, -1, SQLITE_STATIC);
     if (on) sqlite3_bind_text(s, 2, on, -1, SQLITE_STATIC);
-    if (!(list = hrr_i_calloc(1, sizeof *list))) {
+    if (!(list = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *list))) {
         rc = oom(st);
         goto out;
     }
@@ -592,23 +592,23 @@ void hrr_summary_free(hrr_summary_t *sm)
     if (!sm) return;
     for (size_t i = 0; i < sm->nbodies; i++) {
         hrr_summary_body_t *b = &sm->bodies[i];
-        hrr_i_free(b->code);
-        hrr_i_free(b->name);
-        hrr_i_free(b->first);
-        hrr_i_free(b->last);
+        hrr_i_free(NULL, b->code);
+        hrr_i_free(NULL, b->name);
+        hrr_i_free(NULL, b->first);
+        hrr_i_free(NULL, b->last);
     }
     for (size_t i = 0; i < sm->nimports; i++) {
         hrr_summary_import_t *im = &sm->imports[i];
-        hrr_i_free(im->path);
-        hrr_i_free(im->format);
-        hrr_i_free(im->sha256);
-        hrr_i_free(im->started);
-        hrr_i_free(im->finished);
+        hrr_i_free(NULL, im->path);
+        hrr_i_free(NULL, im->format);
+        hrr_i_free(NULL, im->sha256);
+        hrr_i_free(NULL, im->started);
+        hrr_i_free(NULL, im->finished);
     }
-    hrr_i_free(sm->tables);
-    hrr_i_free(sm->bodies);
-    hrr_i_free(sm->imports);
-    hrr_i_free(sm);
+    hrr_i_free(NULL, sm->tables);
+    hrr_i_free(NULL, sm->bodies);
+    hrr_i_free(NULL, sm->imports);
+    hrr_i_free(NULL, sm);
 }
 
 hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
@@ -620,8 +620,8 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
     int src;
     char sql[128];
     *out = NULL;
-    if (!(sm = hrr_i_calloc(1, sizeof *sm)) ||
-        !(sm->tables = hrr_i_calloc(N_TABLES, sizeof *sm->tables))) {
+    if (!(sm = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *sm)) ||
+        !(sm->tables = hrr_i_calloc(hrr_store_ctx(st), N_TABLES, sizeof *sm->tables))) {
         rc = oom(st);
         goto out;
     }
