@@ -28,11 +28,11 @@ void hrr_agree_free(hrr_agree_t *a)
     hrr_i_free(NULL, a);
 }
 
-static hrr_err_t push(hrr_agree_t *r, size_t *cap, const hrr_agree_row_t *row)
+static hrr_err_t push(hrr_ctx_t *ctx, hrr_agree_t *r, size_t *cap, const hrr_agree_row_t *row)
 {
     if (r->n == *cap) {
         size_t c = *cap ? 2 * *cap : 256;
-        hrr_agree_row_t *a = hrr_i_realloc(NULL, r->a, c * sizeof *a);
+        hrr_agree_row_t *a = hrr_i_realloc(ctx, r->a, c * sizeof *a);
         if (!a) return HRR_ENOMEM;
         r->a = a;
         *cap = c;
@@ -88,7 +88,7 @@ hrr_err_t hrr_agree_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const ch
             snprintf(row.b, sizeof row.b, "%s", m.iso3[j]);
             if (!by_year) {
                 pair(&m, i, j, 0, m.nt, &row);
-                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(r, &cap, &row);
+                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(hrr_store_ctx(st), r, &cap, &row);
                 continue;
             }
             for (size_t t0 = 0; t0 < m.nt && !rc;) {
@@ -96,7 +96,7 @@ hrr_err_t hrr_agree_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const ch
                 while (t1 < m.nt && m.year[t1] == m.year[t0]) t1++;
                 row.year = m.year[t0];
                 pair(&m, i, j, t0, t1, &row);
-                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(r, &cap, &row);
+                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(hrr_store_ctx(st), r, &cap, &row);
                 t0 = t1;
             }
         }

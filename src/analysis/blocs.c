@@ -43,14 +43,14 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height)
+hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height, hrr_ctx_t *ctx)
 {
     if (!n || k < 1) return HRR_EINVAL;
-    double *d = hrr_i_malloc(NULL, n * n * sizeof *d);
-    size_t *size = hrr_i_malloc(NULL, n * sizeof *size);
-    int *id = hrr_i_malloc(NULL, n * sizeof *id), *alive = hrr_i_malloc(NULL, n * sizeof *alive);
+    double *d = hrr_i_malloc(ctx, n * n * sizeof *d);
+    size_t *size = hrr_i_malloc(ctx, n * sizeof *size);
+    int *id = hrr_i_malloc(ctx, n * sizeof *id), *alive = hrr_i_malloc(ctx, n * sizeof *alive);
     if (!d || !size || !id || !alive) {
-        hrr_i_free(NULL, d), hrr_i_free(NULL, size), hrr_i_free(NULL, id), hrr_i_free(NULL, alive);
+        hrr_i_free(ctx, d), hrr_i_free(ctx, size), hrr_i_free(ctx, id), hrr_i_free(ctx, alive);
         return HRR_ENOMEM;
     }
     memcpy(d, dist, n * n * sizeof *d);
@@ -92,20 +92,20 @@ hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *h
         map[bestc] = next;
     }
     for (size_t i = 0; i < n; i++) cluster[i] = map[cluster[i]];
-    hrr_i_free(NULL, d), hrr_i_free(NULL, size), hrr_i_free(NULL, id), hrr_i_free(NULL, alive);
+    hrr_i_free(ctx, d), hrr_i_free(ctx, size), hrr_i_free(ctx, id), hrr_i_free(ctx, alive);
     return HRR_OK;
 }
 
 /* Renumber memberships M (n) 0.. by size, largest first, ties by first
  * member; the number of blocs. */
-static int renumber(int *m, size_t n)
+static int renumber(hrr_ctx_t *ctx, int *m, size_t n)
 {
     int maxc = 0;
     for (size_t i = 0; i < n; i++) maxc = m[i] > maxc ? m[i] : maxc;
-    int *size = hrr_i_calloc(NULL, (size_t)maxc + 1, sizeof *size), *map = hrr_i_calloc(NULL, (size_t)maxc + 1, sizeof *map);
+    int *size = hrr_i_calloc(ctx, (size_t)maxc + 1, sizeof *size), *map = hrr_i_calloc(ctx, (size_t)maxc + 1, sizeof *map);
     int nb = 0;
     if (!size || !map) {
-        hrr_i_free(NULL, size), hrr_i_free(NULL, map);
+        hrr_i_free(ctx, size), hrr_i_free(ctx, map);
         return -1;
     }
     for (size_t i = 0; i < n; i++) size[m[i]]++;
@@ -121,7 +121,7 @@ static int renumber(int *m, size_t n)
         nb = next + 1;
     }
     for (size_t i = 0; i < n; i++) m[i] = map[m[i]];
-    hrr_i_free(NULL, size), hrr_i_free(NULL, map);
+    hrr_i_free(ctx, size), hrr_i_free(ctx, map);
     return nb;
 }
 
@@ -206,12 +206,12 @@ static hrr_err_t graph_blocs(hrr_store_t *st, const hrr_agree_t *ag, const size_
         for (size_t i = 0; i < b->ns * b->ns; i++) d[i] = (i % (b->ns + 1)) ? mean : 0;
         for (size_t e = 0; e < ag->n; e++)
             d[pa[e] * b->ns + pb[e]] = d[pb[e] * b->ns + pa[e]] = 1 - ag->a[e].agree_half;
-        if ((rc = hrr_upgma(d, b->ns, k, b->bloc, NULL))) {
+        if ((rc = hrr_upgma(d, b->ns, k, b->bloc, NULL, hrr_store_ctx(st)))) {
             rc = hrr_i_seterr(st, rc, "finding blocs: the UPGMA tree failed (%s)", hrr_err_name(rc));
             goto out;
         }
     }
-    if ((b->nblocs = renumber(b->bloc, b->ns)) < 0) goto nomem;
+    if ((b->nblocs = renumber(hrr_store_ctx(st), b->bloc, b->ns)) < 0) goto nomem;
     for (size_t i = 0; i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
     /* the partition's modularity on the same graph */
     if (igraph_vector_int_size(&edges) > 0)

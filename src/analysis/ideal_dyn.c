@@ -29,7 +29,7 @@
 
 hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const int *year,
                             const hrr_ideal_dyn_opts_t *opts, const double *start, double *x,
-                            double *sd, int *iters, int *converged)
+                            double *sd, int *iters, int *converged, hrr_ctx_t *ctx)
 {
     static const hrr_ideal_dyn_opts_t dflt;
     hrr_i_init(); /* reaches GSL without a store */
@@ -42,15 +42,15 @@ hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const in
     for (size_t j = 1; j < nt; j++) y0 = year[j] < y0 ? year[j] : y0, y1 = year[j] > y1 ? year[j] : y1;
     size_t ny = (size_t)(y1 - y0 + 1), nc = ns * ny;
     ideal_data_t d = {0};
-    hrr_err_t rc = hrr_i_ideal_data_init(&d, y, ns, nt, 1);
+    hrr_err_t rc = hrr_i_ideal_data_init(ctx, &d, y, ns, nt, 1);
     if (rc) return rc;
-    double *a = hrr_i_calloc(NULL, nt, sizeof *a), *b = hrr_i_calloc(NULL, nt, sizeof *b);
-    double *m = hrr_i_calloc(NULL, nc, sizeof *m), *P = hrr_i_calloc(NULL, nc, sizeof *P);
-    double *mf = hrr_i_calloc(NULL, nc, sizeof *mf), *Pf = hrr_i_calloc(NULL, nc, sizeof *Pf);
-    double *A = hrr_i_calloc(NULL, nc, sizeof *A), *B = hrr_i_calloc(NULL, nc, sizeof *B);
-    double *prev = hrr_i_calloc(NULL, nc, sizeof *prev), *z = hrr_i_malloc(NULL, (d.start[nt] + 1) * sizeof *z);
-    int *first = hrr_i_malloc(NULL, (ns + 1) * sizeof *first), *last = hrr_i_malloc(NULL, (ns + 1) * sizeof *last);
-    double *cur = hrr_i_malloc(NULL, (nc + 1) * sizeof *cur), *old = hrr_i_malloc(NULL, (nc + 1) * sizeof *old);
+    double *a = hrr_i_calloc(ctx, nt, sizeof *a), *b = hrr_i_calloc(ctx, nt, sizeof *b);
+    double *m = hrr_i_calloc(ctx, nc, sizeof *m), *P = hrr_i_calloc(ctx, nc, sizeof *P);
+    double *mf = hrr_i_calloc(ctx, nc, sizeof *mf), *Pf = hrr_i_calloc(ctx, nc, sizeof *Pf);
+    double *A = hrr_i_calloc(ctx, nc, sizeof *A), *B = hrr_i_calloc(ctx, nc, sizeof *B);
+    double *prev = hrr_i_calloc(ctx, nc, sizeof *prev), *z = hrr_i_malloc(ctx, (d.start[nt] + 1) * sizeof *z);
+    int *first = hrr_i_malloc(ctx, (ns + 1) * sizeof *first), *last = hrr_i_malloc(ctx, (ns + 1) * sizeof *last);
+    double *cur = hrr_i_malloc(ctx, (nc + 1) * sizeof *cur), *old = hrr_i_malloc(ctx, (nc + 1) * sizeof *old);
     int it = 0, conv = 0;
     if (!a || !b || !m || !P || !mf || !Pf || !A || !B || !prev || !z || !first || !last || !cur || !old) {
         rc = HRR_ENOMEM;
@@ -153,20 +153,20 @@ out:
     if (iters) *iters = it;
     if (converged) *converged = conv;
     hrr_i_ideal_data_destroy(&d);
-    hrr_i_free(NULL, a);
-    hrr_i_free(NULL, b);
-    hrr_i_free(NULL, m);
-    hrr_i_free(NULL, P);
-    hrr_i_free(NULL, mf);
-    hrr_i_free(NULL, Pf);
-    hrr_i_free(NULL, A);
-    hrr_i_free(NULL, B);
-    hrr_i_free(NULL, prev);
-    hrr_i_free(NULL, z);
-    hrr_i_free(NULL, first);
-    hrr_i_free(NULL, last);
-    hrr_i_free(NULL, cur);
-    hrr_i_free(NULL, old);
+    hrr_i_free(ctx, a);
+    hrr_i_free(ctx, b);
+    hrr_i_free(ctx, m);
+    hrr_i_free(ctx, P);
+    hrr_i_free(ctx, mf);
+    hrr_i_free(ctx, Pf);
+    hrr_i_free(ctx, A);
+    hrr_i_free(ctx, B);
+    hrr_i_free(ctx, prev);
+    hrr_i_free(ctx, z);
+    hrr_i_free(ctx, first);
+    hrr_i_free(ctx, last);
+    hrr_i_free(ctx, cur);
+    hrr_i_free(ctx, old);
     return rc;
 }
 
@@ -196,7 +196,7 @@ hrr_err_t hrr_ideal_dyn_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     hrr_ideal_dyn_t *r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r);
     size_t nt = 0, ns = 0;
     if (!r) goto nomem;
-    if ((rc = hrr_i_vmat_rollcall(&mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
+    if ((rc = hrr_i_vmat_rollcall(hrr_store_ctx(st), &mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
         if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
@@ -211,8 +211,8 @@ hrr_err_t hrr_ideal_dyn_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
         goto nomem;
     /* start from the static fit */
     hrr_ideal_opts_t so = {.tol = 1e-5};
-    if ((rc = hrr_ideal_fit(y, ns, nt, &so, x0, NULL, NULL))) goto fail;
-    if ((rc = hrr_ideal_dyn_fit(y, ns, nt, yr, opts, x0, x, sd, &r->iterations, &r->converged))) goto fail;
+    if ((rc = hrr_ideal_fit(y, ns, nt, &so, x0, NULL, NULL, hrr_store_ctx(st)))) goto fail;
+    if ((rc = hrr_ideal_dyn_fit(y, ns, nt, yr, opts, x0, x, sd, &r->iterations, &r->converged, hrr_store_ctx(st)))) goto fail;
     for (size_t a = 0; a < ns; a++)
         for (size_t k = 0; k < nt; k++) cnt[a * ny + (size_t)(yr[k] - y0)] += y[a * nt + k] >= 0;
     size_t rows = 0;

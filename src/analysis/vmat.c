@@ -108,10 +108,10 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
 }
 
 
-hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
+hrr_err_t hrr_i_vmat_rollcall(hrr_ctx_t *ctx, const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
                               size_t *ns, size_t **keep_t, size_t *nt)
 {
-    size_t *ks = hrr_i_calloc(NULL, m->ns + 1, sizeof *ks), *kt = hrr_i_calloc(NULL, m->nt + 1, sizeof *kt);
+    size_t *ks = hrr_i_calloc(ctx, m->ns + 1, sizeof *ks), *kt = hrr_i_calloc(ctx, m->nt + 1, sizeof *kt);
     signed char *yy = NULL;
     size_t a = 0, b = 0;
     *y = NULL, *keep_s = *keep_t = NULL, *ns = *nt = 0;
@@ -130,10 +130,10 @@ hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, sign
         if (n >= min_votes) ks[a++] = i;
     }
     if (!a || !b) {
-        hrr_i_free(NULL, ks), hrr_i_free(NULL, kt);
+        hrr_i_free(ctx, ks), hrr_i_free(ctx, kt);
         return HRR_ENOTFOUND;
     }
-    if (!(yy = hrr_i_malloc(NULL, a * b))) goto nomem;
+    if (!(yy = hrr_i_malloc(ctx, a * b))) goto nomem;
     for (size_t r = 0; r < a; r++)
         for (size_t k = 0; k < b; k++) {
             unsigned char v = m->v[ks[r] * m->nt + kt[k]];
@@ -143,6 +143,6 @@ hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, sign
     *y = yy, *keep_s = ks, *keep_t = kt, *ns = a, *nt = b;
     return HRR_OK;
 nomem:
-    hrr_i_free(NULL, ks), hrr_i_free(NULL, kt), hrr_i_free(NULL, yy);
+    hrr_i_free(ctx, ks), hrr_i_free(ctx, kt), hrr_i_free(ctx, yy);
     return HRR_ENOMEM;
 }

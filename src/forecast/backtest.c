@@ -217,7 +217,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 tab_n = (long)n, tab_scope = scope, tab_year = year;
             }
             int truth = it->adopted >= 0 ? it->adopted : adopts(tab, (long)n, c_true);
-            long ad = hrr_fc_simulate(p, n, tab, NULL, shock, runs, opts->seed + j, NULL, NULL);
+            long ad = hrr_fc_simulate(p, n, tab, NULL, shock, runs, opts->seed + j, NULL, NULL, hrr_store_ctx(fc->st));
             if (ad < 0) goto nomem;
             int calls[4] = {2 * ad >= runs, 1, adopts(tab, (long)n, c_last), adopts(tab, (long)n, c_grp)};
             double pad = (double)ad / (double)runs;

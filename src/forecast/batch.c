@@ -25,12 +25,12 @@ typedef struct bctx {
     int header;         /* 1 once the header is read */
 } bctx_t;
 
-static char *keep(hrr_fc_batch_t *b, const char *s, size_t n)
+static char *keep(hrr_ctx_t *ctx, hrr_fc_batch_t *b, const char *s, size_t n)
 {
-    char **t = hrr_i_realloc(NULL, b->strs, (b->nstrs + 1) * sizeof *t);
+    char **t = hrr_i_realloc(ctx, b->strs, (b->nstrs + 1) * sizeof *t);
     if (!t) return NULL;
     b->strs = t;
-    char *c = hrr_i_malloc(NULL, n + 1);
+    char *c = hrr_i_malloc(ctx, n + 1);
     if (!c) return NULL;
     memcpy(c, s, n);
     c[n] = 0;
@@ -64,7 +64,7 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
     if (row->n == 1 && row->len[0] == 0) return HRR_OK; /* blank line */
     if (c->b->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 64;
-        hrr_fc_draft_t *d = hrr_i_realloc(NULL, c->b->d, nc * sizeof *d);
+        hrr_fc_draft_t *d = hrr_i_realloc(row->ctx, c->b->d, nc * sizeof *d);
         if (!d) return HRR_ENOMEM;
         c->b->d = d;
         c->cap = nc;
@@ -81,7 +81,7 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
             return HRR_EDATA;
         }
         if (!row->len[c->col[k]]) continue;
-        if (!(val[k] = keep(c->b, row->f[c->col[k]], row->len[c->col[k]]))) return HRR_ENOMEM;
+        if (!(val[k] = keep(row->ctx, c->b, row->f[c->col[k]], row->len[c->col[k]]))) return HRR_ENOMEM;
     }
     if (!val[C_SYMBOL]) {
         snprintf(c->err, c->errlen, "%s:%ld: field 'symbol': empty", c->path, row->line);
@@ -144,7 +144,7 @@ hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *c
     }
     bctx_t c = {.path = path, .err = err, .errlen = errlen, .b = b};
     err[0] = 0;
-    rc = hrr_i_csv_parse(b->buf, len, ',', row_fn, &c, &line);
+    rc = hrr_i_csv_parse(ctx, b->buf, len, ',', row_fn, &c, &line);
     if (rc == HRR_EDATA && !err[0]) snprintf(err, errlen, "%s:%ld: malformed CSV (quoting)", path, line);
     if (rc == HRR_ENOMEM) snprintf(err, errlen, "out of memory");
     if (!rc && !b->n) {

@@ -37,7 +37,7 @@ static unsigned long fnv(const char *s)
 
 /* Intern S in a string table with an open-addressing hash (2 x cap slots
  * holding id + 1); -1 when out of memory or (ADD 0) unknown. */
-static int intern(char ***tab, size_t *n, size_t *cap, int **hash, const char *s, int add)
+static int intern(hrr_ctx_t *ctx, char ***tab, size_t *n, size_t *cap, int **hash, const char *s, int add)
 {
     unsigned long h = fnv(s);
     if (*cap) {
@@ -51,20 +51,20 @@ static int intern(char ***tab, size_t *n, size_t *cap, int **hash, const char *s
     if (!add) return -1;
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 256;
-        char **t = hrr_i_realloc(NULL, *tab, nc * sizeof *t);
+        char **t = hrr_i_realloc(ctx, *tab, nc * sizeof *t);
         if (!t) return -1;
         *tab = t;
-        int *nh = hrr_i_calloc(NULL, nc * 2, sizeof *nh);
+        int *nh = hrr_i_calloc(ctx, nc * 2, sizeof *nh);
         if (!nh) return -1;
         for (size_t k = 0; k < *n; k++) {
             size_t q = fnv((*tab)[k]) & (nc * 2 - 1);
             while (nh[q]) q = (q + 1) & (nc * 2 - 1);
             nh[q] = (int)k + 1;
         }
-        hrr_i_free(NULL, *hash);
+        hrr_i_free(ctx, *hash);
         *hash = nh, *cap = nc;
     }
-    if (!((*tab)[*n] = hrr_i_strdup(NULL, s))) return -1;
+    if (!((*tab)[*n] = hrr_i_strdup(ctx, s))) return -1;
     size_t q = h & (*cap * 2 - 1);
     while ((*hash)[q]) q = (q + 1) & (*cap * 2 - 1);
     (*hash)[q] = (int)*n + 1;
@@ -121,7 +121,7 @@ void hrr_i_fc_title_key(hrr_fc_t *fc, const char *title, int kind, int *lineage,
                     k += w;
                     key[k++] = ' ';
                 }
-                int id = intern(&fc->vocab, &fc->nvocab, &fc->capvocab, &fc->hvocab, word, add);
+                int id = intern(hrr_store_ctx(fc->st), &fc->vocab, &fc->nvocab, &fc->capvocab, &fc->hvocab, word, add);
                 if (id >= 0 && nid < 128) ids[nid++] = id;
             }
             w = 0;
@@ -129,7 +129,7 @@ void hrr_i_fc_title_key(hrr_fc_t *fc, const char *title, int kind, int *lineage,
         if (!c) break;
     }
     key[k] = 0;
-    *lineage = intern(&fc->lin, &fc->nlin, &fc->caplin, &fc->hlin, key, add);
+    *lineage = intern(hrr_store_ctx(fc->st), &fc->lin, &fc->nlin, &fc->caplin, &fc->hlin, key, add);
     qsort(ids, (size_t)nid, sizeof *ids, cmp_int);
     int u = 0;
     for (int a = 0; a < nid; a++)

@@ -186,7 +186,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     }
     double shock = opts->shock < 0 ? 0 : opts->shock > 0 ? opts->shock : HRR_FC_SHOCK;
     long runs = opts->runs > 0 ? opts->runs : 10000, carried = 0;
-    long adopted = hrr_fc_simulate(p, n, tadopt, tmotion, shock, runs, opts->seed, &carried, dec);
+    long adopted = hrr_fc_simulate(p, n, tadopt, tmotion, shock, runs, opts->seed, &carried, dec, hrr_store_ctx(fc->st));
     if (adopted < 0) goto nomem;
     r->runs = runs;
     r->p_adopted = (double)adopted / (double)runs;

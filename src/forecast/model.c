@@ -412,7 +412,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
             y[r * nt + t] = v == HRR_VOTE_YES ? 1 : v == HRR_VOTE_NO ? 0 : -1;
         }
     hrr_ideal_opts_t io = {.max_iter = 200, .tol = 1e-5};
-    if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL))) goto out;
+    if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL, hrr_store_ctx(fc->st)))) goto out;
     /* the dynamic points (a random walk across the window's years, from the
      * static ones), each state's as of its latest year: where the walk
      * stands at the cutoff */
@@ -430,7 +430,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
             hrr_i_free(hrr_store_ctx(fc->st), yr);
             goto nomem;
         }
-        rc = hrr_ideal_dyn_fit(y, nk, nt, yr, &dyo, x, px, NULL, NULL, NULL);
+        rc = hrr_ideal_dyn_fit(y, nk, nt, yr, &dyo, x, px, NULL, NULL, NULL, hrr_store_ctx(fc->st));
         double *path = rc ? NULL : hrr_i_malloc(hrr_store_ctx(fc->st), ns * ny * sizeof *path);
         if (!rc && !path) rc = HRR_ENOMEM;
         if (rc == HRR_OK) {

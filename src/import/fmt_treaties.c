@@ -137,7 +137,7 @@ static hrr_err_t seed_instruments(hrr_imp_t *imp)
             "INSERT INTO instruments(code,name,kind,parent,monitoring_body,mechanism,"
             "adopted,source) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", &s.ins)))
         return rc;
-    rc = hrr_i_csv_parse(r->data, r->len, ',', seed_row, &s, &line);
+    rc = hrr_i_csv_parse(hrr_store_ctx(imp->st), r->data, r->len, ',', seed_row, &s, &line);
     if (rc == HRR_EDATA && line)
         rc = hrr_i_seterr(imp->st, HRR_EINVAL, "data/instruments.csv:%ld: malformed CSV", line);
     sqlite3_finalize(s.ins);

@@ -117,16 +117,16 @@ static uint64_t row_key(long session, long sur, long rs, const char *text)
 
 /* Add KEY first seen at LINE; *FIRST receives the line of an earlier equal
  * key (0 if none). */
-static hrr_err_t rowset_add(rowset_t *s, uint64_t key, long line, long *first)
+static hrr_err_t rowset_add(hrr_ctx_t *ctx, rowset_t *s, uint64_t key, long line, long *first)
 {
     *first = 0;
     if (2 * (s->n + 1) > s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 1 << 14;
-        uint64_t *k = hrr_i_calloc(NULL, cap, sizeof *k);
-        long *l = hrr_i_calloc(NULL, cap, sizeof *l);
+        uint64_t *k = hrr_i_calloc(ctx, cap, sizeof *k);
+        long *l = hrr_i_calloc(ctx, cap, sizeof *l);
         if (!k || !l) {
-            hrr_i_free(NULL, k);
-            hrr_i_free(NULL, l);
+            hrr_i_free(ctx, k);
+            hrr_i_free(ctx, l);
             return HRR_ENOMEM;
         }
         for (size_t i = 0; i < s->cap; i++) {
@@ -136,8 +136,8 @@ static hrr_err_t rowset_add(rowset_t *s, uint64_t key, long line, long *first)
             k[j] = s->keys[i];
             l[j] = s->lines[i];
         }
-        hrr_i_free(NULL, s->keys);
-        hrr_i_free(NULL, s->lines);
+        hrr_i_free(ctx, s->keys);
+        hrr_i_free(ctx, s->lines);
         s->keys = k;
         s->lines = l;
         s->cap = cap;
@@ -233,7 +233,7 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
         return rc;
 
     /* a row seen before in this file */
-    if ((rc = rowset_add(&u->seen, row_key(session, sur_id, rs_id, text), imp->line, &first)))
+    if ((rc = rowset_add(hrr_store_ctx(imp->st), &u->seen, row_key(session, sur_id, rs_id, text), imp->line, &first)))
         return rc;
     if (first) {
         if ((rc = stored(imp, u, session, sur_id, rs_id, text, &src))) return rc;

@@ -160,11 +160,11 @@ static hrr_err_t resolve_miss(hrr_imp_t *imp, hrr_imp_states_t *c, const char *f
 }
 
 /* Make room for one more entry. */
-static hrr_err_t grow(hrr_imp_states_t *c)
+static hrr_err_t grow(hrr_ctx_t *ctx, hrr_imp_states_t *c)
 {
     if (2 * (c->n + 1) <= c->cap) return HRR_OK;
     size_t cap = c->cap ? 2 * c->cap : 512;
-    sres_t *a = hrr_i_calloc(NULL, cap, sizeof *a);
+    sres_t *a = hrr_i_calloc(ctx, cap, sizeof *a);
     if (!a) return HRR_ENOMEM;
     for (size_t i = 0; i < c->cap; i++) {
         if (!c->a[i].key) continue;
@@ -172,7 +172,7 @@ static hrr_err_t grow(hrr_imp_states_t *c)
         while (a[j].key) j = (j + 1) & (cap - 1);
         a[j] = c->a[i];
     }
-    hrr_i_free(NULL, c->a);
+    hrr_i_free(ctx, c->a);
     c->a = a;
     c->cap = cap;
     return HRR_OK;
@@ -202,7 +202,7 @@ hrr_err_t hrr_imp_state_find(hrr_imp_t *imp, const char *field, const char *kind
         key[2 + nk + nc] = '\x1f';
         if (nn) memcpy(key + 3 + nk + nc, name, nn);
         key[kl] = 0;
-        if ((rc = grow(c))) return rc;
+        if ((rc = grow(hrr_store_ctx(imp->st), c))) return rc;
         size_t j = str_hash(key) & (c->cap - 1);
         while (c->a[j].key && strcmp(c->a[j].key, key) != 0) j = (j + 1) & (c->cap - 1);
         e = &c->a[j];

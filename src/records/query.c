@@ -15,13 +15,13 @@
 
 /* Copy text column I of S into *OUT (NULL for SQL NULL). False only when
  * memory ran out. */
-static bool col_dup(sqlite3_stmt *s, int i, char **out)
+static bool col_dup(hrr_ctx_t *ctx, sqlite3_stmt *s, int i, char **out)
 {
     *out = NULL;
     if (sqlite3_column_type(s, i) == SQLITE_NULL) return true;
     const unsigned char *z = sqlite3_column_text(s, i);
     if (!z) return false;
-    *out = hrr_i_strdup(NULL, (const char *)z);
+    *out = hrr_i_strdup(ctx, (const char *)z);
     return *out != NULL;
 }
 
@@ -40,11 +40,11 @@ static long col_long(sqlite3_stmt *s, int i, long dflt)
 }
 
 /* Grow *ARR (of element size SIZE) so that index N fits; false on OOM. */
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
+static bool grow(hrr_ctx_t *ctx, void **arr, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap) return true;
     size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = hrr_i_realloc(NULL, *arr, ncap * size);
+    void *p = hrr_i_realloc(ctx, *arr, ncap * size);
     if (!p) return false;
     memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
     *arr = p;
@@ -148,24 +148,24 @@ static bool item_read(sqlite3_stmt *s, hrr_item_t *it)
     bool ok = true;
     memset(it, 0, sizeof *it);
     it->id = col_long(s, 0, 0);
-    ok &= col_dup(s, 1, &it->key);
-    ok &= col_dup(s, 2, &it->body);
-    ok &= col_dup(s, 3, &it->symbol);
-    ok &= col_dup(s, 4, &it->session);
-    ok &= col_dup(s, 5, &it->date);
-    ok &= col_dup(s, 6, &it->kind);
-    ok &= col_dup(s, 7, &it->title);
-    ok &= col_dup(s, 8, &it->agenda_item);
-    ok &= col_dup(s, 9, &it->subject);
-    ok &= col_dup(s, 10, &it->scope);
+    ok &= col_dup(NULL, s, 1, &it->key);
+    ok &= col_dup(NULL, s, 2, &it->body);
+    ok &= col_dup(NULL, s, 3, &it->symbol);
+    ok &= col_dup(NULL, s, 4, &it->session);
+    ok &= col_dup(NULL, s, 5, &it->date);
+    ok &= col_dup(NULL, s, 6, &it->kind);
+    ok &= col_dup(NULL, s, 7, &it->title);
+    ok &= col_dup(NULL, s, 8, &it->agenda_item);
+    ok &= col_dup(NULL, s, 9, &it->subject);
+    ok &= col_dup(NULL, s, 10, &it->scope);
     col_copy(s, 11, it->target, sizeof it->target);
-    ok &= col_dup(s, 12, &it->sponsors);
-    ok &= col_dup(s, 13, &it->vote_type);
+    ok &= col_dup(NULL, s, 12, &it->sponsors);
+    ok &= col_dup(NULL, s, 13, &it->vote_type);
     it->yes = col_long(s, 14, -1);
     it->no = col_long(s, 15, -1);
     it->abstain = col_long(s, 16, -1);
     it->nonvoting = col_long(s, 17, -1);
-    ok &= col_dup(s, 18, &it->outcome);
+    ok &= col_dup(NULL, s, 18, &it->outcome);
     it->nballots = col_long(s, 19, 0);
     if (!ok) item_destroy(it);
     return ok;
@@ -325,7 +325,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
     }
     int src;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&list->items, &cap, list->n, sizeof *list->items) ||
+        if (!grow(hrr_store_ctx(st), (void **)&list->items, &cap, list->n, sizeof *list->items) ||
             !item_read(s, &list->items[list->n])) {
             rc = oom(st);
             goto out;
@@ -385,11 +385,11 @@ static hrr_err_t read_ballots(hrr_store_t *st, sqlite3_stmt *s, hrr_item_votes_t
     int src;
     sqlite3_bind_int64(s, 1, iv->item.id);
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&iv->ballots, &cap, iv->nballots, sizeof *iv->ballots))
+        if (!grow(hrr_store_ctx(st), (void **)&iv->ballots, &cap, iv->nballots, sizeof *iv->ballots))
             return oom(st);
         hrr_ballot_t *b = &iv->ballots[iv->nballots];
         col_copy(s, 0, b->state, sizeof b->state);
-        if (!col_dup(s, 1, &b->name)) return oom(st);
+        if (!col_dup(hrr_store_ctx(st), s, 1, &b->name)) return oom(st);
         b->vote = (int)sqlite3_column_int(s, 2);
         iv->nballots++;
         /* the schema's CHECK keeps votes in 1..5 */
@@ -430,7 +430,7 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         if ((rc = prepare(st, k_match[by_key][pass], &s, "finding an item"))) goto out;
         sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
         while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-            if (!grow((void **)&v->items, &cap, v->n, sizeof *v->items) ||
+            if (!grow(hrr_store_ctx(st), (void **)&v->items, &cap, v->n, sizeof *v->items) ||
                 !item_read(s, &v->items[v->n].item)) {
                 rc = oom(st);
                 goto out;
@@ -552,7 +552,7 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
         goto out;
     }
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&list->states, &cap, list->n, sizeof *list->states)) {
+        if (!grow(hrr_store_ctx(st), (void **)&list->states, &cap, list->n, sizeof *list->states)) {
             rc = oom(st);
             goto out;
         }
@@ -561,9 +561,9 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
         col_copy(s, 3, si->iso2, sizeof si->iso2);
         si->m49 = col_long(s, 4, 0);
         si->naliases = col_long(s, 7, 0);
-        if (!col_dup(s, 1, &si->name) || !col_dup(s, 2, &si->un_group) ||
-            !col_dup(s, 5, &si->start) || !col_dup(s, 6, &si->end) ||
-            !col_dup(s, 8, &si->orgs)) {
+        if (!col_dup(hrr_store_ctx(st), s, 1, &si->name) || !col_dup(hrr_store_ctx(st), s, 2, &si->un_group) ||
+            !col_dup(hrr_store_ctx(st), s, 5, &si->start) || !col_dup(hrr_store_ctx(st), s, 6, &si->end) ||
+            !col_dup(hrr_store_ctx(st), s, 8, &si->orgs)) {
             rc = oom(st);
             goto out;
         }
@@ -647,15 +647,15 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             " GROUP BY b.code ORDER BY b.code", &s, "summarising bodies")))
         goto out;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&sm->bodies, &cap, sm->nbodies, sizeof *sm->bodies)) {
+        if (!grow(hrr_store_ctx(st), (void **)&sm->bodies, &cap, sm->nbodies, sizeof *sm->bodies)) {
             rc = oom(st);
             goto out;
         }
         hrr_summary_body_t *b = &sm->bodies[sm->nbodies++];
         b->items = col_long(s, 2, 0);
         b->ballots = col_long(s, 5, 0);
-        if (!col_dup(s, 0, &b->code) || !col_dup(s, 1, &b->name) ||
-            !col_dup(s, 3, &b->first) || !col_dup(s, 4, &b->last)) {
+        if (!col_dup(hrr_store_ctx(st), s, 0, &b->code) || !col_dup(hrr_store_ctx(st), s, 1, &b->name) ||
+            !col_dup(hrr_store_ctx(st), s, 3, &b->first) || !col_dup(hrr_store_ctx(st), s, 4, &b->last)) {
             rc = oom(st);
             goto out;
         }
@@ -673,16 +673,16 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             &s, "listing imports")))
         goto out;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&sm->imports, &cap, sm->nimports, sizeof *sm->imports)) {
+        if (!grow(hrr_store_ctx(st), (void **)&sm->imports, &cap, sm->nimports, sizeof *sm->imports)) {
             rc = oom(st);
             goto out;
         }
         hrr_summary_import_t *im = &sm->imports[sm->nimports++];
         im->id = col_long(s, 0, 0);
         im->rows = col_long(s, 3, 0);
-        if (!col_dup(s, 1, &im->path) || !col_dup(s, 2, &im->format) ||
-            !col_dup(s, 4, &im->sha256) || !col_dup(s, 5, &im->started) ||
-            !col_dup(s, 6, &im->finished)) {
+        if (!col_dup(hrr_store_ctx(st), s, 1, &im->path) || !col_dup(hrr_store_ctx(st), s, 2, &im->format) ||
+            !col_dup(hrr_store_ctx(st), s, 4, &im->sha256) || !col_dup(hrr_store_ctx(st), s, 5, &im->started) ||
+            !col_dup(hrr_store_ctx(st), s, 6, &im->finished)) {
             rc = oom(st);
             goto out;
         }

@@ -38,11 +38,11 @@ fail:
     return rc;
 }
 
-static char *dup_col(sqlite3_stmt *s, int i, bool *oom)
+static char *dup_col(hrr_ctx_t *ctx, sqlite3_stmt *s, int i, bool *oom)
 {
     const char *z = (const char *)sqlite3_column_text(s, i);
     if (!z) return NULL;
-    char *d = hrr_i_strdup(NULL, z);
+    char *d = hrr_i_strdup(ctx, z);
     if (!d) *oom = true;
     return d;
 }
@@ -90,10 +90,10 @@ hrr_err_t hrr_findings_list(hrr_store_t *st, const char *kind, hrr_findings_t **
             cap = ncap;
         }
         hrr_finding_t *x = &f->a[f->n++];
-        x->kind = dup_col(s, 0, &oom);
-        x->item = dup_col(s, 1, &oom);
-        x->date = dup_col(s, 2, &oom);
-        x->detail = dup_col(s, 3, &oom);
+        x->kind = dup_col(hrr_store_ctx(st), s, 0, &oom);
+        x->item = dup_col(hrr_store_ctx(st), s, 1, &oom);
+        x->date = dup_col(hrr_store_ctx(st), s, 2, &oom);
+        x->detail = dup_col(hrr_store_ctx(st), s, 3, &oom);
         if (oom) break;
     }
     if (oom) rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");

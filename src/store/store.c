@@ -227,7 +227,7 @@ static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
     long line;
     if (!r) return hrr_i_seterr(sd->st, HRR_EINVAL, "missing resource %s", name);
     sd->name = name;
-    hrr_err_t rc = hrr_i_csv_parse(r->data, r->len, ',', fn, sd, &line);
+    hrr_err_t rc = hrr_i_csv_parse(hrr_store_ctx(sd->st), r->data, r->len, ',', fn, sd, &line);
     if (rc == HRR_EDATA && line)
         hrr_i_seterr(sd->st, rc, "%s:%ld: malformed CSV", name, line);
     return rc;
