@@ -61,9 +61,9 @@ int main(int argc, char **argv)
         }
         sink += acc;
         double t1 = now();
-        sink += (double)hrr_fc_simulate(p, N, t, NULL, 0.8, runs, 1, NULL, NULL);
+        sink += (double)hrr_fc_simulate(p, N, t, NULL, 0.8, runs, 1, NULL, NULL, NULL);
         double t2 = now();
-        sink += (double)hrr_fc_simulate(p, N, t, NULL, 0.8, runs, 1, NULL, dec);
+        sink += (double)hrr_fc_simulate(p, N, t, NULL, 0.8, runs, 1, NULL, dec, NULL);
         double t3 = now();
         floor_s[r] = t1 - t0, sim_s[r] = t2 - t1, swing_s[r] = t3 - t2;
     }

@@ -41,11 +41,20 @@ enum {
  * allowed, so that hrr_store_errmsg() can say why; close it either way. */
 hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out);
 
+/* As hrr_store_open, but the store uses the caller's CTX (NULL: as
+ * hrr_store_open) for its messages and its allocations, including the store
+ * itself: hrr_store_ctx(st) is CTX. CTX stays the caller's, to free after
+ * hrr_store_close; it must not be used by another thread meanwhile. When
+ * even the store cannot be allocated, *OUT is NULL and CTX says so. */
+hrr_err_t hrr_store_open_ctx(const char *path, int flags, hrr_store_t **out, hrr_ctx_t *ctx);
+
 /* Close the store. Accepts NULL. */
 void hrr_store_close(hrr_store_t *st);
 
-/* The store's context, where its calls leave their error messages; owned by
- * the store (do not free it), valid until hrr_store_close. NULL for NULL. */
+/* The store's context, where its calls leave their error messages and
+ * through which they allocate; owned by the store (do not free it), valid
+ * until hrr_store_close, unless it is the caller's (hrr_store_open_ctx).
+ * NULL for NULL. */
 hrr_ctx_t *hrr_store_ctx(hrr_store_t *st);
 
 /* The last error message for this store: hrr_errmsg(hrr_store_ctx(st)),

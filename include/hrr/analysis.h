@@ -21,7 +21,7 @@ extern "C" {
  * player for Shapley-Shubik, O(n * sum(w)) for Banzhaf. A game in which
  * nobody is ever decisive (a quota above the total) gives NaN. */
 hrr_err_t hrr_power_indices(const long *w, size_t n, long quota, double *banzhaf,
-                            double *banzhaf_abs, double *shapley);
+                            double *banzhaf_abs, double *shapley, hrr_ctx_t *ctx);
 
 /* ------------------------------------------------------------ agreement */
 
@@ -125,7 +125,7 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
  * NULL. Cost O(iterations * votes * dims^2). HRR_EINVAL for a bad code in
  * Y or bad options. */
 hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
-                        double *x, int *iters, int *converged);
+                        double *x, int *iters, int *converged, hrr_ctx_t *ctx);
 
 /* hrr_ideal_fit, plus SE (ns) the parametric-bootstrap standard errors of
  * x (one dimension): opts->se_reps vote matrices drawn from the fitted
@@ -135,7 +135,7 @@ hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_id
  * parallel (OpenMP): the result does not depend on the number of threads. */
 hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
                            const hrr_ideal_opts_t *opts, double *x, double *se, int *iters,
-                           int *converged);
+                           int *converged, hrr_ctx_t *ctx);
 
 void hrr_ideal_free(hrr_ideal_t *r);
 
@@ -201,7 +201,7 @@ void hrr_ideal_dyn_free(hrr_ideal_dyn_t *d);
  * Callers fitting "before a date" pass only the items before it. */
 hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const int *year,
                             const hrr_ideal_dyn_opts_t *opts, const double *start, double *x,
-                            double *sd, int *iters, int *converged);
+                            double *sd, int *iters, int *converged, hrr_ctx_t *ctx);
 
 /* ------------------------------------------------------------ Gibbs sampler */
 
@@ -245,7 +245,7 @@ void hrr_ideal_gibbs_free(hrr_ideal_gibbs_t *g);
  * else the sign that agrees with each state's share of yes. */
 hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
                               const hrr_ideal_gibbs_opts_t *opts, long pos, double *mean,
-                              double *sd);
+                              double *sd, hrr_ctx_t *ctx);
 
 /* ------------------------------------------------------------ blocs */
 
@@ -286,7 +286,7 @@ hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const h
  * (n) receives each item's cluster when K remain, numbered 0.. by size
  * (ties: first member); HEIGHT (n - 1, may be NULL) the distance at each
  * merge, in order. Ties merge the pair with the lowest indices first. */
-hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height);
+hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height, hrr_ctx_t *ctx);
 
 /* Blocs year by year (the votes of each calendar year alone; years with too
  * few votes left out) and, from the second year on, their stability against

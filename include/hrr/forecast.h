@@ -199,7 +199,7 @@ void hrr_fc_backtest_free(hrr_fc_backtest_t *b);
  * parallel: the same SEED gives the same counts on any number of threads. */
 long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short *motion,
                      double shock, long nruns, unsigned long seed, long *motion_carried,
-                     long *decisive);
+                     long *decisive, hrr_ctx_t *ctx);
 
 /* Fill ADOPT ((N+1)^2 entries, as above) from rule set RULES for a body of
  * N members, the item's scope (HRR_SCOPE_*), MOTION (HRR_MOTION_*) and year.

@@ -26,7 +26,7 @@ typedef struct hrr_ideal_study {
  * them (with the bootstrap when OPTS->se_reps > 0) and compare with the
  * truth. HRR_EINVAL for bad options or sizes (NS < 3, NT < 1). */
 hrr_err_t hrr_ideal_study(size_t ns, size_t nt, unsigned long seed,
-                          const hrr_ideal_opts_t *opts, hrr_ideal_study_t *out);
+                          const hrr_ideal_opts_t *opts, hrr_ideal_study_t *out, hrr_ctx_t *ctx);
 
 /* Pearson's correlation of X[i*SX] and Y[i*SY], i < N (NaN when either is
  * constant). */

@@ -25,7 +25,7 @@ typedef struct hrr_power {
 /* The game of weights W[0..N) and QUOTA. HRR_EINVAL (no message) for weights
  * that are not positive or sum above 100000, or QUOTA <= 0. Free *OUT with
  * hrr_power_free. */
-hrr_err_t hrr_power_game(const long *w, size_t n, long quota, hrr_power_t **out);
+hrr_err_t hrr_power_game(const long *w, size_t n, long quota, hrr_power_t **out, hrr_ctx_t *ctx);
 
 /* The game of a body of MEMBERS in which blocs of sizes B[0..NB) vote
  * together and every other member alone (blocs first); QUOTA 0: the

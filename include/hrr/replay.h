@@ -72,7 +72,7 @@ typedef struct hrr_casebook {
 } hrr_casebook_t;
 
 /* The project's casebook. *OUT freed with hrr_casebook_free. */
-hrr_err_t hrr_casebook_load(hrr_casebook_t **out);
+hrr_err_t hrr_casebook_load(hrr_casebook_t **out, hrr_ctx_t *ctx);
 void hrr_casebook_free(hrr_casebook_t *c);
 
 /* Decide case C (with a tally) under R: a no-action motion as a motion,

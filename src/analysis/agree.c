@@ -24,15 +24,15 @@
 void hrr_agree_free(hrr_agree_t *a)
 {
     if (!a) return;
-    hrr_i_free(a->a);
-    hrr_i_free(a);
+    hrr_i_free(NULL, a->a);
+    hrr_i_free(NULL, a);
 }
 
-static hrr_err_t push(hrr_agree_t *r, size_t *cap, const hrr_agree_row_t *row)
+static hrr_err_t push(hrr_ctx_t *ctx, hrr_agree_t *r, size_t *cap, const hrr_agree_row_t *row)
 {
     if (r->n == *cap) {
         size_t c = *cap ? 2 * *cap : 256;
-        hrr_agree_row_t *a = hrr_i_realloc(r->a, c * sizeof *a);
+        hrr_agree_row_t *a = hrr_i_realloc(ctx, r->a, c * sizeof *a);
         if (!a) return HRR_ENOMEM;
         r->a = a;
         *cap = c;
@@ -65,7 +65,7 @@ hrr_err_t hrr_agree_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const ch
     hrr_err_t rc = hrr_i_vmat_load(st, scope, &m);
     *out = NULL;
     if (rc) return rc;
-    hrr_agree_t *r = hrr_i_calloc(1, sizeof *r);
+    hrr_agree_t *r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r);
     if (!r) {
         rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
         goto out;
@@ -88,7 +88,7 @@ hrr_err_t hrr_agree_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const ch
             snprintf(row.b, sizeof row.b, "%s", m.iso3[j]);
             if (!by_year) {
                 pair(&m, i, j, 0, m.nt, &row);
-                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(r, &cap, &row);
+                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(hrr_store_ctx(st), r, &cap, &row);
                 continue;
             }
             for (size_t t0 = 0; t0 < m.nt && !rc;) {
@@ -96,7 +96,7 @@ hrr_err_t hrr_agree_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const ch
                 while (t1 < m.nt && m.year[t1] == m.year[t0]) t1++;
                 row.year = m.year[t0];
                 pair(&m, i, j, t0, t1, &row);
-                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(r, &cap, &row);
+                if (row.n >= (min_n > 0 ? min_n : 1)) rc = push(hrr_store_ctx(st), r, &cap, &row);
                 t0 = t1;
             }
         }
@@ -115,8 +115,8 @@ out:
 void hrr_cohesion_free(hrr_cohesion_t *c)
 {
     if (!c) return;
-    hrr_i_free(c->a);
-    hrr_i_free(c);
+    hrr_i_free(NULL, c->a);
+    hrr_i_free(NULL, c);
 }
 
 hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const char *group,
@@ -129,8 +129,8 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
     *out = NULL;
     if (!group) return hrr_i_seterr(st, HRR_EINVAL, "a group is required");
     if ((rc = hrr_i_vmat_load(st, scope, &m))) return rc;
-    hrr_cohesion_t *c = hrr_i_calloc(1, sizeof *c);
-    if (!c || !(in = hrr_i_calloc(m.ns + 1, 1))) {
+    hrr_cohesion_t *c = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *c);
+    if (!c || !(in = hrr_i_calloc(hrr_store_ctx(st), m.ns + 1, 1))) {
         rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
         goto out;
     }
@@ -153,9 +153,9 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
             if (strcmp(m.iso3[i], iso) == 0) {
                 if (nsp == capsp) {
                     capsp = capsp ? 2 * capsp : 64;
-                    span_t *t = hrr_i_realloc(sp, capsp * sizeof *t);
+                    span_t *t = hrr_i_realloc(hrr_store_ctx(st), sp, capsp * sizeof *t);
                     if (!t) {
-                        hrr_i_free(sp);
+                        hrr_i_free(hrr_store_ctx(st), sp);
                         rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
                         goto out;
                     }
@@ -168,7 +168,7 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
             }
     }
     if (rc) {
-        hrr_i_free(sp);
+        hrr_i_free(hrr_store_ctx(st), sp);
         goto out;
     }
     if (!members) {
@@ -208,7 +208,7 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
             row.hnr = hnr / (double)row.items;
             if (c->n == cap) {
                 cap = cap ? 2 * cap : 64;
-                hrr_cohesion_row_t *a = hrr_i_realloc(c->a, cap * sizeof *a);
+                hrr_cohesion_row_t *a = hrr_i_realloc(hrr_store_ctx(st), c->a, cap * sizeof *a);
                 if (!a) {
                     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
                     break;
@@ -219,10 +219,10 @@ hrr_err_t hrr_cohesion_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const
         }
         t0 = t1;
     }
-    hrr_i_free(sp);
+    hrr_i_free(hrr_store_ctx(st), sp);
 out:
     sqlite3_finalize(s);
-    hrr_i_free(in);
+    hrr_i_free(hrr_store_ctx(st), in);
     hrr_i_vmat_destroy(&m);
     if (rc) {
         hrr_cohesion_free(c);

@@ -32,9 +32,9 @@
 void hrr_blocs_free(hrr_blocs_t *b)
 {
     if (!b) return;
-    hrr_i_free(b->iso3);
-    hrr_i_free(b->bloc);
-    hrr_i_free(b);
+    hrr_i_free(NULL, b->iso3);
+    hrr_i_free(NULL, b->bloc);
+    hrr_i_free(NULL, b);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -43,14 +43,14 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height)
+hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *height, hrr_ctx_t *ctx)
 {
     if (!n || k < 1) return HRR_EINVAL;
-    double *d = hrr_i_malloc(n * n * sizeof *d);
-    size_t *size = hrr_i_malloc(n * sizeof *size);
-    int *id = hrr_i_malloc(n * sizeof *id), *alive = hrr_i_malloc(n * sizeof *alive);
+    double *d = hrr_i_malloc(ctx, n * n * sizeof *d);
+    size_t *size = hrr_i_malloc(ctx, n * sizeof *size);
+    int *id = hrr_i_malloc(ctx, n * sizeof *id), *alive = hrr_i_malloc(ctx, n * sizeof *alive);
     if (!d || !size || !id || !alive) {
-        hrr_i_free(d), hrr_i_free(size), hrr_i_free(id), hrr_i_free(alive);
+        hrr_i_free(ctx, d), hrr_i_free(ctx, size), hrr_i_free(ctx, id), hrr_i_free(ctx, alive);
         return HRR_ENOMEM;
     }
     memcpy(d, dist, n * n * sizeof *d);
@@ -92,20 +92,20 @@ hrr_err_t hrr_upgma(const double *dist, size_t n, int k, int *cluster, double *h
         map[bestc] = next;
     }
     for (size_t i = 0; i < n; i++) cluster[i] = map[cluster[i]];
-    hrr_i_free(d), hrr_i_free(size), hrr_i_free(id), hrr_i_free(alive);
+    hrr_i_free(ctx, d), hrr_i_free(ctx, size), hrr_i_free(ctx, id), hrr_i_free(ctx, alive);
     return HRR_OK;
 }
 
 /* Renumber memberships M (n) 0.. by size, largest first, ties by first
  * member; the number of blocs. */
-static int renumber(int *m, size_t n)
+static int renumber(hrr_ctx_t *ctx, int *m, size_t n)
 {
     int maxc = 0;
     for (size_t i = 0; i < n; i++) maxc = m[i] > maxc ? m[i] : maxc;
-    int *size = hrr_i_calloc((size_t)maxc + 1, sizeof *size), *map = hrr_i_calloc((size_t)maxc + 1, sizeof *map);
+    int *size = hrr_i_calloc(ctx, (size_t)maxc + 1, sizeof *size), *map = hrr_i_calloc(ctx, (size_t)maxc + 1, sizeof *map);
     int nb = 0;
     if (!size || !map) {
-        hrr_i_free(size), hrr_i_free(map);
+        hrr_i_free(ctx, size), hrr_i_free(ctx, map);
         return -1;
     }
     for (size_t i = 0; i < n; i++) size[m[i]]++;
@@ -121,7 +121,7 @@ static int renumber(int *m, size_t n)
         nb = next + 1;
     }
     for (size_t i = 0; i < n; i++) m[i] = map[m[i]];
-    hrr_i_free(size), hrr_i_free(map);
+    hrr_i_free(ctx, size), hrr_i_free(ctx, map);
     return nb;
 }
 
@@ -202,16 +202,16 @@ static hrr_err_t graph_blocs(hrr_store_t *st, const hrr_agree_t *ag, const size_
         double mean = 0, *d;
         for (size_t e = 0; e < ag->n; e++) mean += 1 - ag->a[e].agree_half;
         mean /= (double)ag->n;
-        if (!(d = *dist = hrr_i_malloc(b->ns * b->ns * sizeof *d))) goto nomem;
+        if (!(d = *dist = hrr_i_malloc(hrr_store_ctx(st), b->ns * b->ns * sizeof *d))) goto nomem;
         for (size_t i = 0; i < b->ns * b->ns; i++) d[i] = (i % (b->ns + 1)) ? mean : 0;
         for (size_t e = 0; e < ag->n; e++)
             d[pa[e] * b->ns + pb[e]] = d[pb[e] * b->ns + pa[e]] = 1 - ag->a[e].agree_half;
-        if ((rc = hrr_upgma(d, b->ns, k, b->bloc, NULL))) {
+        if ((rc = hrr_upgma(d, b->ns, k, b->bloc, NULL, hrr_store_ctx(st)))) {
             rc = hrr_i_seterr(st, rc, "finding blocs: the UPGMA tree failed (%s)", hrr_err_name(rc));
             goto out;
         }
     }
-    if ((b->nblocs = renumber(b->bloc, b->ns)) < 0) goto nomem;
+    if ((b->nblocs = renumber(hrr_store_ctx(st), b->bloc, b->ns)) < 0) goto nomem;
     for (size_t i = 0; i < b->ns; i++) VECTOR(memb)[i] = b->bloc[i];
     /* the partition's modularity on the same graph */
     if (igraph_vector_int_size(&edges) > 0)
@@ -251,8 +251,8 @@ hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const h
         hrr_agree_free(ag);
         return hrr_i_seterr(st, HRR_ENOTFOUND, "no pairs of states with enough common votes");
     }
-    if (!(b = hrr_i_calloc(1, sizeof *b)) || !(vals = hrr_i_malloc(ag->n * sizeof *vals)) ||
-        !(pa = hrr_i_malloc(ag->n * sizeof *pa)) || !(pb = hrr_i_malloc(ag->n * sizeof *pb)))
+    if (!(b = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *b)) || !(vals = hrr_i_malloc(hrr_store_ctx(st), ag->n * sizeof *vals)) ||
+        !(pa = hrr_i_malloc(hrr_store_ctx(st), ag->n * sizeof *pa)) || !(pb = hrr_i_malloc(hrr_store_ctx(st), ag->n * sizeof *pb)))
         goto nomem;
     /* the states: every state in a pair (pairs come sorted by a, then b) */
     for (size_t q = 0; q < ag->n; q++) {
@@ -262,7 +262,7 @@ hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const h
             size_t i = 0;
             while (i < b->ns && strcmp(b->iso3[i], names[s]) != 0) i++;
             if (i == b->ns) {
-                char (*p)[4] = hrr_i_realloc(b->iso3, (b->ns + 1) * sizeof *p);
+                char (*p)[4] = hrr_i_realloc(hrr_store_ctx(st), b->iso3, (b->ns + 1) * sizeof *p);
                 if (!p) goto nomem;
                 b->iso3 = p;
                 snprintf(b->iso3[b->ns++], 4, "%s", names[s]);
@@ -271,12 +271,12 @@ hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const h
         }
         vals[q] = ag->a[q].agree_half;
     }
-    if (!(b->bloc = hrr_i_calloc(b->ns, sizeof *b->bloc))) goto nomem;
+    if (!(b->bloc = hrr_i_calloc(hrr_store_ctx(st), b->ns, sizeof *b->bloc))) goto nomem;
     qsort(vals, ag->n, sizeof *vals, cmp_double);
     double median = vals[ag->n / 2];
     /* the graph: above-median pairs, weighted by agreement */
     rc = graph_blocs(st, ag, pa, pb, median, opts, k, b, &dist);
-    hrr_i_free(vals), hrr_i_free(dist), hrr_i_free(pa), hrr_i_free(pb);
+    hrr_i_free(hrr_store_ctx(st), vals), hrr_i_free(hrr_store_ctx(st), dist), hrr_i_free(hrr_store_ctx(st), pa), hrr_i_free(hrr_store_ctx(st), pb);
     hrr_agree_free(ag);
     if (rc) {
         hrr_blocs_free(b);
@@ -285,7 +285,7 @@ hrr_err_t hrr_blocs_find(hrr_store_t *st, const hrr_scope_opts_t *scope, const h
     *out = b;
     return HRR_OK;
 nomem:
-    hrr_i_free(vals), hrr_i_free(dist), hrr_i_free(pa), hrr_i_free(pb);
+    hrr_i_free(hrr_store_ctx(st), vals), hrr_i_free(hrr_store_ctx(st), dist), hrr_i_free(hrr_store_ctx(st), pa), hrr_i_free(hrr_store_ctx(st), pb);
     hrr_agree_free(ag);
     hrr_blocs_free(b);
     return hrr_i_seterr(st, HRR_ENOMEM, "out of memory finding blocs");
@@ -302,11 +302,11 @@ void hrr_blocs_years_free(hrr_blocs_years_t *y)
 {
     if (!y) return;
     for (size_t k = 0; k < y->n; k++) hrr_blocs_free(y->b[k]);
-    hrr_i_free(y->b);
-    hrr_i_free(y->year);
-    hrr_i_free(y->ari);
-    hrr_i_free(y->nmi);
-    hrr_i_free(y);
+    hrr_i_free(NULL, y->b);
+    hrr_i_free(NULL, y->year);
+    hrr_i_free(NULL, y->ari);
+    hrr_i_free(NULL, y->nmi);
+    hrr_i_free(NULL, y);
 }
 
 /* The stability of partition B against A over the states in both: the
@@ -362,7 +362,7 @@ hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, cons
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL)) return hrr_i_dberr(st, "reading years");
     sqlite3_bind_text(s, 1, scope->body, -1, SQLITE_STATIC);
-    hrr_blocs_years_t *y = hrr_i_calloc(1, sizeof *y);
+    hrr_blocs_years_t *y = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *y);
     size_t cap = 0;
     hrr_err_t rc = y ? HRR_OK : HRR_ENOMEM;
     bool row;
@@ -379,10 +379,10 @@ hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, cons
         }
         if (y->n == cap) {
             size_t nc = cap ? 2 * cap : 32;
-            hrr_blocs_t **nb = hrr_i_realloc(y->b, nc * sizeof *nb);
-            int *ny = nb ? hrr_i_realloc(y->year, nc * sizeof *ny) : NULL;
-            double *na = ny ? hrr_i_realloc(y->ari, nc * sizeof *na) : NULL;
-            double *nn = na ? hrr_i_realloc(y->nmi, nc * sizeof *nn) : NULL;
+            hrr_blocs_t **nb = hrr_i_realloc(hrr_store_ctx(st), y->b, nc * sizeof *nb);
+            int *ny = nb ? hrr_i_realloc(hrr_store_ctx(st), y->year, nc * sizeof *ny) : NULL;
+            double *na = ny ? hrr_i_realloc(hrr_store_ctx(st), y->ari, nc * sizeof *na) : NULL;
+            double *nn = na ? hrr_i_realloc(hrr_store_ctx(st), y->nmi, nc * sizeof *nn) : NULL;
             if (nb) y->b = nb;
             if (ny) y->year = ny;
             if (na) y->ari = na;

@@ -24,7 +24,7 @@ static double now_s(void)
 
 /* Fit Y; on success *DATA and *PAR hold the votes and the raw estimate (the
  * caller destroys them) and X the identified points. */
-static hrr_err_t fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
+static hrr_err_t fit(hrr_ctx_t *ctx, const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
                      ideal_data_t *data, ideal_par_t *par, double *x, int *iters, int *converged)
 {
     int dims = opts->dims ? opts->dims : 1, ord = opts->model == HRR_IDEAL_ORDINAL;
@@ -36,9 +36,9 @@ static hrr_err_t fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal
     if (dims < 1 || dims > 2 || (ord && dims != 1) ||
         (opts->model != HRR_IDEAL_BINARY && opts->model != HRR_IDEAL_ORDINAL) || !ns)
         return HRR_EINVAL;
-    if ((rc = hrr_i_ideal_data_init(data, y, ns, nt, ord ? 2 : 1))) return rc;
-    if ((rc = hrr_i_ideal_par_init(par, ns, nt, dims, ord))) goto fail;
-    if ((rc = hrr_i_ideal_work_init(&w, ns, nt, dims))) goto fail;
+    if ((rc = hrr_i_ideal_data_init(ctx, data, y, ns, nt, ord ? 2 : 1))) return rc;
+    if ((rc = hrr_i_ideal_par_init(ctx, par, ns, nt, dims, ord))) goto fail;
+    if ((rc = hrr_i_ideal_work_init(ctx, &w, ns, nt, dims))) goto fail;
     hrr_i_ideal_start(data, par, &w);
     hrr_i_ideal_em(data, par, &w, max_iter, tol, iters, converged);
     hrr_i_ideal_identify(ns, dims, par->x, x);
@@ -51,12 +51,12 @@ fail:
 }
 
 hrr_err_t hrr_ideal_fit(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
-                        double *x, int *iters, int *converged)
+                        double *x, int *iters, int *converged, hrr_ctx_t *ctx)
 {
     static const hrr_ideal_opts_t dflt;
     ideal_data_t data;
     ideal_par_t par;
-    hrr_err_t rc = fit(y, ns, nt, opts ? opts : &dflt, &data, &par, x, iters, converged);
+    hrr_err_t rc = fit(ctx, y, ns, nt, opts ? opts : &dflt, &data, &par, x, iters, converged);
     if (rc) return rc;
     hrr_i_ideal_par_destroy(&par);
     hrr_i_ideal_data_destroy(&data);
@@ -72,7 +72,7 @@ typedef struct boot_slot {
 
 /* SE (ns) from REPS refits of data simulated from PAR (raw estimate, with
  * identified points X) on DATA's pattern. */
-static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, const double *x,
+static hrr_err_t bootstrap(hrr_ctx_t *ctx, const ideal_data_t *data, const ideal_par_t *par, const double *x,
                            const hrr_ideal_opts_t *opts, double *se)
 {
     const size_t ns = data->ns, nt = data->nt, nv = data->start[nt];
@@ -81,8 +81,8 @@ static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, con
     double tol = opts->tol > 0 ? opts->tol : 1e-6;
     uint64_t seed = opts->seed ? opts->seed : 1;
     hrr_err_t rc = HRR_OK;
-    double *res = hrr_i_malloc((size_t)reps * ns * sizeof *res);
-    boot_slot_t *sl = hrr_i_calloc((size_t)nth, sizeof *sl);
+    double *res = hrr_i_malloc(ctx, (size_t)reps * ns * sizeof *res);
+    boot_slot_t *sl = hrr_i_calloc(ctx, (size_t)nth, sizeof *sl);
     if (!res || !sl) {
         rc = HRR_ENOMEM;
         goto out;
@@ -90,9 +90,9 @@ static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, con
     for (int t = 0; t < nth; t++) {
         boot_slot_t *s = &sl[t];
         s->data = *data;
-        s->data.v = hrr_i_malloc((nv + 1) * sizeof *s->data.v);
-        if (!s->data.v || hrr_i_ideal_work_init(&s->w, ns, nt, par->dims) ||
-            hrr_i_ideal_par_init(&s->par, ns, nt, par->dims, par->ordinal)) {
+        s->data.v = hrr_i_malloc(ctx, (nv + 1) * sizeof *s->data.v);
+        if (!s->data.v || hrr_i_ideal_work_init(ctx, &s->w, ns, nt, par->dims) ||
+            hrr_i_ideal_par_init(ctx, &s->par, ns, nt, par->dims, par->ordinal)) {
             rc = HRR_ENOMEM;
             goto out;
         }
@@ -125,18 +125,18 @@ static hrr_err_t bootstrap(const ideal_data_t *data, const ideal_par_t *par, con
     }
 out:
     for (int t = 0; sl && t < nth; t++) {
-        hrr_i_free(sl[t].data.v);
+        hrr_i_free(ctx, sl[t].data.v);
         hrr_i_ideal_work_destroy(&sl[t].w);
         hrr_i_ideal_par_destroy(&sl[t].par);
     }
-    hrr_i_free(sl);
-    hrr_i_free(res);
+    hrr_i_free(ctx, sl);
+    hrr_i_free(ctx, res);
     return rc;
 }
 
 /* hrr_ideal_fit_se, with the wall times of the fit and the bootstrap in
  * SECS[0..1] (may be NULL). */
-static hrr_err_t fit_se(const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
+static hrr_err_t fit_se(hrr_ctx_t *ctx, const signed char *y, size_t ns, size_t nt, const hrr_ideal_opts_t *opts,
                         double *x, double *se, int *iters, int *converged, double *secs)
 {
     static const hrr_ideal_opts_t dflt;
@@ -146,10 +146,10 @@ static hrr_err_t fit_se(const signed char *y, size_t ns, size_t nt, const hrr_id
     if (!opts) opts = &dflt;
     if (opts->se_reps < 0 || (opts->se_reps > 0 && opts->dims > 1)) return HRR_EINVAL;
     double t0 = now_s();
-    if ((rc = fit(y, ns, nt, opts, &data, &par, x, iters, converged))) return rc;
+    if ((rc = fit(ctx, y, ns, nt, opts, &data, &par, x, iters, converged))) return rc;
     double t1 = now_s();
     if (se && opts->se_reps > 0)
-        rc = bootstrap(&data, &par, x, opts, se);
+        rc = bootstrap(ctx, &data, &par, x, opts, se);
     else if (se)
         for (size_t i = 0; i < ns; i++) se[i] = NAN;
     if (secs) {
@@ -163,9 +163,9 @@ static hrr_err_t fit_se(const signed char *y, size_t ns, size_t nt, const hrr_id
 
 hrr_err_t hrr_ideal_fit_se(const signed char *y, size_t ns, size_t nt,
                            const hrr_ideal_opts_t *opts, double *x, double *se, int *iters,
-                           int *converged)
+                           int *converged, hrr_ctx_t *ctx)
 {
-    return fit_se(y, ns, nt, opts, x, se, iters, converged, NULL);
+    return fit_se(ctx, y, ns, nt, opts, x, se, iters, converged, NULL);
 }
 
 hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double missing,
@@ -195,12 +195,12 @@ hrr_err_t hrr_ideal_simulate(size_t ns, size_t nt, int dims, int model, double m
 void hrr_ideal_free(hrr_ideal_t *r)
 {
     if (!r) return;
-    hrr_i_free(r->iso3);
-    hrr_i_free(r->x);
-    hrr_i_free(r->x2);
-    hrr_i_free(r->se);
-    hrr_i_free(r->n);
-    hrr_i_free(r);
+    hrr_i_free(NULL, r->iso3);
+    hrr_i_free(NULL, r->x);
+    hrr_i_free(NULL, r->x2);
+    hrr_i_free(NULL, r->se);
+    hrr_i_free(NULL, r->n);
+    hrr_i_free(NULL, r);
 }
 
 hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hrr_ideal_opts_t *opts,
@@ -225,21 +225,21 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
         return hrr_i_seterr(st, HRR_EINVAL, "bootstrap standard errors are one-dimensional");
     if ((rc = hrr_i_vmat_load(st, scope, &m))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
-    hrr_ideal_t *r = hrr_i_calloc(1, sizeof *r);
+    hrr_ideal_t *r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r);
     if (!r) goto nomem;
     /* items with a yes and a no (ordinal: two different votes of yes, no,
      * abstain); states with enough such votes on them */
     size_t nt = 0, ns = 0;
-    if ((rc = hrr_i_vmat_rollcall(&m, min_votes, ord, &y, &keep_s, &ns, &keep_t, &nt))) {
+    if ((rc = hrr_i_vmat_rollcall(hrr_store_ctx(st), &m, min_votes, ord, &y, &keep_s, &ns, &keep_t, &nt))) {
         if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(xx = hrr_i_malloc(ns * dims * sizeof *xx)) ||
-        !(r->iso3 = hrr_i_calloc(ns, sizeof *r->iso3)) ||
-        !(r->x = hrr_i_calloc(ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(ns, sizeof *r->n)) ||
-        (dims == 2 && !(r->x2 = hrr_i_calloc(ns, sizeof *r->x2))) ||
-        (opts->se_reps > 0 && !(r->se = hrr_i_calloc(ns, sizeof *r->se))))
+    if (!(xx = hrr_i_malloc(hrr_store_ctx(st), ns * dims * sizeof *xx)) ||
+        !(r->iso3 = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->iso3)) ||
+        !(r->x = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->x)) || !(r->n = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->n)) ||
+        (dims == 2 && !(r->x2 = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->x2))) ||
+        (opts->se_reps > 0 && !(r->se = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *r->se))))
         goto nomem;
     for (size_t a = 0; a < ns; a++) {
         snprintf(r->iso3[a], 4, "%s", m.iso3[keep_s[a]]);
@@ -249,7 +249,7 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
     r->nt = nt;
     r->dims = dims;
     double secs[2];
-    rc = fit_se(y, ns, nt, opts, xx, r->se, &r->iterations, &r->converged, secs);
+    rc = fit_se(hrr_store_ctx(st), y, ns, nt, opts, xx, r->se, &r->iterations, &r->converged, secs);
     r->fit_seconds = secs[0];
     r->se_seconds = secs[1];
     if (rc) {
@@ -271,10 +271,10 @@ hrr_err_t hrr_ideal_run(hrr_store_t *st, const hrr_scope_opts_t *scope, const hr
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
-    hrr_i_free(y);
-    hrr_i_free(xx);
-    hrr_i_free(keep_s);
-    hrr_i_free(keep_t);
+    hrr_i_free(hrr_store_ctx(st), y);
+    hrr_i_free(hrr_store_ctx(st), xx);
+    hrr_i_free(hrr_store_ctx(st), keep_s);
+    hrr_i_free(hrr_store_ctx(st), keep_t);
     hrr_i_vmat_destroy(&m);
     if (rc) {
         hrr_ideal_free(r);

@@ -29,7 +29,7 @@
 
 hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const int *year,
                             const hrr_ideal_dyn_opts_t *opts, const double *start, double *x,
-                            double *sd, int *iters, int *converged)
+                            double *sd, int *iters, int *converged, hrr_ctx_t *ctx)
 {
     static const hrr_ideal_dyn_opts_t dflt;
     hrr_i_init(); /* reaches GSL without a store */
@@ -42,15 +42,15 @@ hrr_err_t hrr_ideal_dyn_fit(const signed char *y, size_t ns, size_t nt, const in
     for (size_t j = 1; j < nt; j++) y0 = year[j] < y0 ? year[j] : y0, y1 = year[j] > y1 ? year[j] : y1;
     size_t ny = (size_t)(y1 - y0 + 1), nc = ns * ny;
     ideal_data_t d = {0};
-    hrr_err_t rc = hrr_i_ideal_data_init(&d, y, ns, nt, 1);
+    hrr_err_t rc = hrr_i_ideal_data_init(ctx, &d, y, ns, nt, 1);
     if (rc) return rc;
-    double *a = hrr_i_calloc(nt, sizeof *a), *b = hrr_i_calloc(nt, sizeof *b);
-    double *m = hrr_i_calloc(nc, sizeof *m), *P = hrr_i_calloc(nc, sizeof *P);
-    double *mf = hrr_i_calloc(nc, sizeof *mf), *Pf = hrr_i_calloc(nc, sizeof *Pf);
-    double *A = hrr_i_calloc(nc, sizeof *A), *B = hrr_i_calloc(nc, sizeof *B);
-    double *prev = hrr_i_calloc(nc, sizeof *prev), *z = hrr_i_malloc((d.start[nt] + 1) * sizeof *z);
-    int *first = hrr_i_malloc((ns + 1) * sizeof *first), *last = hrr_i_malloc((ns + 1) * sizeof *last);
-    double *cur = hrr_i_malloc((nc + 1) * sizeof *cur), *old = hrr_i_malloc((nc + 1) * sizeof *old);
+    double *a = hrr_i_calloc(ctx, nt, sizeof *a), *b = hrr_i_calloc(ctx, nt, sizeof *b);
+    double *m = hrr_i_calloc(ctx, nc, sizeof *m), *P = hrr_i_calloc(ctx, nc, sizeof *P);
+    double *mf = hrr_i_calloc(ctx, nc, sizeof *mf), *Pf = hrr_i_calloc(ctx, nc, sizeof *Pf);
+    double *A = hrr_i_calloc(ctx, nc, sizeof *A), *B = hrr_i_calloc(ctx, nc, sizeof *B);
+    double *prev = hrr_i_calloc(ctx, nc, sizeof *prev), *z = hrr_i_malloc(ctx, (d.start[nt] + 1) * sizeof *z);
+    int *first = hrr_i_malloc(ctx, (ns + 1) * sizeof *first), *last = hrr_i_malloc(ctx, (ns + 1) * sizeof *last);
+    double *cur = hrr_i_malloc(ctx, (nc + 1) * sizeof *cur), *old = hrr_i_malloc(ctx, (nc + 1) * sizeof *old);
     int it = 0, conv = 0;
     if (!a || !b || !m || !P || !mf || !Pf || !A || !B || !prev || !z || !first || !last || !cur || !old) {
         rc = HRR_ENOMEM;
@@ -153,28 +153,28 @@ out:
     if (iters) *iters = it;
     if (converged) *converged = conv;
     hrr_i_ideal_data_destroy(&d);
-    hrr_i_free(a);
-    hrr_i_free(b);
-    hrr_i_free(m);
-    hrr_i_free(P);
-    hrr_i_free(mf);
-    hrr_i_free(Pf);
-    hrr_i_free(A);
-    hrr_i_free(B);
-    hrr_i_free(prev);
-    hrr_i_free(z);
-    hrr_i_free(first);
-    hrr_i_free(last);
-    hrr_i_free(cur);
-    hrr_i_free(old);
+    hrr_i_free(ctx, a);
+    hrr_i_free(ctx, b);
+    hrr_i_free(ctx, m);
+    hrr_i_free(ctx, P);
+    hrr_i_free(ctx, mf);
+    hrr_i_free(ctx, Pf);
+    hrr_i_free(ctx, A);
+    hrr_i_free(ctx, B);
+    hrr_i_free(ctx, prev);
+    hrr_i_free(ctx, z);
+    hrr_i_free(ctx, first);
+    hrr_i_free(ctx, last);
+    hrr_i_free(ctx, cur);
+    hrr_i_free(ctx, old);
     return rc;
 }
 
 void hrr_ideal_dyn_free(hrr_ideal_dyn_t *r)
 {
     if (!r) return;
-    hrr_i_free(r->r);
-    hrr_i_free(r);
+    hrr_i_free(NULL, r->r);
+    hrr_i_free(NULL, r);
 }
 
 hrr_err_t hrr_ideal_dyn_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
@@ -193,31 +193,31 @@ hrr_err_t hrr_ideal_dyn_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     if (opts->omega < 0) return hrr_i_seterr(st, HRR_EINVAL, "omega must be >= 0");
     if ((rc = hrr_i_vmat_load(st, scope, &mt))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
-    hrr_ideal_dyn_t *r = hrr_i_calloc(1, sizeof *r);
+    hrr_ideal_dyn_t *r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r);
     size_t nt = 0, ns = 0;
     if (!r) goto nomem;
-    if ((rc = hrr_i_vmat_rollcall(&mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
+    if ((rc = hrr_i_vmat_rollcall(hrr_store_ctx(st), &mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
         if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(yr = hrr_i_malloc(nt * sizeof *yr)) || !(x0 = hrr_i_malloc(ns * sizeof *x0))) goto nomem;
+    if (!(yr = hrr_i_malloc(hrr_store_ctx(st), nt * sizeof *yr)) || !(x0 = hrr_i_malloc(hrr_store_ctx(st), ns * sizeof *x0))) goto nomem;
     for (size_t k = 0; k < nt; k++) yr[k] = mt.year[keep_t[k]];
     int y0 = yr[0], y1 = yr[nt - 1];
     for (size_t k = 0; k < nt; k++) y0 = yr[k] < y0 ? yr[k] : y0, y1 = yr[k] > y1 ? yr[k] : y1;
     size_t ny = (size_t)(y1 - y0 + 1);
-    if (!(x = hrr_i_malloc(ns * ny * sizeof *x)) || !(sd = hrr_i_malloc(ns * ny * sizeof *sd)) ||
-        !(cnt = hrr_i_calloc(ns * ny, sizeof *cnt)))
+    if (!(x = hrr_i_malloc(hrr_store_ctx(st), ns * ny * sizeof *x)) || !(sd = hrr_i_malloc(hrr_store_ctx(st), ns * ny * sizeof *sd)) ||
+        !(cnt = hrr_i_calloc(hrr_store_ctx(st), ns * ny, sizeof *cnt)))
         goto nomem;
     /* start from the static fit */
     hrr_ideal_opts_t so = {.tol = 1e-5};
-    if ((rc = hrr_ideal_fit(y, ns, nt, &so, x0, NULL, NULL))) goto fail;
-    if ((rc = hrr_ideal_dyn_fit(y, ns, nt, yr, opts, x0, x, sd, &r->iterations, &r->converged))) goto fail;
+    if ((rc = hrr_ideal_fit(y, ns, nt, &so, x0, NULL, NULL, hrr_store_ctx(st)))) goto fail;
+    if ((rc = hrr_ideal_dyn_fit(y, ns, nt, yr, opts, x0, x, sd, &r->iterations, &r->converged, hrr_store_ctx(st)))) goto fail;
     for (size_t a = 0; a < ns; a++)
         for (size_t k = 0; k < nt; k++) cnt[a * ny + (size_t)(yr[k] - y0)] += y[a * nt + k] >= 0;
     size_t rows = 0;
     for (size_t c = 0; c < ns * ny; c++) rows += !isnan(x[c]);
-    if (!(r->r = hrr_i_calloc(rows + 1, sizeof *r->r))) goto nomem;
+    if (!(r->r = hrr_i_calloc(hrr_store_ctx(st), rows + 1, sizeof *r->r))) goto nomem;
     /* polarity: the chosen state's mean positive */
     const char *pos = opts->positive ? opts->positive : "USA";
     double sign = 1;
@@ -248,14 +248,14 @@ fail:
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
-    hrr_i_free(y);
-    hrr_i_free(yr);
-    hrr_i_free(x);
-    hrr_i_free(sd);
-    hrr_i_free(x0);
-    hrr_i_free(cnt);
-    hrr_i_free(keep_s);
-    hrr_i_free(keep_t);
+    hrr_i_free(hrr_store_ctx(st), y);
+    hrr_i_free(hrr_store_ctx(st), yr);
+    hrr_i_free(hrr_store_ctx(st), x);
+    hrr_i_free(hrr_store_ctx(st), sd);
+    hrr_i_free(hrr_store_ctx(st), x0);
+    hrr_i_free(hrr_store_ctx(st), cnt);
+    hrr_i_free(hrr_store_ctx(st), keep_s);
+    hrr_i_free(hrr_store_ctx(st), keep_t);
     hrr_i_vmat_destroy(&mt);
     if (rc) {
         hrr_ideal_dyn_free(r);

@@ -109,7 +109,7 @@ double hrr_i_ideal_mills(double m)
 
 /* ---------------------------------------------------------------- data */
 
-hrr_err_t hrr_i_ideal_data_init(ideal_data_t *d, const signed char *y, size_t ns, size_t nt,
+hrr_err_t hrr_i_ideal_data_init(hrr_ctx_t *ctx, ideal_data_t *d, const signed char *y, size_t ns, size_t nt,
                                 int maxv)
 {
     memset(d, 0, sizeof *d);
@@ -121,8 +121,8 @@ hrr_err_t hrr_i_ideal_data_init(ideal_data_t *d, const signed char *y, size_t ns
     if (ns >= (1u << 30)) return HRR_EINVAL;
     d->ns = ns;
     d->nt = nt;
-    d->start = hrr_i_malloc((nt + 1) * sizeof *d->start);
-    d->v = hrr_i_malloc((n + 1) * sizeof *d->v);
+    d->start = hrr_i_malloc(ctx, (nt + 1) * sizeof *d->start);
+    d->v = hrr_i_malloc(ctx, (n + 1) * sizeof *d->v);
     if (!d->start || !d->v) {
         hrr_i_ideal_data_destroy(d);
         return HRR_ENOMEM;
@@ -144,20 +144,20 @@ hrr_err_t hrr_i_ideal_data_init(ideal_data_t *d, const signed char *y, size_t ns
 
 void hrr_i_ideal_data_destroy(ideal_data_t *d)
 {
-    hrr_i_free(d->start);
-    hrr_i_free(d->v);
+    hrr_i_free(NULL, d->start);
+    hrr_i_free(NULL, d->v);
     memset(d, 0, sizeof *d);
 }
 
-hrr_err_t hrr_i_ideal_par_init(ideal_par_t *p, size_t ns, size_t nt, int dims, int ordinal)
+hrr_err_t hrr_i_ideal_par_init(hrr_ctx_t *ctx, ideal_par_t *p, size_t ns, size_t nt, int dims, int ordinal)
 {
     memset(p, 0, sizeof *p);
     p->dims = dims;
     p->ordinal = ordinal;
-    p->x = hrr_i_calloc(ns * dims, sizeof *p->x);
-    p->a = hrr_i_calloc(nt, sizeof *p->a);
-    p->b = hrr_i_calloc(nt * dims, sizeof *p->b);
-    p->p = hrr_i_calloc(nt, sizeof *p->p);
+    p->x = hrr_i_calloc(ctx, ns * dims, sizeof *p->x);
+    p->a = hrr_i_calloc(ctx, nt, sizeof *p->a);
+    p->b = hrr_i_calloc(ctx, nt * dims, sizeof *p->b);
+    p->p = hrr_i_calloc(ctx, nt, sizeof *p->p);
     if (!p->x || !p->a || !p->b || !p->p) {
         hrr_i_ideal_par_destroy(p);
         return HRR_ENOMEM;
@@ -168,10 +168,10 @@ hrr_err_t hrr_i_ideal_par_init(ideal_par_t *p, size_t ns, size_t nt, int dims, i
 
 void hrr_i_ideal_par_destroy(ideal_par_t *p)
 {
-    hrr_i_free(p->x);
-    hrr_i_free(p->a);
-    hrr_i_free(p->b);
-    hrr_i_free(p->p);
+    hrr_i_free(NULL, p->x);
+    hrr_i_free(NULL, p->a);
+    hrr_i_free(NULL, p->b);
+    hrr_i_free(NULL, p->p);
     memset(p, 0, sizeof *p);
 }
 
@@ -183,19 +183,19 @@ void hrr_i_ideal_par_copy(ideal_par_t *d, const ideal_par_t *s, size_t ns, size_
     memcpy(d->p, s->p, nt * sizeof *d->p);
 }
 
-hrr_err_t hrr_i_ideal_work_init(ideal_work_t *w, size_t ns, size_t nt, int dims)
+hrr_err_t hrr_i_ideal_work_init(hrr_ctx_t *ctx, ideal_work_t *w, size_t ns, size_t nt, int dims)
 {
     memset(w, 0, sizeof *w);
     for (int k = 0; k < 3; k++)
-        if (!(w->sq[k] = hrr_i_malloc((ns * dims + nt + nt * dims) * sizeof *w->sq[k] + 1))) {
+        if (!(w->sq[k] = hrr_i_malloc(ctx, (ns * dims + nt + nt * dims) * sizeof *w->sq[k] + 1))) {
             hrr_i_ideal_work_destroy(w);
             return HRR_ENOMEM;
         }
-    w->z = hrr_i_malloc(ns * sizeof *w->z + 1);
-    w->z2 = hrr_i_malloc(ns * sizeof *w->z2 + 1);
-    w->nu = hrr_i_malloc(ns * dims * sizeof *w->nu + 1);
-    w->de = hrr_i_malloc(ns * dims * dims * sizeof *w->de + 1);
-    w->xprev = hrr_i_malloc(ns * dims * sizeof *w->xprev + 1);
+    w->z = hrr_i_malloc(ctx, ns * sizeof *w->z + 1);
+    w->z2 = hrr_i_malloc(ctx, ns * sizeof *w->z2 + 1);
+    w->nu = hrr_i_malloc(ctx, ns * dims * sizeof *w->nu + 1);
+    w->de = hrr_i_malloc(ctx, ns * dims * dims * sizeof *w->de + 1);
+    w->xprev = hrr_i_malloc(ctx, ns * dims * sizeof *w->xprev + 1);
     if (!w->z || !w->z2 || !w->nu || !w->de || !w->xprev) {
         hrr_i_ideal_work_destroy(w);
         return HRR_ENOMEM;
@@ -205,12 +205,12 @@ hrr_err_t hrr_i_ideal_work_init(ideal_work_t *w, size_t ns, size_t nt, int dims)
 
 void hrr_i_ideal_work_destroy(ideal_work_t *w)
 {
-    hrr_i_free(w->z);
-    hrr_i_free(w->z2);
-    hrr_i_free(w->nu);
-    hrr_i_free(w->de);
-    hrr_i_free(w->xprev);
-    for (int k = 0; k < 3; k++) hrr_i_free(w->sq[k]);
+    hrr_i_free(NULL, w->z);
+    hrr_i_free(NULL, w->z2);
+    hrr_i_free(NULL, w->nu);
+    hrr_i_free(NULL, w->de);
+    hrr_i_free(NULL, w->xprev);
+    for (int k = 0; k < 3; k++) hrr_i_free(NULL, w->sq[k]);
     memset(w, 0, sizeof *w);
 }
 

@@ -27,7 +27,7 @@ typedef struct ideal_data {
 
 /* Build from the dense ns x nt matrix Y (row-major, -1 missing; votes as
  * above). Values outside 0..MAXV are HRR_EINVAL. */
-hrr_err_t hrr_i_ideal_data_init(ideal_data_t *d, const signed char *y, size_t ns, size_t nt,
+hrr_err_t hrr_i_ideal_data_init(hrr_ctx_t *ctx, ideal_data_t *d, const signed char *y, size_t ns, size_t nt,
                                 int maxv);
 void hrr_i_ideal_data_destroy(ideal_data_t *d);
 
@@ -41,7 +41,7 @@ typedef struct ideal_par {
     double *p;        /* nt precisions of the latent utility (ordinal) */
 } ideal_par_t;
 
-hrr_err_t hrr_i_ideal_par_init(ideal_par_t *p, size_t ns, size_t nt, int dims, int ordinal);
+hrr_err_t hrr_i_ideal_par_init(hrr_ctx_t *ctx, ideal_par_t *p, size_t ns, size_t nt, int dims, int ordinal);
 void hrr_i_ideal_par_destroy(ideal_par_t *p);
 /* Copy S into D (allocated with the same shape). */
 void hrr_i_ideal_par_copy(ideal_par_t *d, const ideal_par_t *s, size_t ns, size_t nt);
@@ -56,7 +56,7 @@ typedef struct ideal_work {
     double *sq[3];    /* SQUAREM's three parameter vectors (x, a, b packed) */
 } ideal_work_t;
 
-hrr_err_t hrr_i_ideal_work_init(ideal_work_t *w, size_t ns, size_t nt, int dims);
+hrr_err_t hrr_i_ideal_work_init(hrr_ctx_t *ctx, ideal_work_t *w, size_t ns, size_t nt, int dims);
 void hrr_i_ideal_work_destroy(ideal_work_t *w);
 
 /* Deterministic start: the leading DIMS principal components of the

@@ -40,15 +40,15 @@ static double tn_lower(hrr_rng_t *r, double lo)
 
 /* One chain: KEEP draws of x (standardised, signed by REF) added to SUM and
  * SUMSQ. */
-static hrr_err_t chain(const ideal_data_t *d, const double *x0, const double *ref, long burn, long keep,
+static hrr_err_t chain(hrr_ctx_t *ctx, const ideal_data_t *d, const double *x0, const double *ref, long burn, long keep,
                        long thin, hrr_rng_t *r, double *sum, double *sumsq)
 {
     size_t ns = d->ns, nt = d->nt;
-    double *x = hrr_i_malloc(ns * sizeof *x), *a = hrr_i_calloc(nt, sizeof *a), *b = hrr_i_calloc(nt, sizeof *b);
-    double *nu = hrr_i_malloc(ns * sizeof *nu), *de = hrr_i_malloc(ns * sizeof *de);
-    double *zs = hrr_i_malloc((ns + 1) * sizeof *zs);
+    double *x = hrr_i_malloc(ctx, ns * sizeof *x), *a = hrr_i_calloc(ctx, nt, sizeof *a), *b = hrr_i_calloc(ctx, nt, sizeof *b);
+    double *nu = hrr_i_malloc(ctx, ns * sizeof *nu), *de = hrr_i_malloc(ctx, ns * sizeof *de);
+    double *zs = hrr_i_malloc(ctx, (ns + 1) * sizeof *zs);
     if (!x || !a || !b || !nu || !de || !zs) {
-        hrr_i_free(x), hrr_i_free(a), hrr_i_free(b), hrr_i_free(nu), hrr_i_free(de), hrr_i_free(zs);
+        hrr_i_free(ctx, x), hrr_i_free(ctx, a), hrr_i_free(ctx, b), hrr_i_free(ctx, nu), hrr_i_free(ctx, de), hrr_i_free(ctx, zs);
         return HRR_ENOMEM;
     }
     memcpy(x, x0, ns * sizeof *x);
@@ -96,13 +96,13 @@ static hrr_err_t chain(const ideal_data_t *d, const double *x0, const double *re
             sum[i] += v, sumsq[i] += v * v;
         }
     }
-    hrr_i_free(x), hrr_i_free(a), hrr_i_free(b), hrr_i_free(nu), hrr_i_free(de), hrr_i_free(zs);
+    hrr_i_free(ctx, x), hrr_i_free(ctx, a), hrr_i_free(ctx, b), hrr_i_free(ctx, nu), hrr_i_free(ctx, de), hrr_i_free(ctx, zs);
     return HRR_OK;
 }
 
 hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
                               const hrr_ideal_gibbs_opts_t *opts, long pos, double *mean,
-                              double *sd)
+                              double *sd, hrr_ctx_t *ctx)
 {
     static const hrr_ideal_gibbs_opts_t dflt;
     if (!opts) opts = &dflt;
@@ -113,16 +113,16 @@ hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
     keep /= thin;
     if (keep < 1 || burn < 0 || !ns || !nt) return HRR_EINVAL;
     ideal_data_t d = {0};
-    hrr_err_t rc = hrr_i_ideal_data_init(&d, y, ns, nt, 1);
+    hrr_err_t rc = hrr_i_ideal_data_init(ctx, &d, y, ns, nt, 1);
     if (rc) return rc;
-    double *x0 = hrr_i_malloc(ns * sizeof *x0), *ref = hrr_i_malloc(ns * sizeof *ref);
-    double *sum = hrr_i_calloc(ns * (size_t)nch, sizeof *sum), *sq = hrr_i_calloc(ns * (size_t)nch, sizeof *sq);
+    double *x0 = hrr_i_malloc(ctx, ns * sizeof *x0), *ref = hrr_i_malloc(ctx, ns * sizeof *ref);
+    double *sum = hrr_i_calloc(ctx, ns * (size_t)nch, sizeof *sum), *sq = hrr_i_calloc(ctx, ns * (size_t)nch, sizeof *sq);
     if (!x0 || !ref || !sum || !sq) {
         rc = HRR_ENOMEM;
         goto out;
     }
     hrr_ideal_opts_t eo = {.tol = 1e-5};
-    if ((rc = hrr_ideal_fit(y, ns, nt, &eo, x0, NULL, NULL))) goto out;
+    if ((rc = hrr_ideal_fit(y, ns, nt, &eo, x0, NULL, NULL, ctx))) goto out;
     /* the side: the chosen state above the mean, else the side on which the
      * shares of yes rise */
     if (pos >= 0 && (size_t)pos < ns) {
@@ -142,7 +142,7 @@ hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
     for (int c = 0; c < nch; c++) {
         hrr_rng_t r;
         hrr_rng_init(&r, seed, (uint64_t)c);
-        if (chain(&d, x0, ref, burn, keep, thin, &r, sum + (size_t)c * ns, sq + (size_t)c * ns)) fail = 1;
+        if (chain(ctx, &d, x0, ref, burn, keep, thin, &r, sum + (size_t)c * ns, sq + (size_t)c * ns)) fail = 1;
     }
     if (fail) {
         rc = HRR_ENOMEM;
@@ -159,21 +159,21 @@ hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
     }
 out:
     hrr_i_ideal_data_destroy(&d);
-    hrr_i_free(x0);
-    hrr_i_free(ref);
-    hrr_i_free(sum);
-    hrr_i_free(sq);
+    hrr_i_free(ctx, x0);
+    hrr_i_free(ctx, ref);
+    hrr_i_free(ctx, sum);
+    hrr_i_free(ctx, sq);
     return rc;
 }
 
 void hrr_ideal_gibbs_free(hrr_ideal_gibbs_t *g)
 {
     if (!g) return;
-    hrr_i_free(g->iso3);
-    hrr_i_free(g->mean);
-    hrr_i_free(g->sd);
-    hrr_i_free(g->n);
-    hrr_i_free(g);
+    hrr_i_free(NULL, g->iso3);
+    hrr_i_free(NULL, g->mean);
+    hrr_i_free(NULL, g->sd);
+    hrr_i_free(NULL, g->n);
+    hrr_i_free(NULL, g);
 }
 
 hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
@@ -188,16 +188,16 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     *out = NULL;
     if ((rc = hrr_i_vmat_load(st, scope, &mt))) return rc;
     long min_votes = opts->min_votes > 0 ? opts->min_votes : 20;
-    hrr_ideal_gibbs_t *g = hrr_i_calloc(1, sizeof *g);
+    hrr_ideal_gibbs_t *g = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *g);
     size_t nt = 0, ns = 0;
     if (!g) goto nomem;
-    if ((rc = hrr_i_vmat_rollcall(&mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
+    if ((rc = hrr_i_vmat_rollcall(hrr_store_ctx(st), &mt, min_votes, 0, &y, &keep_s, &ns, &keep_t, &nt))) {
         if (rc == HRR_ENOMEM) goto nomem;
         rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no contested votes in %s in that period", scope->body);
         goto out;
     }
-    if (!(g->iso3 = hrr_i_calloc(ns, sizeof *g->iso3)) || !(g->mean = hrr_i_calloc(ns, sizeof *g->mean)) ||
-        !(g->sd = hrr_i_calloc(ns, sizeof *g->sd)) || !(g->n = hrr_i_calloc(ns, sizeof *g->n)))
+    if (!(g->iso3 = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->iso3)) || !(g->mean = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->mean)) ||
+        !(g->sd = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->sd)) || !(g->n = hrr_i_calloc(hrr_store_ctx(st), ns, sizeof *g->n)))
         goto nomem;
     long pos = -1;
     const char *pz = opts->positive ? opts->positive : "USA";
@@ -210,7 +210,7 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
     g->chains = opts->chains > 0 ? opts->chains : 2;
     g->kept = (opts->iter > 0 ? opts->iter : 2000) / (opts->thin > 0 ? opts->thin : 1);
     double t0 = omp_get_wtime();
-    if ((rc = hrr_ideal_gibbs_fit(y, ns, nt, opts, pos, g->mean, g->sd))) {
+    if ((rc = hrr_ideal_gibbs_fit(y, ns, nt, opts, pos, g->mean, g->sd, hrr_store_ctx(st)))) {
         rc = hrr_i_seterr(st, rc, rc == HRR_ENOMEM ? "out of memory" : "Gibbs sampler: bad options");
         goto out;
     }
@@ -219,9 +219,9 @@ hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
-    hrr_i_free(y);
-    hrr_i_free(keep_s);
-    hrr_i_free(keep_t);
+    hrr_i_free(hrr_store_ctx(st), y);
+    hrr_i_free(hrr_store_ctx(st), keep_s);
+    hrr_i_free(hrr_store_ctx(st), keep_t);
     hrr_i_vmat_destroy(&mt);
     if (rc) {
         hrr_ideal_gibbs_free(g);

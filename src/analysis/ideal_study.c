@@ -49,15 +49,15 @@ static void coverage(const double *x, const double *se, const double *truth, siz
 }
 
 hrr_err_t hrr_ideal_study(size_t ns, size_t nt, unsigned long seed,
-                          const hrr_ideal_opts_t *io, hrr_ideal_study_t *out)
+                          const hrr_ideal_opts_t *io, hrr_ideal_study_t *out, hrr_ctx_t *ctx)
 {
     memset(out, 0, sizeof *out);
     if (ns < 3 || nt < 1) return HRR_EINVAL;
     int dims = io->dims ? io->dims : 1;
     hrr_err_t rc = HRR_ENOMEM;
-    signed char *y = hrr_i_malloc(ns * nt);
-    double *truth = hrr_i_malloc(ns * dims * sizeof *truth);
-    double *x = hrr_i_malloc(ns * dims * sizeof *x), *se = hrr_i_malloc(ns * sizeof *se);
+    signed char *y = hrr_i_malloc(ctx, ns * nt);
+    double *truth = hrr_i_malloc(ctx, ns * dims * sizeof *truth);
+    double *x = hrr_i_malloc(ctx, ns * dims * sizeof *x), *se = hrr_i_malloc(ctx, ns * sizeof *se);
     out->ns = ns;
     out->nt = nt;
     out->seed = seed;
@@ -67,9 +67,9 @@ hrr_err_t hrr_ideal_study(size_t ns, size_t nt, unsigned long seed,
     if (!y || !truth || !x || !se) goto out;
     rc = hrr_ideal_simulate(ns, nt, dims, io->model, 0.1, seed, y, truth);
     double t0 = now_s();
-    if (!rc) rc = hrr_ideal_fit(y, ns, nt, io, x, &out->iterations, &out->converged);
+    if (!rc) rc = hrr_ideal_fit(y, ns, nt, io, x, &out->iterations, &out->converged, ctx);
     double t1 = now_s();
-    if (!rc && out->se_reps) rc = hrr_ideal_fit_se(y, ns, nt, io, x, se, NULL, NULL);
+    if (!rc && out->se_reps) rc = hrr_ideal_fit_se(y, ns, nt, io, x, se, NULL, NULL, ctx);
     double t2 = now_s();
     if (rc) goto out;
     out->fit_seconds = t1 - t0;
@@ -78,9 +78,9 @@ hrr_err_t hrr_ideal_study(size_t ns, size_t nt, unsigned long seed,
         out->r[q] = fabs(hrr_corr(x + q, dims, truth + q, dims, ns));
     if (out->se_reps) coverage(x, se, truth, ns, out);
 out:
-    hrr_i_free(y);
-    hrr_i_free(truth);
-    hrr_i_free(x);
-    hrr_i_free(se);
+    hrr_i_free(ctx, y);
+    hrr_i_free(ctx, truth);
+    hrr_i_free(ctx, x);
+    hrr_i_free(ctx, se);
     return rc;
 }

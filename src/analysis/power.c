@@ -31,7 +31,7 @@
 #include <string.h>
 
 hrr_err_t hrr_power_indices(const long *w, size_t n, long quota, double *banzhaf,
-                            double *banzhaf_abs, double *shapley)
+                            double *banzhaf_abs, double *shapley, hrr_ctx_t *ctx)
 {
     hrr_err_t rc = HRR_OK;
     long total = 0;
@@ -43,7 +43,7 @@ hrr_err_t hrr_power_indices(const long *w, size_t n, long quota, double *banzhaf
         if (total > 100000) return HRR_EINVAL;
     }
     size_t W = (size_t)total + 1;
-    if (!(all = hrr_i_calloc(W, sizeof *all)) || !(ci = hrr_i_calloc(W, sizeof *ci))) {
+    if (!(all = hrr_i_calloc(ctx, W, sizeof *all)) || !(ci = hrr_i_calloc(ctx, W, sizeof *ci))) {
         rc = HRR_ENOMEM;
         goto out;
     }
@@ -76,8 +76,8 @@ hrr_err_t hrr_power_indices(const long *w, size_t n, long quota, double *banzhaf
     if (shapley) {
         /* by size: A(s, k) coalitions of s players weighing k, all players */
         size_t S = n + 1;
-        if (!(alls = hrr_i_calloc(S * W, sizeof *alls)) ||
-            !(cis = hrr_i_calloc(S * W, sizeof *cis)) || !(fact = hrr_i_calloc(n, sizeof *fact))) {
+        if (!(alls = hrr_i_calloc(ctx, S * W, sizeof *alls)) ||
+            !(cis = hrr_i_calloc(ctx, S * W, sizeof *cis)) || !(fact = hrr_i_calloc(ctx, n, sizeof *fact))) {
             rc = HRR_ENOMEM;
             goto out;
         }
@@ -115,10 +115,10 @@ hrr_err_t hrr_power_indices(const long *w, size_t n, long quota, double *banzhaf
             for (size_t i = 0; i < n; i++) shapley[i] = NAN;
     }
 out:
-    hrr_i_free(all);
-    hrr_i_free(ci);
-    hrr_i_free(alls);
-    hrr_i_free(cis);
-    hrr_i_free(fact);
+    hrr_i_free(ctx, all);
+    hrr_i_free(ctx, ci);
+    hrr_i_free(ctx, alls);
+    hrr_i_free(ctx, cis);
+    hrr_i_free(ctx, fact);
     return rc;
 }

@@ -11,9 +11,9 @@
 
 void hrr_i_vmat_destroy(vmat_t *m)
 {
-    hrr_i_free(m->iso3);
-    hrr_i_free(m->year);
-    hrr_i_free(m->v);
+    hrr_i_free(NULL, m->iso3);
+    hrr_i_free(NULL, m->year);
+    hrr_i_free(NULL, m->v);
 }
 
 hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m)
@@ -51,8 +51,8 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
         sqlite3_bind_int(s, 3, sc->to);
         if (pass == 2) {
             for (size_t t = 0; t < m->nt; t++) maxid = ids[t] > maxid ? ids[t] : maxid;
-            if (!(m->v = hrr_i_calloc(m->ns * m->nt + 1, 1)) ||
-                !(pos = hrr_i_malloc(((size_t)maxid + 1) * sizeof *pos)))
+            if (!(m->v = hrr_i_calloc(hrr_store_ctx(st), m->ns * m->nt + 1, 1)) ||
+                !(pos = hrr_i_malloc(hrr_store_ctx(st), ((size_t)maxid + 1) * sizeof *pos)))
                 rc = HRR_ENOMEM;
             for (long k = 0; !rc && k <= maxid; k++) pos[k] = -1;
             for (size_t t = 0; !rc && t < m->nt; t++) pos[ids[t]] = (long)t;
@@ -62,8 +62,8 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
             if (pass == 0) {
                 if (m->nt == cap) {
                     cap = cap ? 2 * cap : 1024;
-                    long *a = hrr_i_realloc(ids, cap * sizeof *a);
-                    int *y = a ? hrr_i_realloc(m->year, cap * sizeof *y) : NULL;
+                    long *a = hrr_i_realloc(hrr_store_ctx(st), ids, cap * sizeof *a);
+                    int *y = a ? hrr_i_realloc(hrr_store_ctx(st), m->year, cap * sizeof *y) : NULL;
                     if (a) ids = a;
                     if (y) m->year = y;
                     if (!a || !y) {
@@ -74,7 +74,7 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
                 ids[m->nt] = (long)sqlite3_column_int64(s, 0);
                 m->year[m->nt++] = sqlite3_column_int(s, 1);
             } else if (pass == 1) {
-                char (*a)[4] = hrr_i_realloc(m->iso3, (m->ns + 1) * sizeof *a);
+                char (*a)[4] = hrr_i_realloc(hrr_store_ctx(st), m->iso3, (m->ns + 1) * sizeof *a);
                 if (!a) {
                     rc = HRR_ENOMEM;
                     break;
@@ -100,18 +100,18 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
         sqlite3_finalize(s);
         s = NULL;
     }
-    hrr_i_free(ids);
-    hrr_i_free(pos);
+    hrr_i_free(hrr_store_ctx(st), ids);
+    hrr_i_free(hrr_store_ctx(st), pos);
     if (rc == HRR_ENOMEM) hrr_i_seterr(st, rc, "out of memory");
     if (rc) hrr_i_vmat_destroy(m);
     return rc;
 }
 
 
-hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
+hrr_err_t hrr_i_vmat_rollcall(hrr_ctx_t *ctx, const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
                               size_t *ns, size_t **keep_t, size_t *nt)
 {
-    size_t *ks = hrr_i_calloc(m->ns + 1, sizeof *ks), *kt = hrr_i_calloc(m->nt + 1, sizeof *kt);
+    size_t *ks = hrr_i_calloc(ctx, m->ns + 1, sizeof *ks), *kt = hrr_i_calloc(ctx, m->nt + 1, sizeof *kt);
     signed char *yy = NULL;
     size_t a = 0, b = 0;
     *y = NULL, *keep_s = *keep_t = NULL, *ns = *nt = 0;
@@ -130,10 +130,10 @@ hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, sign
         if (n >= min_votes) ks[a++] = i;
     }
     if (!a || !b) {
-        hrr_i_free(ks), hrr_i_free(kt);
+        hrr_i_free(ctx, ks), hrr_i_free(ctx, kt);
         return HRR_ENOTFOUND;
     }
-    if (!(yy = hrr_i_malloc(a * b))) goto nomem;
+    if (!(yy = hrr_i_malloc(ctx, a * b))) goto nomem;
     for (size_t r = 0; r < a; r++)
         for (size_t k = 0; k < b; k++) {
             unsigned char v = m->v[ks[r] * m->nt + kt[k]];
@@ -143,6 +143,6 @@ hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, sign
     *y = yy, *keep_s = ks, *keep_t = kt, *ns = a, *nt = b;
     return HRR_OK;
 nomem:
-    hrr_i_free(ks), hrr_i_free(kt), hrr_i_free(yy);
+    hrr_i_free(ctx, ks), hrr_i_free(ctx, kt), hrr_i_free(ctx, yy);
     return HRR_ENOMEM;
 }

@@ -25,7 +25,7 @@ void hrr_i_vmat_destroy(vmat_t *m);
  * 1 yes, 0 no, -1 missing (ordinal: 2 yes, 1 abstain, 0 no); KEEP_S and
  * KEEP_T the rows and columns of M kept. HRR_ENOTFOUND (no message) when
  * nothing is contested, HRR_ENOMEM. Free the three arrays with hrr_i_free. */
-hrr_err_t hrr_i_vmat_rollcall(const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
+hrr_err_t hrr_i_vmat_rollcall(hrr_ctx_t *ctx, const vmat_t *m, long min_votes, int ordinal, signed char **y, size_t **keep_s,
                               size_t *ns, size_t **keep_t, size_t *nt);
 
 #endif

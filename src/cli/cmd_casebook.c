@@ -34,7 +34,7 @@ int hrr_cmd_casebook(hrr_cli_t *cli, int argc, char **argv)
     hrr_rules_t *r = NULL;
     if (rules && (code = hrr_cli_rules(rules, &r))) return code;
     hrr_casebook_t *cb = NULL;
-    hrr_err_t rc = hrr_casebook_load(&cb);
+    hrr_err_t rc = hrr_casebook_load(&cb, NULL);
     if (rc) code = hrr_cli_fail(rc, "the casebook could not be read");
     else code = hrr_cli_report(hrr_report_casebook(stdout, a.fmt, r, cb));
     hrr_casebook_free(cb);

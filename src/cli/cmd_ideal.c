@@ -41,7 +41,7 @@ static int simulate(const char *spec, const hrr_ideal_opts_t *io)
     if (sscanf(spec, "%zu,%zu,%lu%c", &ns, &nt, &seed, &extra) != 3 || ns < 3 || nt < 1 ||
         ns > 100000 || nt > 10000000 / ns * 100)
         return hrr_cli_usage("ideal", "--simulate wants NS,NT,SEED (e.g. 193,6000,1)");
-    hrr_err_t rc = hrr_ideal_study(ns, nt, seed, io, &s);
+    hrr_err_t rc = hrr_ideal_study(ns, nt, seed, io, &s, NULL);
     if (rc == HRR_ENOMEM) return hrr_cli_fail(rc, "out of memory");
     if (rc) return hrr_cli_fail(rc, "ideal --simulate: bad options");
     return hrr_cli_report(hrr_report_ideal_study(stdout, &s));

@@ -98,7 +98,7 @@ int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv)
             free(w);
             return hrr_cli_usage("power", "--quota Q is required with --weights");
         }
-        rc = hrr_power_game(w, (size_t)n, po.quota, &p);
+        rc = hrr_power_game(w, (size_t)n, po.quota, &p, NULL);
     } else if (po.members > 0) {
         if (po.blocs && (n = parse_list(po.blocs, &w)) <= 0)
             return hrr_cli_usage("power", "--blocs: '%s' is not a list of positive integers", po.blocs);

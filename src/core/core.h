@@ -9,32 +9,40 @@
 #include "hrr/base.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-/* All allocation goes through these. Tests call hrr_i_alloc_fail_after(n)
- * so that the n-th allocation from now fails (n < 0: never). */
-void *hrr_i_malloc(size_t n);
-void *hrr_i_calloc(size_t n, size_t size);
-void *hrr_i_realloc(void *p, size_t n);
-void hrr_i_free(void *p);
-char *hrr_i_strdup(const char *s);
-char *hrr_i_strndup(const char *s, size_t n);
-void hrr_i_alloc_fail_after(long n);
-char *hrr_i_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* All allocation goes through these, with the context the work is done
+ * for (a store's hrr_store_ctx(st), an importer's store's, or a ctx a
+ * function was given); the context's allocator serves it (alloc.c). A NULL
+ * context means malloc & co with no fault injection. Internal functions take
+ * the context first; public ones take it last (include/hrr/base.h).
+ * hrr_i_free and hrr_i_realloc give a block back to the allocator that made
+ * it (recorded in the block), whatever context they are passed. */
+void *hrr_i_malloc(hrr_ctx_t *ctx, size_t n);
+void *hrr_i_calloc(hrr_ctx_t *ctx, size_t n, size_t size);
+void *hrr_i_realloc(hrr_ctx_t *ctx, void *p, size_t n);
+void hrr_i_free(hrr_ctx_t *ctx, void *p);
+char *hrr_i_strdup(hrr_ctx_t *ctx, const char *s);
+char *hrr_i_strndup(hrr_ctx_t *ctx, const char *s, size_t n);
+char *hrr_i_printf(hrr_ctx_t *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The context (public as the opaque hrr_ctx_t, include/hrr.h). It holds the
- * last error message and, once allocation takes a context (see the plan in
- * alloc.c), the allocation hook, as Lua's lua_newstate(f, ud) does. */
-typedef void *(*hrr_i_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+/* Tests: the N-th allocation through CTX from now fails, and every one
+ * after it until reset (N < 0: never). Other contexts are not affected.
+ * Safe to call while OpenMP workers allocate through CTX (atomic). */
+void hrr_i_ctx_fail_after(hrr_ctx_t *ctx, long n);
+
+/* The context (public as the opaque hrr_ctx_t, include/hrr/base.h). It
+ * holds the last error message and the allocation hook, as Lua's
+ * lua_newstate(f, ud) does. One context may be shared by OpenMP workers for
+ * allocation (the counter is atomic), not for error messages. */
 struct hrr_ctx {
     char errmsg[2048];       /* last error message, "" if none */
-    hrr_i_alloc_fn alloc;    /* allocator (Lua's lua_Alloc); NULL: malloc & co
-                                (not yet consulted: allocation is still
-                                process-wide, alloc.c) */
+    hrr_alloc_fn alloc;      /* allocator (Lua's lua_Alloc); NULL: malloc & co */
     void *alloc_ud;          /* passed to alloc */
-    long fail_after;         /* tests: allocations left before one fails, <0
-                                never (not yet consulted, as alloc) */
+    _Atomic long fail_after; /* tests: allocations left before one fails, <0
+                                never (hrr_i_ctx_fail_after) */
     int owned_by_store;      /* 1: part of a store, not freed by hrr_ctx_free */
 };
 
@@ -66,14 +74,16 @@ typedef struct hrr_sbuf {
     size_t cap; /* allocated */
 } hrr_sbuf_t;
 
-hrr_err_t hrr_sbuf_add(hrr_sbuf_t *b, const char *s, size_t n);
-hrr_err_t hrr_sbuf_printf(hrr_sbuf_t *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+/* The buffer grows through CTX (each call takes it; the buffer keeps
+ * none); destroy needs none (hrr_i_free finds the block's allocator). */
+hrr_err_t hrr_sbuf_add(hrr_ctx_t *ctx, hrr_sbuf_t *b, const char *s, size_t n);
+hrr_err_t hrr_sbuf_printf(hrr_ctx_t *ctx, hrr_sbuf_t *b, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void hrr_sbuf_destroy(hrr_sbuf_t *b);
 
 /* Read a whole file into memory (NUL-terminated). *OUT owned by the caller
  * (hrr_i_free). Returns HRR_EIO with errno in *ERR_NO on failure. */
-hrr_err_t hrr_i_read_file(const char *path, char **out, size_t *len,
+hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
                           int *err_no);
 
 /* Validate an ISO date "YYYY-MM-DD" (a real calendar day, year 1800-2100). */

@@ -20,6 +20,7 @@ typedef struct rowbuf {
     hrr_csv_fn fn;      /* user callback */
     void *ud;           /* its data */
     hrr_err_t rc;       /* first error, stops the parse */
+    hrr_ctx_t *ctx;     /* allocates the record's buffers */
 } rowbuf_t;
 
 static void on_field(void *s, size_t len, void *data)
@@ -28,21 +29,21 @@ static void on_field(void *s, size_t len, void *data)
     if (r->rc) return;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 32;
-        size_t *off = hrr_i_realloc(r->off, cap * sizeof *off);
+        size_t *off = hrr_i_realloc(r->ctx, r->off, cap * sizeof *off);
         if (!off) goto nomem;
         r->off = off;
-        size_t *ln = hrr_i_realloc(r->len, cap * sizeof *ln);
+        size_t *ln = hrr_i_realloc(r->ctx, r->len, cap * sizeof *ln);
         if (!ln) goto nomem;
         r->len = ln;
-        char **f = hrr_i_realloc(r->f, cap * sizeof *f);
+        char **f = hrr_i_realloc(r->ctx, r->f, cap * sizeof *f);
         if (!f) goto nomem;
         r->f = f;
         r->cap = cap;
     }
     r->off[r->n] = r->bytes.n;
     r->len[r->n] = len;
-    if (hrr_sbuf_add(&r->bytes, s ? s : "", s ? len : 0) ||
-        hrr_sbuf_add(&r->bytes, "", 1))
+    if (hrr_sbuf_add(r->ctx, &r->bytes, s ? s : "", s ? len : 0) ||
+        hrr_sbuf_add(r->ctx, &r->bytes, "", 1))
         goto nomem;
     r->n++;
     return;
@@ -56,19 +57,22 @@ static void on_record(int c, void *data)
     rowbuf_t *r = data;
     if (r->rc) return;
     for (size_t i = 0; i < r->n; i++) r->f[i] = r->bytes.z + r->off[i];
-    hrr_csv_row_t row = {r->n, r->f, r->len, r->line, r->offset};
+    hrr_csv_row_t row = {r->n, r->f, r->len, r->line, r->offset, r->ctx};
     r->rc = r->fn(r->ud, &row);
     r->n = 0;
     r->bytes.n = 0;
 }
 
-static void *csv_realloc(void *p, size_t n) { return hrr_i_realloc(p, n); }
+/* libcsv's own buffer: its hooks carry no data, so it is allocated with no
+ * context (malloc & co, no fault injection). */
+static void *csv_realloc(void *p, size_t n) { return hrr_i_realloc(NULL, p, n); }
+static void csv_free_fn(void *p) { hrr_i_free(NULL, p); }
 
-hrr_err_t hrr_i_csv_parse(const char *buf, size_t len, unsigned char delim,
+hrr_err_t hrr_i_csv_parse(hrr_ctx_t *ctx, const char *buf, size_t len, unsigned char delim,
                           hrr_csv_fn fn, void *ud, long *err_line)
 {
     struct csv_parser p;
-    rowbuf_t r = {.fn = fn, .ud = ud};
+    rowbuf_t r = {.fn = fn, .ud = ud, .ctx = ctx};
     hrr_err_t rc = HRR_OK;
     long line = 1;
     size_t pos = 0;
@@ -78,7 +82,7 @@ hrr_err_t hrr_i_csv_parse(const char *buf, size_t len, unsigned char delim,
         return HRR_ENOMEM;
     csv_set_delim(&p, delim);
     csv_set_realloc_func(&p, csv_realloc);
-    csv_set_free_func(&p, hrr_i_free);
+    csv_set_free_func(&p, csv_free_fn);
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) pos = 3;
 
     while (pos < len) {
@@ -109,8 +113,8 @@ hrr_err_t hrr_i_csv_parse(const char *buf, size_t len, unsigned char delim,
 out:
     csv_free(&p);
     hrr_sbuf_destroy(&r.bytes);
-    hrr_i_free(r.off);
-    hrr_i_free(r.len);
-    hrr_i_free(r.f);
+    hrr_i_free(ctx, r.off);
+    hrr_i_free(ctx, r.len);
+    hrr_i_free(ctx, r.f);
     return rc;
 }

@@ -12,24 +12,32 @@ void hrr_i_ctx_init(hrr_ctx_t *ctx)
     ctx->errmsg[0] = 0;
     ctx->alloc = NULL;
     ctx->alloc_ud = NULL;
-    ctx->fail_after = -1;
+    atomic_init(&ctx->fail_after, -1);
     ctx->owned_by_store = 0;
 }
 
-hrr_err_t hrr_ctx_new(hrr_ctx_t **out)
+hrr_err_t hrr_ctx_new_alloc(hrr_alloc_fn f, void *ud, hrr_ctx_t **out)
 {
     hrr_i_init();
-    hrr_ctx_t *ctx = hrr_i_malloc(sizeof *ctx);
+    hrr_ctx_t tmp; /* only its allocator is read */
+    hrr_i_ctx_init(&tmp);
+    tmp.alloc = f;
+    tmp.alloc_ud = f ? ud : NULL;
+    hrr_ctx_t *ctx = hrr_i_malloc(&tmp, sizeof *ctx);
     *out = ctx;
     if (!ctx) return HRR_ENOMEM;
     hrr_i_ctx_init(ctx);
+    ctx->alloc = tmp.alloc;
+    ctx->alloc_ud = tmp.alloc_ud;
     return HRR_OK;
 }
+
+hrr_err_t hrr_ctx_new(hrr_ctx_t **out) { return hrr_ctx_new_alloc(NULL, NULL, out); }
 
 void hrr_ctx_free(hrr_ctx_t *ctx)
 {
     if (!ctx || ctx->owned_by_store) return;
-    hrr_i_free(ctx);
+    hrr_i_free(ctx, ctx);
 }
 
 const char *hrr_errmsg(const hrr_ctx_t *ctx) { return ctx ? ctx->errmsg : "out of memory"; }

@@ -27,7 +27,7 @@ const char *hrr_err_name(hrr_err_t rc)
     return "unknown error";
 }
 
-hrr_err_t hrr_i_read_file(const char *path, char **out, size_t *len,
+hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
                           int *err_no)
 {
     hrr_err_t rc = HRR_OK;
@@ -44,7 +44,7 @@ hrr_err_t hrr_i_read_file(const char *path, char **out, size_t *len,
     for (;;) {
         if (cap - n < 65536 + 1) {
             size_t ncap = cap ? cap * 2 : 1 << 20;
-            char *nz = hrr_i_realloc(z, ncap);
+            char *nz = hrr_i_realloc(ctx, z, ncap);
             if (!nz) {
                 rc = HRR_ENOMEM;
                 goto out;
@@ -65,11 +65,11 @@ hrr_err_t hrr_i_read_file(const char *path, char **out, size_t *len,
 out:
     fclose(f);
     if (rc != HRR_OK) {
-        hrr_i_free(z);
+        hrr_i_free(NULL, z);
         return rc;
     }
     if (!z) {
-        z = hrr_i_malloc(1);
+        z = hrr_i_malloc(ctx, 1);
         if (!z) return HRR_ENOMEM;
     }
     z[n] = 0;

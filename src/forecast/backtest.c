@@ -66,10 +66,10 @@ static void finish(const acc_t *a, hrr_fc_score_t *s, const char *name)
 void hrr_fc_backtest_free(hrr_fc_backtest_t *b)
 {
     if (!b) return;
-    hrr_i_free(b->states);
-    hrr_i_free(b->subjects);
-    hrr_i_free(b->kinds);
-    hrr_i_free(b);
+    hrr_i_free(NULL, b->states);
+    hrr_i_free(NULL, b->subjects);
+    hrr_i_free(NULL, b->kinds);
+    hrr_i_free(NULL, b);
 }
 
 static int cmp_fail(const void *a, const void *b)
@@ -108,10 +108,10 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     if (!opts) opts = &dflt;
     *out = NULL;
     memset(acc, 0, sizeof acc);
-    hrr_fc_backtest_t *bt = hrr_i_calloc(1, sizeof *bt);
-    if (!bt || !(st_n = hrr_i_calloc(fc->ns, sizeof *st_n)) || !(st_r = hrr_i_calloc(fc->ns, sizeof *st_r)) ||
-        !(p = hrr_i_malloc(fc->ns * 4 * sizeof *p)) || !(pb = hrr_i_malloc(fc->ns * 4 * sizeof *pb)) ||
-        !(sp = hrr_i_calloc(fc->ns, 1)))
+    hrr_fc_backtest_t *bt = hrr_i_calloc(hrr_store_ctx(fc->st), 1, sizeof *bt);
+    if (!bt || !(st_n = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns, sizeof *st_n)) || !(st_r = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns, sizeof *st_r)) ||
+        !(p = hrr_i_malloc(hrr_store_ctx(fc->st), fc->ns * 4 * sizeof *p)) || !(pb = hrr_i_malloc(hrr_store_ctx(fc->st), fc->ns * 4 * sizeof *pb)) ||
+        !(sp = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns, 1)))
         goto nomem;
     if ((rc = hrr_rules_load(opts->rules ? opts->rules : fc->rules, &rules, hrr_store_ctx(fc->st))))
         goto out;
@@ -157,7 +157,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
             if (ks == nsubj) {
                 if (nsubj == capsubj) {
                     size_t nc = capsubj ? capsubj * 2 : 64;
-                    hrr_fc_fail_t *t = hrr_i_realloc(subj, nc * sizeof *t);
+                    hrr_fc_fail_t *t = hrr_i_realloc(hrr_store_ctx(fc->st), subj, nc * sizeof *t);
                     if (!t) goto nomem;
                     subj = t, capsubj = nc;
                 }
@@ -208,8 +208,8 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
             /* the outcome */
             int scope = it->target >= 0 ? HRR_SCOPE_COUNTRY : HRR_SCOPE_THEMATIC;
             if ((long)n != tab_n || scope != tab_scope || year != tab_year) {
-                hrr_i_free(tab);
-                if (!(tab = hrr_i_malloc((n + 1) * (n + 1) * sizeof *tab))) goto nomem;
+                hrr_i_free(hrr_store_ctx(fc->st), tab);
+                if (!(tab = hrr_i_malloc(hrr_store_ctx(fc->st), (n + 1) * (n + 1) * sizeof *tab))) goto nomem;
                 if ((rc = hrr_fc_thresholds(rules, (long)n, scope, HRR_MOTION_NONE, year, tab))) {
                     rc = hrr_i_seterr(fc->st, rc, "the rules could not decide a vote of %zu members", n);
                     goto out;
@@ -217,7 +217,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 tab_n = (long)n, tab_scope = scope, tab_year = year;
             }
             int truth = it->adopted >= 0 ? it->adopted : adopts(tab, (long)n, c_true);
-            long ad = hrr_fc_simulate(p, n, tab, NULL, shock, runs, opts->seed + j, NULL, NULL);
+            long ad = hrr_fc_simulate(p, n, tab, NULL, shock, runs, opts->seed + j, NULL, NULL, hrr_store_ctx(fc->st));
             if (ad < 0) goto nomem;
             int calls[4] = {2 * ad >= runs, 1, adopts(tab, (long)n, c_last), adopts(tab, (long)n, c_grp)};
             double pad = (double)ad / (double)runs;
@@ -249,7 +249,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     bt->score[0].ece = ece;
     size_t ns = 0;
     for (size_t s = 0; s < fc->ns; s++) ns += st_n[s] > 0;
-    if (!(bt->states = hrr_i_calloc(ns + 1, sizeof *bt->states))) goto nomem;
+    if (!(bt->states = hrr_i_calloc(hrr_store_ctx(fc->st), ns + 1, sizeof *bt->states))) goto nomem;
     for (size_t s = 0; s < fc->ns; s++)
         if (st_n[s]) {
             hrr_fc_fail_t *f = &bt->states[bt->nstates++];
@@ -262,7 +262,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     qsort(subj, nsubj, sizeof *subj, cmp_fail);
     {
         static const char *const kname[5] = {"resolutions", "decisions", "amendments", "motions", "other"};
-        if (!(bt->kinds = hrr_i_calloc(5, sizeof *bt->kinds))) goto nomem;
+        if (!(bt->kinds = hrr_i_calloc(hrr_store_ctx(fc->st), 5, sizeof *bt->kinds))) goto nomem;
         for (int k = 0; k < 5; k++)
             if (kn[k]) {
                 hrr_fc_fail_t *f = &bt->kinds[bt->nkinds++];
@@ -281,14 +281,14 @@ nomem:
     rc = hrr_i_seterr(fc->st, HRR_ENOMEM, "out of memory");
 out:
     hrr_rules_free(rules);
-    hrr_i_free(st_n);
-    hrr_i_free(st_r);
-    hrr_i_free(subj);
-    hrr_i_free(p);
-    hrr_i_free(pb);
-    hrr_i_free(dec);
-    hrr_i_free(tab);
-    hrr_i_free(sp);
+    hrr_i_free(hrr_store_ctx(fc->st), st_n);
+    hrr_i_free(hrr_store_ctx(fc->st), st_r);
+    hrr_i_free(hrr_store_ctx(fc->st), subj);
+    hrr_i_free(hrr_store_ctx(fc->st), p);
+    hrr_i_free(hrr_store_ctx(fc->st), pb);
+    hrr_i_free(hrr_store_ctx(fc->st), dec);
+    hrr_i_free(hrr_store_ctx(fc->st), tab);
+    hrr_i_free(hrr_store_ctx(fc->st), sp);
     if (rc) {
         hrr_fc_backtest_free(bt);
         return rc;

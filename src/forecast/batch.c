@@ -25,12 +25,12 @@ typedef struct bctx {
     int header;         /* 1 once the header is read */
 } bctx_t;
 
-static char *keep(hrr_fc_batch_t *b, const char *s, size_t n)
+static char *keep(hrr_ctx_t *ctx, hrr_fc_batch_t *b, const char *s, size_t n)
 {
-    char **t = hrr_i_realloc(b->strs, (b->nstrs + 1) * sizeof *t);
+    char **t = hrr_i_realloc(ctx, b->strs, (b->nstrs + 1) * sizeof *t);
     if (!t) return NULL;
     b->strs = t;
-    char *c = hrr_i_malloc(n + 1);
+    char *c = hrr_i_malloc(ctx, n + 1);
     if (!c) return NULL;
     memcpy(c, s, n);
     c[n] = 0;
@@ -64,7 +64,7 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
     if (row->n == 1 && row->len[0] == 0) return HRR_OK; /* blank line */
     if (c->b->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 64;
-        hrr_fc_draft_t *d = hrr_i_realloc(c->b->d, nc * sizeof *d);
+        hrr_fc_draft_t *d = hrr_i_realloc(row->ctx, c->b->d, nc * sizeof *d);
         if (!d) return HRR_ENOMEM;
         c->b->d = d;
         c->cap = nc;
@@ -81,7 +81,7 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
             return HRR_EDATA;
         }
         if (!row->len[c->col[k]]) continue;
-        if (!(val[k] = keep(c->b, row->f[c->col[k]], row->len[c->col[k]]))) return HRR_ENOMEM;
+        if (!(val[k] = keep(row->ctx, c->b, row->f[c->col[k]], row->len[c->col[k]]))) return HRR_ENOMEM;
     }
     if (!val[C_SYMBOL]) {
         snprintf(c->err, c->errlen, "%s:%ld: field 'symbol': empty", c->path, row->line);
@@ -118,11 +118,11 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
 void hrr_fc_batch_free(hrr_fc_batch_t *b)
 {
     if (!b) return;
-    for (size_t k = 0; k < b->nstrs; k++) hrr_i_free(b->strs[k]);
-    hrr_i_free(b->strs);
-    hrr_i_free(b->d);
-    hrr_i_free(b->buf);
-    hrr_i_free(b);
+    for (size_t k = 0; k < b->nstrs; k++) hrr_i_free(NULL, b->strs[k]);
+    hrr_i_free(NULL, b->strs);
+    hrr_i_free(NULL, b->d);
+    hrr_i_free(NULL, b->buf);
+    hrr_i_free(NULL, b);
 }
 
 hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *ctx)
@@ -134,9 +134,9 @@ hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *c
     int eno = 0;
     long line = 0;
     *out = NULL;
-    hrr_fc_batch_t *b = hrr_i_calloc(1, sizeof *b);
+    hrr_fc_batch_t *b = hrr_i_calloc(ctx, 1, sizeof *b);
     if (!b) return snprintf(err, errlen, "out of memory"), HRR_ENOMEM;
-    hrr_err_t rc = hrr_i_read_file(path, &b->buf, &len, &eno);
+    hrr_err_t rc = hrr_i_read_file(ctx, path, &b->buf, &len, &eno);
     if (rc) {
         snprintf(err, errlen, "%s: %s", path, rc == HRR_ENOMEM ? "out of memory" : strerror(eno));
         hrr_fc_batch_free(b);
@@ -144,7 +144,7 @@ hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *c
     }
     bctx_t c = {.path = path, .err = err, .errlen = errlen, .b = b};
     err[0] = 0;
-    rc = hrr_i_csv_parse(b->buf, len, ',', row_fn, &c, &line);
+    rc = hrr_i_csv_parse(ctx, b->buf, len, ',', row_fn, &c, &line);
     if (rc == HRR_EDATA && !err[0]) snprintf(err, errlen, "%s:%ld: malformed CSV (quoting)", path, line);
     if (rc == HRR_ENOMEM) snprintf(err, errlen, "out of memory");
     if (!rc && !b->n) {

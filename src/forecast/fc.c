@@ -37,7 +37,7 @@ static unsigned long fnv(const char *s)
 
 /* Intern S in a string table with an open-addressing hash (2 x cap slots
  * holding id + 1); -1 when out of memory or (ADD 0) unknown. */
-static int intern(char ***tab, size_t *n, size_t *cap, int **hash, const char *s, int add)
+static int intern(hrr_ctx_t *ctx, char ***tab, size_t *n, size_t *cap, int **hash, const char *s, int add)
 {
     unsigned long h = fnv(s);
     if (*cap) {
@@ -51,20 +51,20 @@ static int intern(char ***tab, size_t *n, size_t *cap, int **hash, const char *s
     if (!add) return -1;
     if (*n == *cap) {
         size_t nc = *cap ? *cap * 2 : 256;
-        char **t = hrr_i_realloc(*tab, nc * sizeof *t);
+        char **t = hrr_i_realloc(ctx, *tab, nc * sizeof *t);
         if (!t) return -1;
         *tab = t;
-        int *nh = hrr_i_calloc(nc * 2, sizeof *nh);
+        int *nh = hrr_i_calloc(ctx, nc * 2, sizeof *nh);
         if (!nh) return -1;
         for (size_t k = 0; k < *n; k++) {
             size_t q = fnv((*tab)[k]) & (nc * 2 - 1);
             while (nh[q]) q = (q + 1) & (nc * 2 - 1);
             nh[q] = (int)k + 1;
         }
-        hrr_i_free(*hash);
+        hrr_i_free(ctx, *hash);
         *hash = nh, *cap = nc;
     }
-    if (!((*tab)[*n] = hrr_i_strdup(s))) return -1;
+    if (!((*tab)[*n] = hrr_i_strdup(ctx, s))) return -1;
     size_t q = h & (*cap * 2 - 1);
     while ((*hash)[q]) q = (q + 1) & (*cap * 2 - 1);
     (*hash)[q] = (int)*n + 1;
@@ -121,7 +121,7 @@ void hrr_i_fc_title_key(hrr_fc_t *fc, const char *title, int kind, int *lineage,
                     k += w;
                     key[k++] = ' ';
                 }
-                int id = intern(&fc->vocab, &fc->nvocab, &fc->capvocab, &fc->hvocab, word, add);
+                int id = intern(hrr_store_ctx(fc->st), &fc->vocab, &fc->nvocab, &fc->capvocab, &fc->hvocab, word, add);
                 if (id >= 0 && nid < 128) ids[nid++] = id;
             }
             w = 0;
@@ -129,12 +129,12 @@ void hrr_i_fc_title_key(hrr_fc_t *fc, const char *title, int kind, int *lineage,
         if (!c) break;
     }
     key[k] = 0;
-    *lineage = intern(&fc->lin, &fc->nlin, &fc->caplin, &fc->hlin, key, add);
+    *lineage = intern(hrr_store_ctx(fc->st), &fc->lin, &fc->nlin, &fc->caplin, &fc->hlin, key, add);
     qsort(ids, (size_t)nid, sizeof *ids, cmp_int);
     int u = 0;
     for (int a = 0; a < nid; a++)
         if (!u || ids[u - 1] != ids[a]) ids[u++] = ids[a];
-    if (u && (*tok = hrr_i_malloc((size_t)u * sizeof **tok))) {
+    if (u && (*tok = hrr_i_malloc(hrr_store_ctx(fc->st), (size_t)u * sizeof **tok))) {
         memcpy(*tok, ids, (size_t)u * sizeof *ids);
         *ntok = u;
     }
@@ -255,7 +255,7 @@ static void parse_sponsors(hrr_fc_t *fc, fc_item_t *it, const char *text, const 
             if (s >= 0) idx[n++] = s;
         }
     }
-    if (n && (it->sponsor = hrr_i_malloc((size_t)n * sizeof *idx))) {
+    if (n && (it->sponsor = hrr_i_malloc(hrr_store_ctx(fc->st), (size_t)n * sizeof *idx))) {
         memcpy(it->sponsor, idx, (size_t)n * sizeof *idx);
         it->nsponsor = n;
     }
@@ -265,30 +265,30 @@ void hrr_fc_close(hrr_fc_t *fc)
 {
     if (!fc) return;
     for (size_t i = 0; i < fc->ni; i++) {
-        hrr_i_free(fc->it[i].symbol);
-        hrr_i_free(fc->it[i].session);
-        hrr_i_free(fc->it[i].subject);
-        hrr_i_free(fc->it[i].tok);
-        hrr_i_free(fc->it[i].sponsor);
+        hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].symbol);
+        hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].session);
+        hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].subject);
+        hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].tok);
+        hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].sponsor);
     }
-    for (size_t k = 0; k < fc->nvocab; k++) hrr_i_free(fc->vocab[k]);
-    for (size_t k = 0; k < fc->nlin; k++) hrr_i_free(fc->lin[k]);
-    hrr_i_free(fc->vocab);
-    hrr_i_free(fc->hvocab);
-    hrr_i_free(fc->hlin);
-    hrr_i_free(fc->lin);
-    hrr_i_free(fc->it);
-    hrr_i_free(fc->v);
-    hrr_i_free(fc->iso3);
-    hrr_i_free(fc->sid);
-    hrr_i_free(fc->group);
-    hrr_i_free(fc->model.x);
-    hrr_i_free(fc->model.hasx);
-    hrr_i_free(fc->model.xpath);
-    hrr_i_free(fc->model.agree);
-    hrr_i_free(fc->model.bloc);
-    hrr_i_free(fc->scratch);
-    hrr_i_free(fc);
+    for (size_t k = 0; k < fc->nvocab; k++) hrr_i_free(hrr_store_ctx(fc->st), fc->vocab[k]);
+    for (size_t k = 0; k < fc->nlin; k++) hrr_i_free(hrr_store_ctx(fc->st), fc->lin[k]);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->vocab);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->hvocab);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->hlin);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->lin);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->it);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->v);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->iso3);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->sid);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->group);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->model.x);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->model.hasx);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->model.xpath);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->model.agree);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->model.bloc);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->scratch);
+    hrr_i_free(hrr_store_ctx(fc->st), fc);
 }
 
 const char *hrr_fc_errmsg(const hrr_fc_t *fc) { return hrr_store_errmsg(fc->st); }
@@ -313,7 +313,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     long *pos = NULL, maxid = 0;
     *out = NULL;
     if (!body || !*body) return hrr_i_seterr(st, HRR_EINVAL, "a body is required (CHR, HRC, GA)");
-    hrr_fc_t *fc = hrr_i_calloc(1, sizeof *fc);
+    hrr_fc_t *fc = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *fc);
     if (!fc) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     fc->st = st;
     snprintf(fc->body, sizeof fc->body, "%s", body);
@@ -333,10 +333,10 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (fc->ns == cap) {
             size_t nc = cap ? cap * 2 : 256;
-            void *a = hrr_i_realloc(fc->iso3, nc * sizeof *fc->iso3);
+            void *a = hrr_i_realloc(hrr_store_ctx(st), fc->iso3, nc * sizeof *fc->iso3);
             if (!a) goto nomem;
             fc->iso3 = a;
-            if (!(a = hrr_i_realloc(fc->sid, nc * sizeof *fc->sid))) goto nomem;
+            if (!(a = hrr_i_realloc(hrr_store_ctx(st), fc->sid, nc * sizeof *fc->sid))) goto nomem;
             fc->sid = a;
             cap = nc;
         }
@@ -347,7 +347,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
-    if (!(fc->group = hrr_i_malloc(fc->ns * sizeof *fc->group))) goto nomem;
+    if (!(fc->group = hrr_i_malloc(hrr_store_ctx(st), fc->ns * sizeof *fc->group))) goto nomem;
     for (size_t k = 0; k < fc->ns; k++) fc->group[k] = -1;
     if (sqlite3_prepare_v2(st->db, q_groups, -1, &s, NULL)) goto dberr;
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
@@ -367,7 +367,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (fc->ni == cap) {
             size_t nc = cap ? cap * 2 : 1024;
-            fc_item_t *a = hrr_i_realloc(fc->it, nc * sizeof *a);
+            fc_item_t *a = hrr_i_realloc(hrr_store_ctx(st), fc->it, nc * sizeof *a);
             if (!a) goto nomem;
             fc->it = a;
             cap = nc;
@@ -385,9 +385,9 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         it->adopted = !oc ? -1 : !strcmp(oc, "adopted") ? 1 : !strcmp(oc, "no-decision") ? -1 : 0;
         char subj[32];
         snprintf(subj, sizeof subj, tg ? "country:%s" : "thematic", tg ? tg : "");
-        if (!(it->symbol = hrr_i_strdup((const char *)sqlite3_column_text(s, 2))) ||
-            !(it->session = hrr_i_strdup((const char *)sqlite3_column_text(s, 3))) ||
-            !(it->subject = hrr_i_strdup(subj)))
+        if (!(it->symbol = hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 2))) ||
+            !(it->session = hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 3))) ||
+            !(it->subject = hrr_i_strdup(hrr_store_ctx(st), subj)))
             goto nomem;
         hrr_i_fc_title_key(fc, (const char *)sqlite3_column_text(s, 5), it->kind, &it->lineage,
                            &it->tok, &it->ntok, 1);
@@ -396,7 +396,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         if (it->kind == FC_AMEND) {
             int bl, *bt, nbt;
             hrr_i_fc_title_key(fc, (const char *)sqlite3_column_text(s, 5), FC_RES, &bl, &bt, &nbt, 1);
-            hrr_i_free(bt);
+            hrr_i_free(hrr_store_ctx(st), bt);
             if (bl < 0) goto nomem;
             it->blin = bl;
         }
@@ -411,8 +411,8 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     }
     /* ballots */
     for (size_t t = 0; t < fc->ni; t++) maxid = fc->it[t].id > maxid ? fc->it[t].id : maxid;
-    if (!(fc->v = hrr_i_calloc(fc->ni * fc->ns + 1, 1)) ||
-        !(pos = hrr_i_malloc(((size_t)maxid + 1) * sizeof *pos)))
+    if (!(fc->v = hrr_i_calloc(hrr_store_ctx(st), fc->ni * fc->ns + 1, 1)) ||
+        !(pos = hrr_i_malloc(hrr_store_ctx(st), ((size_t)maxid + 1) * sizeof *pos)))
         goto nomem;
     for (long k = 0; k <= maxid; k++) pos[k] = -1;
     for (size_t t = 0; t < fc->ni; t++) pos[fc->it[t].id] = (long)t;
@@ -430,7 +430,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     /* the Assembly's records leave absences out: a member of the year (a
      * state with a ballot that year) without a ballot was absent */
     if (fc->year_roster) {
-        unsigned char *mem = hrr_i_calloc(fc->ns + 1, 1);
+        unsigned char *mem = hrr_i_calloc(hrr_store_ctx(st), fc->ns + 1, 1);
         if (!mem) goto nomem;
         for (size_t a = 0; a < fc->ni;) {
             size_t b = a;
@@ -445,24 +445,24 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
                     if (mem[k] && !fc->v[t * fc->ns + k]) fc->v[t * fc->ns + k] = HRR_VOTE_ABSENT;
             a = b;
         }
-        hrr_i_free(mem);
+        hrr_i_free(hrr_store_ctx(st), mem);
     }
     /* each item's previous version */
     {
-        int *last = hrr_i_malloc((fc->nlin + 1) * sizeof *last);
+        int *last = hrr_i_malloc(hrr_store_ctx(st), (fc->nlin + 1) * sizeof *last);
         if (!last) goto nomem;
         for (size_t k = 0; k < fc->nlin; k++) last[k] = -1;
         for (size_t t = 0; t < fc->ni; t++) {
             fc->it[t].lprev = last[fc->it[t].lineage];
             last[fc->it[t].lineage] = (int)t;
         }
-        hrr_i_free(last);
+        hrr_i_free(hrr_store_ctx(st), last);
     }
-    if (!(fc->model.x = hrr_i_calloc(fc->ns, sizeof *fc->model.x)) ||
-        !(fc->model.hasx = hrr_i_calloc(fc->ns, 1)) ||
-        !(fc->model.bloc = hrr_i_malloc((fc->ns + 1) * sizeof *fc->model.bloc)) ||
-        !(fc->scratch = hrr_i_malloc((fc->ni + 1) * sizeof *fc->scratch)) ||
-        !(fc->model.agree = hrr_i_malloc(fc->ns * fc->ns * sizeof *fc->model.agree)))
+    if (!(fc->model.x = hrr_i_calloc(hrr_store_ctx(st), fc->ns, sizeof *fc->model.x)) ||
+        !(fc->model.hasx = hrr_i_calloc(hrr_store_ctx(st), fc->ns, 1)) ||
+        !(fc->model.bloc = hrr_i_malloc(hrr_store_ctx(st), (fc->ns + 1) * sizeof *fc->model.bloc)) ||
+        !(fc->scratch = hrr_i_malloc(hrr_store_ctx(st), (fc->ni + 1) * sizeof *fc->scratch)) ||
+        !(fc->model.agree = hrr_i_malloc(hrr_store_ctx(st), fc->ns * fc->ns * sizeof *fc->model.agree)))
         goto nomem;
     goto out;
 dberr:
@@ -472,7 +472,7 @@ nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
 out:
     sqlite3_finalize(s);
-    hrr_i_free(pos);
+    hrr_i_free(hrr_store_ctx(st), pos);
     if (rc) {
         hrr_fc_close(fc);
         return rc;

@@ -15,8 +15,8 @@
 void hrr_fc_result_free(hrr_fc_result_t *r)
 {
     if (!r) return;
-    hrr_i_free(r->b);
-    hrr_i_free(r);
+    hrr_i_free(NULL, r->b);
+    hrr_i_free(NULL, r);
 }
 
 static int find_state(const hrr_fc_t *fc, const char *iso3)
@@ -126,7 +126,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
             target = fc->it[prev].target;
     }
     /* members and sponsors */
-    if (!(mem = hrr_i_calloc(fc->ns + 1, 1)) || !(sp = hrr_i_calloc(fc->ns + 1, 1))) goto nomem;
+    if (!(mem = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns + 1, 1)) || !(sp = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns + 1, 1))) goto nomem;
     if (draft->members && *draft->members) {
         if ((rc = parse_list(fc, "members", draft->members, mem))) goto out;
     } else {
@@ -150,8 +150,8 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     fc_draft_ctx_t d = {.date = date, .limit = limit, .prev = prev, .target = target, .kind = kind,
                         .lineage = lineage, .blin = blin, .sp = sp};
     hrr_i_fc_draft_ctx(fc, &d);
-    if (!(r = hrr_i_calloc(1, sizeof *r)) || !(r->b = hrr_i_calloc(n, sizeof *r->b)) ||
-        !(p = hrr_i_malloc(n * 4 * sizeof *p)) || !(dec = hrr_i_calloc(n, sizeof *dec)))
+    if (!(r = hrr_i_calloc(hrr_store_ctx(fc->st), 1, sizeof *r)) || !(r->b = hrr_i_calloc(hrr_store_ctx(fc->st), n, sizeof *r->b)) ||
+        !(p = hrr_i_malloc(hrr_store_ctx(fc->st), n * 4 * sizeof *p)) || !(dec = hrr_i_calloc(hrr_store_ctx(fc->st), n, sizeof *dec)))
         goto nomem;
     size_t k = 0;
     for (size_t s = 0; s < fc->ns; s++) {
@@ -174,8 +174,8 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     int scope = target >= 0 ? HRR_SCOPE_COUNTRY : HRR_SCOPE_THEMATIC;
     int want_motion = draft->no_action > 0 || (draft->no_action < 0 && motion_before(fc, limit, target));
     size_t n1 = n + 1;
-    if (!(tadopt = hrr_i_malloc(n1 * n1 * sizeof *tadopt)) ||
-        (want_motion && !(tmotion = hrr_i_malloc(n1 * n1 * sizeof *tmotion))))
+    if (!(tadopt = hrr_i_malloc(hrr_store_ctx(fc->st), n1 * n1 * sizeof *tadopt)) ||
+        (want_motion && !(tmotion = hrr_i_malloc(hrr_store_ctx(fc->st), n1 * n1 * sizeof *tmotion))))
         goto nomem;
     if ((rc = hrr_fc_thresholds(rules, (long)n, scope, HRR_MOTION_NONE, date / 10000, tadopt)) ||
         (want_motion &&
@@ -186,7 +186,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     }
     double shock = opts->shock < 0 ? 0 : opts->shock > 0 ? opts->shock : HRR_FC_SHOCK;
     long runs = opts->runs > 0 ? opts->runs : 10000, carried = 0;
-    long adopted = hrr_fc_simulate(p, n, tadopt, tmotion, shock, runs, opts->seed, &carried, dec);
+    long adopted = hrr_fc_simulate(p, n, tadopt, tmotion, shock, runs, opts->seed, &carried, dec, hrr_store_ctx(fc->st));
     if (adopted < 0) goto nomem;
     r->runs = runs;
     r->p_adopted = (double)adopted / (double)runs;
@@ -203,13 +203,13 @@ nomem:
     rc = hrr_i_seterr(fc->st, HRR_ENOMEM, "out of memory");
 out:
     hrr_rules_free(rules);
-    hrr_i_free(mem);
-    hrr_i_free(sp);
-    hrr_i_free(tok);
-    hrr_i_free(p);
-    hrr_i_free(dec);
-    hrr_i_free(tadopt);
-    hrr_i_free(tmotion);
+    hrr_i_free(hrr_store_ctx(fc->st), mem);
+    hrr_i_free(hrr_store_ctx(fc->st), sp);
+    hrr_i_free(hrr_store_ctx(fc->st), tok);
+    hrr_i_free(hrr_store_ctx(fc->st), p);
+    hrr_i_free(hrr_store_ctx(fc->st), dec);
+    hrr_i_free(hrr_store_ctx(fc->st), tadopt);
+    hrr_i_free(hrr_store_ctx(fc->st), tmotion);
     if (rc) {
         hrr_fc_result_free(r);
         return rc;

@@ -56,12 +56,12 @@ static inline int passes(const short *adopt, const short *motion, long n1, long 
 
 long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short *motion,
                      double shock, long nruns, unsigned long seed, long *motion_carried,
-                     long *decisive)
+                     long *decisive, hrr_ctx_t *ctx)
 {
     long n1 = (long)n + 1, nblocks = (nruns + BLOCK - 1) / BLOCK;
     long adopted = 0, carried = 0;
     int levels = shock > 0 ? LEVELS : 1;
-    float *cum = hrr_i_malloc((size_t)levels * n * 3 * sizeof *cum + 1);
+    float *cum = hrr_i_malloc(ctx, (size_t)levels * n * 3 * sizeof *cum + 1);
     if (!cum) return -1;
     for (int q = 0; q < levels; q++) {
         /* the shock at the middle of slice q of N(0, shock^2) */
@@ -80,8 +80,8 @@ long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short 
     int fail = 0;
 #pragma omp parallel reduction(+ : adopted, carried) reduction(| : fail)
     {
-        unsigned char *b = hrr_i_malloc(n + 1);
-        long *dec = decisive ? hrr_i_calloc(n + 1, sizeof *dec) : NULL;
+        unsigned char *b = hrr_i_malloc(ctx, n + 1);
+        long *dec = decisive ? hrr_i_calloc(ctx, n + 1, sizeof *dec) : NULL;
         if (!b || (decisive && !dec)) fail = 1;
 #pragma omp for schedule(static)
         for (long blk = 0; blk < nblocks; blk++) {
@@ -129,10 +129,10 @@ long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short 
 #pragma omp critical
             for (size_t i = 0; i < n; i++) decisive[i] += dec[i];
         }
-        hrr_i_free(b);
-        hrr_i_free(dec);
+        hrr_i_free(ctx, b);
+        hrr_i_free(ctx, dec);
     }
-    hrr_i_free(cum);
+    hrr_i_free(ctx, cum);
     if (fail) return -1;
     if (motion_carried) *motion_carried = carried;
     return adopted;

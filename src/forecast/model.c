@@ -351,14 +351,14 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     size_t ns = fc->ns;
     int first = hrr_i_fc_limit(fc, cutoff - WINDOW_IDEAL);
     size_t nt = 0, nk = 0;
-    int *cols = hrr_i_malloc((size_t)(limit > first ? limit - first : 1) * sizeof *cols);
-    int *rows = hrr_i_malloc(ns * sizeof *rows);
+    int *cols = hrr_i_malloc(hrr_store_ctx(fc->st), (size_t)(limit > first ? limit - first : 1) * sizeof *cols);
+    int *rows = hrr_i_malloc(hrr_store_ctx(fc->st), ns * sizeof *rows);
     signed char *y = NULL;
     double *x = NULL;
     hrr_err_t rc = HRR_OK;
     memset(fc->model.hasx, 0, ns);
     memset(fc->model.x, 0, ns * sizeof *fc->model.x);
-    hrr_i_free(fc->model.xpath);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->model.xpath);
     fc->model.xpath = NULL;
     fc->model.npath = 0;
     if (!cols || !rows) goto nomem;
@@ -379,7 +379,7 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
     /* agreement of each pair of states over the window */
     for (size_t k = 0; k < ns * ns; k++) fc->model.agree[k] = -1;
     {
-        int *act = hrr_i_malloc(ns * sizeof *act);
+        int *act = hrr_i_malloc(hrr_store_ctx(fc->st), ns * sizeof *act);
         if (!act) goto nomem;
         int na = 0;
         for (size_t s = 0; s < ns; s++) {
@@ -402,36 +402,36 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
                     fc->model.agree[(size_t)act[p] * ns + (size_t)act[q]] =
                         fc->model.agree[(size_t)act[q] * ns + (size_t)act[p]] = (float)same / (float)both;
             }
-        hrr_i_free(act);
+        hrr_i_free(hrr_store_ctx(fc->st), act);
     }
     if (nt < 5 || nk < 5) goto out;
-    if (!(y = hrr_i_malloc(nk * nt)) || !(x = hrr_i_malloc(nk * sizeof *x))) goto nomem;
+    if (!(y = hrr_i_malloc(hrr_store_ctx(fc->st), nk * nt)) || !(x = hrr_i_malloc(hrr_store_ctx(fc->st), nk * sizeof *x))) goto nomem;
     for (size_t r = 0; r < nk; r++)
         for (size_t t = 0; t < nt; t++) {
             unsigned char v = fc->v[(size_t)cols[t] * ns + (size_t)rows[r]];
             y[r * nt + t] = v == HRR_VOTE_YES ? 1 : v == HRR_VOTE_NO ? 0 : -1;
         }
     hrr_ideal_opts_t io = {.max_iter = 200, .tol = 1e-5};
-    if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL))) goto out;
+    if ((rc = hrr_ideal_fit(y, nk, nt, &io, x, NULL, NULL, hrr_store_ctx(fc->st)))) goto out;
     /* the dynamic points (a random walk across the window's years, from the
      * static ones), each state's as of its latest year: where the walk
      * stands at the cutoff */
     {
-        int *yr = hrr_i_malloc(nt * sizeof *yr), y0 = INT32_MAX, y1 = INT32_MIN;
+        int *yr = hrr_i_malloc(hrr_store_ctx(fc->st), nt * sizeof *yr), y0 = INT32_MAX, y1 = INT32_MIN;
         if (!yr) goto nomem;
         for (size_t t = 0; t < nt; t++) {
             yr[t] = fc->it[cols[t]].date / 10000;
             y0 = yr[t] < y0 ? yr[t] : y0, y1 = yr[t] > y1 ? yr[t] : y1;
         }
         size_t ny = (size_t)(y1 - y0 + 1);
-        double *px = hrr_i_malloc(nk * ny * sizeof *px);
+        double *px = hrr_i_malloc(hrr_store_ctx(fc->st), nk * ny * sizeof *px);
         hrr_ideal_dyn_opts_t dyo = {.omega = 0.1, .max_iter = 200, .tol = 1e-5};
         if (!px) {
-            hrr_i_free(yr);
+            hrr_i_free(hrr_store_ctx(fc->st), yr);
             goto nomem;
         }
-        rc = hrr_ideal_dyn_fit(y, nk, nt, yr, &dyo, x, px, NULL, NULL, NULL);
-        double *path = rc ? NULL : hrr_i_malloc(ns * ny * sizeof *path);
+        rc = hrr_ideal_dyn_fit(y, nk, nt, yr, &dyo, x, px, NULL, NULL, NULL, hrr_store_ctx(fc->st));
+        double *path = rc ? NULL : hrr_i_malloc(hrr_store_ctx(fc->st), ns * ny * sizeof *path);
         if (!rc && !path) rc = HRR_ENOMEM;
         if (rc == HRR_OK) {
             for (size_t k = 0; k < ns * ny; k++) path[k] = NAN;
@@ -443,13 +443,13 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
                         break;
                     }
             }
-            hrr_i_free(fc->model.xpath);
+            hrr_i_free(hrr_store_ctx(fc->st), fc->model.xpath);
             fc->model.xpath = path;
             fc->model.y0 = y0;
             fc->model.npath = (int)ny;
         }
-        hrr_i_free(yr);
-        hrr_i_free(px);
+        hrr_i_free(hrr_store_ctx(fc->st), yr);
+        hrr_i_free(hrr_store_ctx(fc->st), px);
         if (rc) goto out;
     }
     for (size_t r = 0; r < nk; r++)
@@ -458,10 +458,10 @@ static hrr_err_t fit_ideal(hrr_fc_t *fc, int limit, int cutoff)
 nomem:
     rc = HRR_ENOMEM;
 out:
-    hrr_i_free(cols);
-    hrr_i_free(rows);
-    hrr_i_free(y);
-    hrr_i_free(x);
+    hrr_i_free(hrr_store_ctx(fc->st), cols);
+    hrr_i_free(hrr_store_ctx(fc->st), rows);
+    hrr_i_free(hrr_store_ctx(fc->st), y);
+    hrr_i_free(hrr_store_ctx(fc->st), x);
     return rc;
 }
 
@@ -483,7 +483,7 @@ static hrr_err_t collect(hrr_fc_t *fc, int limit, int cutoff, rows_t *r)
                             .target = it->target, .kind = it->kind, .lineage = it->lineage, .blin = it->blin, .sp = NULL};
         d.prev = hrr_i_fc_find_prev(fc, d.limit, it->kind, it->lineage, it->tok, it->ntok, it->target);
         unsigned char *sp = NULL;
-        if (it->nsponsor && (sp = hrr_i_calloc(fc->ns, 1)))
+        if (it->nsponsor && (sp = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns, 1)))
             for (int k = 0; k < it->nsponsor; k++) sp[it->sponsor[k]] = 1;
         d.sp = sp;
         hrr_i_fc_draft_ctx(fc, &d);
@@ -492,18 +492,18 @@ static hrr_err_t collect(hrr_fc_t *fc, int limit, int cutoff, rows_t *r)
             if (!v) continue;
             if (r->n == r->cap) {
                 size_t nc = r->cap ? r->cap * 2 : 65536;
-                double *nf = hrr_i_realloc(r->f, nc * FC_NFEAT * sizeof *nf);
-                if (!nf) return hrr_i_free(sp), HRR_ENOMEM;
+                double *nf = hrr_i_realloc(hrr_store_ctx(fc->st), r->f, nc * FC_NFEAT * sizeof *nf);
+                if (!nf) return hrr_i_free(hrr_store_ctx(fc->st), sp), HRR_ENOMEM;
                 r->f = nf;
-                unsigned char *ny = hrr_i_realloc(r->y, nc);
-                if (!ny) return hrr_i_free(sp), HRR_ENOMEM;
+                unsigned char *ny = hrr_i_realloc(hrr_store_ctx(fc->st), r->y, nc);
+                if (!ny) return hrr_i_free(hrr_store_ctx(fc->st), sp), HRR_ENOMEM;
                 r->y = ny;
                 r->cap = nc;
             }
             hrr_i_fc_features(fc, &d, (int)s, r->f + r->n * FC_NFEAT);
             r->y[r->n++] = (unsigned char)(v - HRR_VOTE_YES); /* the class, HRR_FC_YES.. */
         }
-        hrr_i_free(sp);
+        hrr_i_free(hrr_store_ctx(fc->st), sp);
     }
     return HRR_OK;
 }
@@ -515,7 +515,7 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
     enum { K = 3, P = FC_NFEAT, D = K * P };
     gsl_matrix *H = gsl_matrix_alloc(D, D);
     gsl_vector *g = gsl_vector_alloc(D), *step = gsl_vector_alloc(D);
-    double *hbuf = hrr_i_malloc(K * K * P * P * sizeof *hbuf); /* blocks (k <= l) */
+    double *hbuf = hrr_i_malloc(hrr_store_ctx(fc->st), K * K * P * P * sizeof *hbuf); /* blocks (k <= l) */
     hrr_err_t rc = HRR_OK;
     if (!H || !g || !step || !hbuf) {
         rc = HRR_ENOMEM;
@@ -581,7 +581,7 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
         if (mx < 1e-5) break;
     }
 out:
-    hrr_i_free(hbuf);
+    hrr_i_free(hrr_store_ctx(fc->st), hbuf);
     gsl_matrix_free(H);
     gsl_vector_free(g);
     gsl_vector_free(step);
@@ -623,7 +623,7 @@ hrr_err_t hrr_i_fc_train(hrr_fc_t *fc, int cutoff)
     fc->model.cutoff = cutoff;
 out:
     if (rc == HRR_ENOMEM) hrr_i_seterr(fc->st, rc, "out of memory");
-    hrr_i_free(r.f);
-    hrr_i_free(r.y);
+    hrr_i_free(hrr_store_ctx(fc->st), r.f);
+    hrr_i_free(hrr_store_ctx(fc->st), r.y);
     return rc;
 }

@@ -73,7 +73,7 @@ static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
             "INSERT INTO state_aliases(kind,alias,state_id,from_date,to_date,source)"
             " VALUES('name',?,?,NULL,NULL,?) ON CONFLICT DO NOTHING", &c->ins)))
         return rc;
-    return hrr_sbuf_add(&c->seen, ",", 1);
+    return hrr_sbuf_add(hrr_store_ctx(imp->st), &c->seen, ",", 1);
 }
 
 static bool all_upper(const char *s, size_t n)
@@ -132,21 +132,21 @@ static hrr_err_t add_name(hrr_imp_t *imp, cc_t *c, const char *iso3, long id,
     if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "looking up an alias");
     if (same) return HRR_OK;
     if (other) {
-        char *d = hrr_i_printf("%s:%ld: name '%s' (%s) for %s already names another"
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: name '%s' (%s) for %s already names another"
                                " state; not added", imp->path, imp->line, name, col, iso3);
         if (!d) return HRR_ENOMEM;
         rc = hrr_imp_finding(imp, "alias-conflict", 0, d);
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
         return rc;
     }
-    char *source = hrr_i_printf("countries/country-codes.csv: %s", col);
+    char *source = hrr_i_printf(hrr_store_ctx(imp->st), "countries/country-codes.csv: %s", col);
     if (!source) return HRR_ENOMEM;
     sqlite3_bind_text(c->ins, 1, norm, -1, SQLITE_STATIC);
     sqlite3_bind_int64(c->ins, 2, id);
     sqlite3_bind_text(c->ins, 3, source, -1, SQLITE_STATIC);
     src = sqlite3_step(c->ins);
     sqlite3_reset(c->ins);
-    hrr_i_free(source);
+    hrr_i_free(hrr_store_ctx(imp->st), source);
     if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "adding a name alias");
     c->nalias++;
     return HRR_OK;
@@ -177,13 +177,13 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
     if (strstr(c->seen.z, key))
         return hrr_imp_fail(imp, HRR_EDATA, "ISO3166-1-Alpha-3",
                             "duplicate row: %s appears twice", iso3);
-    if ((rc = hrr_sbuf_add(&c->seen, key + 1, 4))) return rc;
+    if ((rc = hrr_sbuf_add(hrr_store_ctx(imp->st), &c->seen, key + 1, 4))) return rc;
 
     /* a state hrr knows, or a territory (not an error: reported) */
     rc = hrr_imp_state_find(imp, "ISO3166-1-Alpha-3", "iso3", iso3, NULL, NULL, 0, &id);
     if (rc == HRR_ENOTFOUND) {
         c->nterr++;
-        return hrr_sbuf_printf(&c->terr, "%s%s", c->terr.n ? ", " : "", iso3);
+        return hrr_sbuf_printf(hrr_store_ctx(imp->st), &c->terr, "%s%s", c->terr.n ? ", " : "", iso3);
     }
     if (rc) return rc;
 
@@ -222,12 +222,12 @@ static hrr_err_t import(hrr_imp_t *imp)
     hrr_err_t rc = hrr_imp_csv(imp, ',', header, row, &c);
     if (rc == HRR_OK && c.nterr) {
         imp->line = 0;
-        char *d = hrr_i_printf("%s: %ld rows are territories or areas that are not"
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s: %ld rows are territories or areas that are not"
                                " states in hrr (validated, not loaded): %s",
                                imp->path, c.nterr, c.terr.z);
         if (!d) rc = HRR_ENOMEM;
         else rc = hrr_imp_finding(imp, "not-a-state", 0, d);
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
     }
     sqlite3_finalize(c.state);
     sqlite3_finalize(c.find);

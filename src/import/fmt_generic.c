@@ -36,8 +36,8 @@ typedef struct map {
 
 static void map_destroy(map_t *m)
 {
-    for (int i = 0; i < C_N; i++) hrr_i_free(m->col[i]);
-    for (int i = 0; i < 5; i++) hrr_i_free(m->codes[i]);
+    for (int i = 0; i < C_N; i++) hrr_i_free(NULL, m->col[i]);
+    for (int i = 0; i < 5; i++) hrr_i_free(NULL, m->codes[i]);
 }
 
 /* Parse SPEC into M; HRR_EINVAL with a message naming the key on error. */
@@ -51,7 +51,7 @@ static hrr_err_t map_parse(hrr_store_t *st, const char *spec, map_t *m)
     if (!spec || !*spec)
         return hrr_i_seterr(st, HRR_EINVAL, "generic-csv needs --mapping"
                             " symbol=COL,date=COL,state=COL,vote=COL[,...] (docs/import.md)");
-    if (!(copy = hrr_i_strdup(spec))) return HRR_ENOMEM;
+    if (!(copy = hrr_i_strdup(hrr_store_ctx(st), spec))) return HRR_ENOMEM;
     for (char *kv = strtok_r(copy, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
         char *eq = strchr(kv, '=');
         if (!eq || eq == kv || !eq[1]) {
@@ -63,14 +63,14 @@ static hrr_err_t map_parse(hrr_store_t *st, const char *spec, map_t *m)
         int i;
         for (i = 0; i < C_N && strcmp(k, k_cols[i]) != 0; i++) {}
         if (i < C_N) {
-            hrr_i_free(m->col[i]);
-            if (!(m->col[i] = hrr_i_strdup(v))) rc = HRR_ENOMEM;
+            hrr_i_free(hrr_store_ctx(st), m->col[i]);
+            if (!(m->col[i] = hrr_i_strdup(hrr_store_ctx(st), v))) rc = HRR_ENOMEM;
             continue;
         }
         for (i = 0; i < 5 && strcmp(k, k_votes[i]) != 0; i++) {}
         if (i < 5) {
-            hrr_i_free(m->codes[i]);
-            if (!(m->codes[i] = hrr_i_printf("|%s|", v))) rc = HRR_ENOMEM;
+            hrr_i_free(hrr_store_ctx(st), m->codes[i]);
+            if (!(m->codes[i] = hrr_i_printf(hrr_store_ctx(st), "|%s|", v))) rc = HRR_ENOMEM;
             continue;
         }
         if (strcmp(k, "state_kind") == 0) {
@@ -110,9 +110,9 @@ static hrr_err_t map_parse(hrr_store_t *st, const char *spec, map_t *m)
         if (!m->col[i])
             rc = hrr_i_seterr(st, HRR_EINVAL, "--mapping: '%s' is required", k_cols[i]);
     for (int i = 0; i < 5 && !rc; i++)
-        if (!m->codes[i] && !(m->codes[i] = hrr_i_printf("|%s|", k_votes[i]))) rc = HRR_ENOMEM;
+        if (!m->codes[i] && !(m->codes[i] = hrr_i_printf(hrr_store_ctx(st), "|%s|", k_votes[i]))) rc = HRR_ENOMEM;
 out:
-    hrr_i_free(copy);
+    hrr_i_free(hrr_store_ctx(st), copy);
     if (rc == HRR_ENOMEM) hrr_i_seterr(st, rc, "out of memory");
     return rc;
 }
@@ -369,7 +369,7 @@ static bool grow(dta_t *d, long obs)
     if (obs < d->cap) return true;
     long cap = d->cap ? d->cap : 256;
     while (cap <= obs) cap *= 2;
-    cell_t *c = hrr_i_realloc(d->cells, (size_t)cap * C_N * sizeof *c);
+    cell_t *c = hrr_i_realloc(hrr_store_ctx(d->imp->st), d->cells, (size_t)cap * C_N * sizeof *c);
     if (!c) return false;
     memset(c + (size_t)d->cap * C_N, 0, (size_t)(cap - d->cap) * C_N * sizeof *c);
     d->cells = c;
@@ -384,7 +384,7 @@ static int on_var(int index, readstat_variable_t *v, const char *val_labels, voi
     for (int i = 0; i < C_N; i++) {
         if (!d->g.m.col[i] || !name || strcmp(name, d->g.m.col[i]) != 0) continue;
         d->var[i] = index;
-        if (i == C_VOTE && val_labels && !d->vlabels && !(d->vlabels = hrr_i_strdup(val_labels))) {
+        if (i == C_VOTE && val_labels && !d->vlabels && !(d->vlabels = hrr_i_strdup(hrr_store_ctx(d->imp->st), val_labels))) {
             d->rc = HRR_ENOMEM;
             return READSTAT_HANDLER_ABORT;
         }
@@ -395,18 +395,18 @@ static int on_var(int index, readstat_variable_t *v, const char *val_labels, voi
 }
 
 /* A value as text: strings as they are, numbers without a useless ".0". */
-static char *value_text(readstat_value_t value, double *num, bool *is_num)
+static char *value_text(hrr_ctx_t *ctx, readstat_value_t value, double *num, bool *is_num)
 {
     char buf[64];
     *is_num = readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC;
     if (!*is_num) {
         const char *s = readstat_string_value(value);
-        return hrr_i_strdup(s ? s : "");
+        return hrr_i_strdup(ctx, s ? s : "");
     }
     *num = readstat_double_value(value);
     if (*num == (double)(long long)*num) snprintf(buf, sizeof buf, "%lld", (long long)*num);
     else snprintf(buf, sizeof buf, "%.17g", *num);
-    return hrr_i_strdup(buf);
+    return hrr_i_strdup(ctx, buf);
 }
 
 static int on_value(int obs, readstat_variable_t *v, readstat_value_t value, void *ctx)
@@ -423,7 +423,7 @@ static int on_value(int obs, readstat_variable_t *v, readstat_value_t value, voi
         if (d->var[i] != index) continue;
         cell_t *c = &d->cells[(size_t)obs * C_N + (size_t)i];
         if (readstat_value_is_missing(value, v)) continue;
-        if (!(c->s = value_text(value, &c->num, &c->is_num))) {
+        if (!(c->s = value_text(hrr_store_ctx(d->imp->st), value, &c->num, &c->is_num))) {
             d->rc = HRR_ENOMEM;
             return READSTAT_HANDLER_ABORT;
         }
@@ -437,16 +437,16 @@ static int on_label(const char *set, readstat_value_t value, const char *label, 
     double num;
     bool is_num;
     if (!d->vlabels || !set || strcmp(set, d->vlabels) != 0) return READSTAT_HANDLER_OK;
-    char **a = hrr_i_realloc(d->lab_val, (d->nlab + 1) * sizeof *a);
+    char **a = hrr_i_realloc(hrr_store_ctx(d->imp->st), d->lab_val, (d->nlab + 1) * sizeof *a);
     if (a) d->lab_val = a;
-    char **b = a ? hrr_i_realloc(d->lab_txt, (d->nlab + 1) * sizeof *b) : NULL;
+    char **b = a ? hrr_i_realloc(hrr_store_ctx(d->imp->st), d->lab_txt, (d->nlab + 1) * sizeof *b) : NULL;
     if (b) d->lab_txt = b;
     if (!a || !b) {
         d->rc = HRR_ENOMEM;
         return READSTAT_HANDLER_ABORT;
     }
-    d->lab_val[d->nlab] = value_text(value, &num, &is_num);
-    d->lab_txt[d->nlab] = hrr_i_strdup(label ? label : "");
+    d->lab_val[d->nlab] = value_text(hrr_store_ctx(d->imp->st), value, &num, &is_num);
+    d->lab_txt[d->nlab] = hrr_i_strdup(hrr_store_ctx(d->imp->st), label ? label : "");
     d->nlab++;
     if (!d->lab_val[d->nlab - 1] || !d->lab_txt[d->nlab - 1]) {
         d->rc = HRR_ENOMEM;
@@ -535,15 +535,15 @@ static hrr_err_t import_stata(hrr_imp_t *imp)
         rc = gen_row(imp, &d.g, &x);
     }
 out:
-    for (long o = 0; d.cells && o < d.cap * C_N; o++) hrr_i_free(d.cells[o].s);
-    hrr_i_free(d.cells);
+    for (long o = 0; d.cells && o < d.cap * C_N; o++) hrr_i_free(hrr_store_ctx(imp->st), d.cells[o].s);
+    hrr_i_free(hrr_store_ctx(imp->st), d.cells);
     for (size_t k = 0; k < d.nlab; k++) {
-        hrr_i_free(d.lab_val[k]);
-        hrr_i_free(d.lab_txt[k]);
+        hrr_i_free(hrr_store_ctx(imp->st), d.lab_val[k]);
+        hrr_i_free(hrr_store_ctx(imp->st), d.lab_txt[k]);
     }
-    hrr_i_free(d.lab_val);
-    hrr_i_free(d.lab_txt);
-    hrr_i_free(d.vlabels);
+    hrr_i_free(hrr_store_ctx(imp->st), d.lab_val);
+    hrr_i_free(hrr_store_ctx(imp->st), d.lab_txt);
+    hrr_i_free(hrr_store_ctx(imp->st), d.vlabels);
     map_destroy(&d.g.m);
     return rc;
 }

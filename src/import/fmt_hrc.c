@@ -292,9 +292,9 @@ static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     hrr_err_t rc;
     if (row->n < 2 || strcmp(row->f[0], "Country") != 0)
         return hrr_imp_fail(imp, HRR_EDATA, "Country", "the first column must be Country");
-    if (!(w->item = hrr_i_calloc(row->n, sizeof *w->item)) ||
-        !(w->date = hrr_i_calloc(row->n, sizeof *w->date)) ||
-        !(w->others = hrr_i_calloc(row->n, sizeof *w->others)))
+    if (!(w->item = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *w->item)) ||
+        !(w->date = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *w->date)) ||
+        !(w->others = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *w->others)))
         return HRR_ENOMEM;
     if ((rc = hrc_q_prepare(imp, &w->q))) return rc;
     for (size_t i = 1; i < row->n; i++) {
@@ -333,9 +333,9 @@ static hrr_err_t import_wide(hrr_imp_t *imp)
 {
     wide_t w = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', wide_header, wide_row, &w);
-    hrr_i_free(w.item);
-    hrr_i_free(w.date);
-    hrr_i_free(w.others);
+    hrr_i_free(hrr_store_ctx(imp->st), w.item);
+    hrr_i_free(hrr_store_ctx(imp->st), w.date);
+    hrr_i_free(hrr_store_ctx(imp->st), w.others);
     hrc_q_finalize(&w.q);
     return rc;
 }

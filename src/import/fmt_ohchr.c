@@ -159,12 +159,12 @@ static hrr_err_t res_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     if (r->scan) {
         if (r->all.n == r->all.cap) {
             size_t cap = r->all.cap ? 2 * r->all.cap : 1024;
-            char **p = hrr_i_realloc(r->all.sym, cap * sizeof *p);
+            char **p = hrr_i_realloc(hrr_store_ctx(imp->st), r->all.sym, cap * sizeof *p);
             if (!p) return HRR_ENOMEM;
             r->all.sym = p;
             r->all.cap = cap;
         }
-        if (!(r->all.sym[r->all.n] = hrr_i_strdup(bs))) return HRR_ENOMEM;
+        if (!(r->all.sym[r->all.n] = hrr_i_strdup(hrr_store_ctx(imp->st), bs))) return HRR_ENOMEM;
         r->all.n++;
         return HRR_OK;
     }
@@ -234,8 +234,8 @@ static hrr_err_t import_resolutions(hrr_imp_t *imp)
     /* first pass: which symbols repeat within a body */
     if ((rc = hrr_imp_csv(imp, ',', res_header, res_row, &r))) goto out;
     if (r.all.n) qsort(r.all.sym, r.all.n, sizeof *r.all.sym, cmp_str);
-    for (size_t i = 0; i < imp->nhdr; i++) hrr_i_free(imp->hdr[i]);
-    hrr_i_free(imp->hdr);
+    for (size_t i = 0; i < imp->nhdr; i++) hrr_i_free(hrr_store_ctx(imp->st), imp->hdr[i]);
+    hrr_i_free(hrr_store_ctx(imp->st), imp->hdr);
     imp->hdr = NULL;
     imp->nhdr = 0;
     r.scan = false;
@@ -265,8 +265,8 @@ out:
     sqlite3_finalize(r.up);
     sqlite3_finalize(r.ses);
     sqlite3_finalize(r.seen);
-    for (size_t i = 0; i < r.all.n; i++) hrr_i_free(r.all.sym[i]);
-    hrr_i_free(r.all.sym);
+    for (size_t i = 0; i < r.all.n; i++) hrr_i_free(hrr_store_ctx(imp->st), r.all.sym[i]);
+    hrr_i_free(hrr_store_ctx(imp->st), r.all.sym);
     return rc;
 }
 

@@ -275,12 +275,12 @@ static hrr_err_t store(hrr_imp_t *imp, reg_t *g, long id, long year, const char 
                             "duplicate: a second row for the same state and year ('%s' %ld"
                             " gives %s again)", key, year, measure);
     if (ov != v) {
-        char *d = hrr_i_printf("%s:%ld: '%s' %ld %s = %g, the store (import %ld) has %g;"
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: '%s' %ld %s = %g, the store (import %ld) has %g;"
                                " first kept", imp->path, imp->line, key, year, measure, v,
                                osrc, ov);
         if (!d) return HRR_ENOMEM;
         hrr_err_t rc = hrr_imp_finding(imp, "sources-disagree", 0, d);
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
         return rc;
     }
     return HRR_OK;
@@ -350,20 +350,20 @@ static hrr_err_t import_with(hrr_imp_t *imp, const regfmt_t *f)
     hrr_err_t rc = hrr_imp_csv(imp, ',', header, row, &g);
     imp->line = 0;
     if (rc == HRR_OK && g.nold) {
-        char *d = hrr_i_printf("%s: %ld rows before %d are outside hrr's scope (the UN"
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s: %ld rows before %d are outside hrr's scope (the UN"
                                " era); not loaded", imp->path, g.nold, FIRST_YEAR);
         rc = d ? hrr_imp_finding(imp, "regime-out-of-scope", 0, d) : HRR_ENOMEM;
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
     }
     for (size_t i = 0; i < N_EXCL && rc == HRR_OK; i++) {
         if (!g.nexcl[i]) continue;
         char years[32];
         if (k_excl[i].to == 9999) snprintf(years, sizeof years, "%d on", k_excl[i].from);
         else snprintf(years, sizeof years, "%d-%d", k_excl[i].from, k_excl[i].to);
-        char *d = hrr_i_printf("%s: %ld rows of '%s' (%s) excluded: %s", imp->path,
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s: %ld rows of '%s' (%s) excluded: %s", imp->path,
                                g.nexcl[i], k_excl[i].key, years, k_excl[i].why);
         rc = d ? hrr_imp_finding(imp, "regime-excluded", 0, d) : HRR_ENOMEM;
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
     }
     sqlite3_finalize(g.ins);
     sqlite3_finalize(g.old);

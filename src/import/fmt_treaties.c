@@ -137,7 +137,7 @@ static hrr_err_t seed_instruments(hrr_imp_t *imp)
             "INSERT INTO instruments(code,name,kind,parent,monitoring_body,mechanism,"
             "adopted,source) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", &s.ins)))
         return rc;
-    rc = hrr_i_csv_parse(r->data, r->len, ',', seed_row, &s, &line);
+    rc = hrr_i_csv_parse(hrr_store_ctx(imp->st), r->data, r->len, ',', seed_row, &s, &line);
     if (rc == HRR_EDATA && line)
         rc = hrr_i_seterr(imp->st, HRR_EINVAL, "data/instruments.csv:%ld: malformed CSV", line);
     sqlite3_finalize(s.ins);
@@ -222,11 +222,11 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
         if (strcmp(k_codes[i].instrument, t->instrument) != 0 ||
             strcmp(k_codes[i].iso2, iso2) != 0 || strcmp(k_codes[i].member, r->f[t->c_member]) != 0)
             continue;
-        char *d = hrr_i_printf("%s:%ld: %s %s (%s): %s", imp->path, imp->line, t->instrument,
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: %s %s (%s): %s", imp->path, imp->line, t->instrument,
                                iso2, k_codes[i].member, k_codes[i].why);
         if (!d) return HRR_ENOMEM;
         rc = hrr_imp_finding(imp, "treaty-status-erratum", 0, d);
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
         if (rc) return rc;
         if (!k_codes[i].fixed) return HRR_OK;
         iso2 = k_codes[i].fixed;
@@ -248,12 +248,12 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
         status = k_errata[i].status;
         year = 0;
         if (k_errata[i].keep_year) hrr_i_parse_long(r->f[t->c_year], &year);
-        char *d = hrr_i_printf("%s:%ld: %s %s: row '%s' is inconsistent; stored as %s%s: %s",
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: %s %s: row '%s' is inconsistent; stored as %s%s: %s",
                                imp->path, imp->line, t->instrument, iso2, seen, status,
                                year ? "" : " without a year", k_errata[i].why);
         if (!d) return HRR_ENOMEM;
         rc = hrr_imp_finding(imp, "treaty-status-erratum", 0, d);
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
         if (rc) return rc;
     }
 
@@ -287,13 +287,13 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
             return hrr_imp_fail(imp, HRR_EDATA, "iso2",
                                 "duplicate row: %s appears twice in this file", iso2);
         if (strcmp(ostatus, status) != 0 || oyear != year) {
-            char *d = hrr_i_printf("%s:%ld: %s %s: this file says %s %ld, the store"
+            char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: %s %s: this file says %s %ld, the store"
                                    " (import %ld) says %s %ld; first kept",
                                    imp->path, imp->line, t->instrument, iso2, status,
                                    year, osrc, ostatus, oyear);
             if (!d) return HRR_ENOMEM;
             rc = hrr_imp_finding(imp, "sources-disagree", 0, d);
-            hrr_i_free(d);
+            hrr_i_free(hrr_store_ctx(imp->st), d);
             if (rc) return rc;
         }
     }

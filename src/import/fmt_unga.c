@@ -47,11 +47,11 @@ static rollcall_t *rc_find(const rcmap_t *m, long rcid)
     }
 }
 
-static hrr_err_t rc_put(rcmap_t *m, long rcid, long item_id, const char *date)
+static hrr_err_t rc_put(hrr_ctx_t *ctx, rcmap_t *m, long rcid, long item_id, const char *date)
 {
     if (2 * (m->n + 1) > m->cap) {
         size_t cap = m->cap ? 2 * m->cap : 1024;
-        rollcall_t *a = hrr_i_calloc(cap, sizeof *a);
+        rollcall_t *a = hrr_i_calloc(ctx, cap, sizeof *a);
         if (!a) return HRR_ENOMEM;
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->a[i].rcid) continue;
@@ -59,7 +59,7 @@ static hrr_err_t rc_put(rcmap_t *m, long rcid, long item_id, const char *date)
             while (a[j].rcid) j = (j + 1) & (cap - 1);
             a[j] = m->a[i];
         }
-        hrr_i_free(m->a);
+        hrr_i_free(ctx, m->a);
         m->a = a;
         m->cap = cap;
     }
@@ -89,7 +89,7 @@ static hrr_err_t rc_load(hrr_imp_t *imp, rcmap_t *m)
         long rcid;
         if (!hrr_i_parse_long((const char *)sqlite3_column_text(s, 1), &rcid) || rcid <= 0)
             continue; /* not a key this file writes */
-        if ((rc = rc_put(m, rcid, (long)sqlite3_column_int64(s, 0),
+        if ((rc = rc_put(hrr_store_ctx(imp->st), m, rcid, (long)sqlite3_column_int64(s, 0),
                          (const char *)sqlite3_column_text(s, 2))))
             break;
     }
@@ -403,7 +403,7 @@ static hrr_err_t issues_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *u
     if ((rc = hrr_imp_cols(imp, cols, HRR_IMP_NCOLS(cols))) ||
         (rc = rc_load(imp, &s->rcs)))
         return rc;
-    if (s->rcs.cap && !(s->seen = hrr_i_calloc(s->rcs.cap, 1))) return HRR_ENOMEM;
+    if (s->rcs.cap && !(s->seen = hrr_i_calloc(hrr_store_ctx(imp->st), s->rcs.cap, 1))) return HRR_ENOMEM;
     return hrr_imp_prepare(imp,
         "INSERT INTO item_issues(item_id,code) VALUES(?,?) ON CONFLICT DO NOTHING", &s->ins);
 }
@@ -445,8 +445,8 @@ static hrr_err_t import_issues(hrr_imp_t *imp)
     issues_t s = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', issues_header, issues_row, &s);
     sqlite3_finalize(s.ins);
-    hrr_i_free(s.rcs.a);
-    hrr_i_free(s.seen);
+    hrr_i_free(hrr_store_ctx(imp->st), s.rcs.a);
+    hrr_i_free(hrr_store_ctx(imp->st), s.seen);
     return rc;
 }
 
@@ -528,7 +528,7 @@ static hrr_err_t import_votes(hrr_imp_t *imp)
     hrr_err_t rc = hrr_imp_csv(imp, ',', votes_header, votes_row, &v);
     if (!rc) rc = hrr_imp_writer_flush(imp, &v.bal);
     hrr_imp_writer_close(&v.bal);
-    hrr_i_free(v.rcs.a);
+    hrr_i_free(hrr_store_ctx(imp->st), v.rcs.a);
     return rc;
 }
 
@@ -612,7 +612,7 @@ static hrr_err_t voeten_rollcall(hrr_imp_t *imp, voeten_t *v, char *const *f,
     if (rc_find(&v->done, rcid) || (it.id && it.source_id == imp->source_id))
         return hrr_imp_fail(imp, HRR_EDATA, "rcid", "the rows of roll call %ld are"
                             " not together (it was also on an earlier line)", rcid);
-    if ((rc = rc_put(&v->done, rcid, 0, NULL))) return rc;
+    if ((rc = rc_put(hrr_store_ctx(imp->st), &v->done, rcid, 0, NULL))) return rc;
     if (it.id) {
         /* another source has it: keep that, note where they differ */
         char stored[64] = "";
@@ -748,7 +748,7 @@ static hrr_err_t import_voeten(hrr_imp_t *imp)
     voeten_t v = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', voeten_header, voeten_row, &v);
     hrr_imp_writer_close(&v.bal);
-    hrr_i_free(v.done.a);
+    hrr_i_free(hrr_store_ctx(imp->st), v.done.a);
     sqlite3_finalize(v.get);
     sqlite3_finalize(v.ins);
     sqlite3_finalize(v.sess);

@@ -117,16 +117,16 @@ static uint64_t row_key(long session, long sur, long rs, const char *text)
 
 /* Add KEY first seen at LINE; *FIRST receives the line of an earlier equal
  * key (0 if none). */
-static hrr_err_t rowset_add(rowset_t *s, uint64_t key, long line, long *first)
+static hrr_err_t rowset_add(hrr_ctx_t *ctx, rowset_t *s, uint64_t key, long line, long *first)
 {
     *first = 0;
     if (2 * (s->n + 1) > s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 1 << 14;
-        uint64_t *k = hrr_i_calloc(cap, sizeof *k);
-        long *l = hrr_i_calloc(cap, sizeof *l);
+        uint64_t *k = hrr_i_calloc(ctx, cap, sizeof *k);
+        long *l = hrr_i_calloc(ctx, cap, sizeof *l);
         if (!k || !l) {
-            hrr_i_free(k);
-            hrr_i_free(l);
+            hrr_i_free(ctx, k);
+            hrr_i_free(ctx, l);
             return HRR_ENOMEM;
         }
         for (size_t i = 0; i < s->cap; i++) {
@@ -136,8 +136,8 @@ static hrr_err_t rowset_add(rowset_t *s, uint64_t key, long line, long *first)
             k[j] = s->keys[i];
             l[j] = s->lines[i];
         }
-        hrr_i_free(s->keys);
-        hrr_i_free(s->lines);
+        hrr_i_free(ctx, s->keys);
+        hrr_i_free(ctx, s->lines);
         s->keys = k;
         s->lines = l;
         s->cap = cap;
@@ -158,11 +158,11 @@ static hrr_err_t rowset_add(rowset_t *s, uint64_t key, long line, long *first)
 
 static hrr_err_t finding(hrr_imp_t *imp, const char *kind, const char *detail)
 {
-    char *d = imp->line ? hrr_i_printf("%s:%ld: %s", imp->path, imp->line, detail)
-                        : hrr_i_printf("%s: %s", imp->path, detail);
+    char *d = imp->line ? hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: %s", imp->path, imp->line, detail)
+                        : hrr_i_printf(hrr_store_ctx(imp->st), "%s: %s", imp->path, detail);
     if (!d) return HRR_ENOMEM;
     hrr_err_t rc = hrr_imp_finding(imp, kind, 0, d);
-    hrr_i_free(d);
+    hrr_i_free(hrr_store_ctx(imp->st), d);
     return rc;
 }
 
@@ -203,10 +203,10 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
         if (i == n)
             return hrr_imp_fail(imp, HRR_EDATA, "session", "empty (expected 1..%d)", N_SESSIONS);
         session = k_sessions[i].session;
-        char *d = hrr_i_printf("blank session taken as %ld: %s", session, k_sessions[i].why);
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "blank session taken as %ld: %s", session, k_sessions[i].why);
         if (!d) return HRR_ENOMEM;
         rc = finding(imp, "upr-session-erratum", d);
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
         if (rc) return rc;
     } else if (!hrr_i_parse_long(ss, &session) || session < 1 || session > N_SESSIONS) {
         return hrr_imp_fail(imp, HRR_EDATA, "session",
@@ -233,7 +233,7 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
         return rc;
 
     /* a row seen before in this file */
-    if ((rc = rowset_add(&u->seen, row_key(session, sur_id, rs_id, text), imp->line, &first)))
+    if ((rc = rowset_add(hrr_store_ctx(imp->st), &u->seen, row_key(session, sur_id, rs_id, text), imp->line, &first)))
         return rc;
     if (first) {
         if ((rc = stored(imp, u, session, sur_id, rs_id, text, &src))) return rc;
@@ -247,10 +247,10 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
                 return hrr_imp_fail(imp, HRR_EDATA, NULL,
                                     "duplicate row: same session, states and recommendation"
                                     " as line %ld", first);
-            char *d = hrr_i_printf("recorded twice by UPR Info (as line %ld); both loaded", first);
+            char *d = hrr_i_printf(hrr_store_ctx(imp->st), "recorded twice by UPR Info (as line %ld); both loaded", first);
             if (!d) return HRR_ENOMEM;
             rc = finding(imp, "upr-repeated", d);
-            hrr_i_free(d);
+            hrr_i_free(hrr_store_ctx(imp->st), d);
             if (rc) return rc;
         }
     }
@@ -294,22 +294,22 @@ static hrr_err_t import(hrr_imp_t *imp)
     rc = hrr_imp_csv(imp, ',', header, row, &u);
     imp->line = 0;
     if (rc == HRR_OK && u.nunknown) {
-        char *d = hrr_i_printf("%ld recommendations name no recommending state (UPR Info"
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%ld recommendations name no recommending state (UPR Info"
                                " '(Unknown)'); stored with recommending state NULL",
                                u.nunknown);
         rc = d ? finding(imp, "upr-unattributed", d) : HRR_ENOMEM;
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
     }
     if (rc == HRR_OK && u.nother) {
-        char *d = hrr_i_printf("%ld recommendations were already stored by another"
+        char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%ld recommendations were already stored by another"
                                " import; the first kept", u.nother);
         rc = d ? finding(imp, "upr-already-stored", d) : HRR_ENOMEM;
-        hrr_i_free(d);
+        hrr_i_free(hrr_store_ctx(imp->st), d);
     }
     sqlite3_finalize(u.ins);
     sqlite3_finalize(u.same);
-    hrr_i_free(u.seen.keys);
-    hrr_i_free(u.seen.lines);
+    hrr_i_free(hrr_store_ctx(imp->st), u.seen.keys);
+    hrr_i_free(hrr_store_ctx(imp->st), u.seen.lines);
     return rc;
 }
 

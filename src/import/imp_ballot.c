@@ -39,7 +39,7 @@ static hrr_err_t seen_fit(hrr_imp_t *imp, hrr_imp_seen_t *s, long item)
     }
     size_t need = (size_t)item + 1, rows = s->nrows ? s->nrows : 1024;
     while (rows < need) rows *= 2;
-    unsigned char *v = hrr_i_realloc(s->vote, rows * s->ncols);
+    unsigned char *v = hrr_i_realloc(hrr_store_ctx(imp->st), s->vote, rows * s->ncols);
     if (!v) return HRR_ENOMEM;
     memset(v + s->nrows * s->ncols, 0, (rows - s->nrows) * s->ncols);
     s->vote = v;
@@ -79,10 +79,10 @@ hrr_err_t hrr_imp_writer_open(hrr_imp_t *imp, hrr_imp_writer_t *w, bool batch,
         return rc;
     if (!batch) return HRR_OK;
     hrr_sbuf_t sql = {0};
-    rc = hrr_sbuf_printf(&sql, "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES");
+    rc = hrr_sbuf_printf(hrr_store_ctx(imp->st), &sql, "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES");
     for (int i = 0; i < BATCH && !rc; i++)
-        rc = hrr_sbuf_printf(&sql, "%s(?,?,?,%ld)", i ? "," : "", imp->source_id);
-    if (!rc) rc = hrr_sbuf_printf(&sql, " ON CONFLICT DO NOTHING");
+        rc = hrr_sbuf_printf(hrr_store_ctx(imp->st), &sql, "%s(?,?,?,%ld)", i ? "," : "", imp->source_id);
+    if (!rc) rc = hrr_sbuf_printf(hrr_store_ctx(imp->st), &sql, " ON CONFLICT DO NOTHING");
     if (!rc) rc = hrr_imp_prepare(imp, sql.z, &w->many);
     hrr_sbuf_destroy(&sql);
     if (rc) return rc;
@@ -90,7 +90,7 @@ hrr_err_t hrr_imp_writer_open(hrr_imp_t *imp, hrr_imp_writer_t *w, bool batch,
         (rc = hrr_imp_prepare(imp, "RELEASE imp_batch", &w->sp[1])) ||
         (rc = hrr_imp_prepare(imp, "ROLLBACK TO imp_batch", &w->sp[2])))
         return rc;
-    if (!(w->q = hrr_i_malloc(BATCH * sizeof *w->q))) return HRR_ENOMEM;
+    if (!(w->q = hrr_i_malloc(hrr_store_ctx(imp->st), BATCH * sizeof *w->q))) return HRR_ENOMEM;
     return HRR_OK;
 }
 
@@ -101,8 +101,8 @@ void hrr_imp_writer_close(hrr_imp_writer_t *w)
     sqlite3_finalize(w->get);
     sqlite3_finalize(w->many);
     for (int i = 0; i < 3; i++) sqlite3_finalize(w->sp[i]);
-    hrr_i_free(w->q);
-    hrr_i_free(w->seen.vote);
+    hrr_i_free(NULL, w->q);
+    hrr_i_free(NULL, w->seen.vote);
     memset(w, 0, sizeof *w);
 }
 
@@ -216,7 +216,7 @@ hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
     *put = HRR_BALLOT_NEW;
     *old_vote = 0;
     if (!imp->writer) {
-        if (!(imp->writer = hrr_i_calloc(1, sizeof *imp->writer))) return HRR_ENOMEM;
+        if (!(imp->writer = hrr_i_calloc(hrr_store_ctx(imp->st), 1, sizeof *imp->writer))) return HRR_ENOMEM;
         if ((rc = hrr_imp_writer_open(imp, imp->writer, false, NULL, NULL))) return rc;
     }
     hrr_imp_bal_t b = {.item_id = item_id, .state_id = state_id, .vote = vote,

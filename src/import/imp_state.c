@@ -160,11 +160,11 @@ static hrr_err_t resolve_miss(hrr_imp_t *imp, hrr_imp_states_t *c, const char *f
 }
 
 /* Make room for one more entry. */
-static hrr_err_t grow(hrr_imp_states_t *c)
+static hrr_err_t grow(hrr_ctx_t *ctx, hrr_imp_states_t *c)
 {
     if (2 * (c->n + 1) <= c->cap) return HRR_OK;
     size_t cap = c->cap ? 2 * c->cap : 512;
-    sres_t *a = hrr_i_calloc(cap, sizeof *a);
+    sres_t *a = hrr_i_calloc(ctx, cap, sizeof *a);
     if (!a) return HRR_ENOMEM;
     for (size_t i = 0; i < c->cap; i++) {
         if (!c->a[i].key) continue;
@@ -172,7 +172,7 @@ static hrr_err_t grow(hrr_imp_states_t *c)
         while (a[j].key) j = (j + 1) & (cap - 1);
         a[j] = c->a[i];
     }
-    hrr_i_free(c->a);
+    hrr_i_free(ctx, c->a);
     c->a = a;
     c->cap = cap;
     return HRR_OK;
@@ -187,7 +187,7 @@ hrr_err_t hrr_imp_state_find(hrr_imp_t *imp, const char *field, const char *kind
     sres_t tmp = {0}, *e = &tmp;
     bool undated = flags & HRR_IMP_UNDATED;
     *id = 0;
-    if (!imp->states && !(imp->states = hrr_i_calloc(1, sizeof *imp->states)))
+    if (!imp->states && !(imp->states = hrr_i_calloc(hrr_store_ctx(imp->st), 1, sizeof *imp->states)))
         return HRR_ENOMEM;
     hrr_imp_states_t *c = imp->states;
     /* key = flags kind \x1f code \x1f name, built by hand: this runs once a
@@ -202,7 +202,7 @@ hrr_err_t hrr_imp_state_find(hrr_imp_t *imp, const char *field, const char *kind
         key[2 + nk + nc] = '\x1f';
         if (nn) memcpy(key + 3 + nk + nc, name, nn);
         key[kl] = 0;
-        if ((rc = grow(c))) return rc;
+        if ((rc = grow(hrr_store_ctx(imp->st), c))) return rc;
         size_t j = str_hash(key) & (c->cap - 1);
         while (c->a[j].key && strcmp(c->a[j].key, key) != 0) j = (j + 1) & (c->cap - 1);
         e = &c->a[j];
@@ -211,7 +211,7 @@ hrr_err_t hrr_imp_state_find(hrr_imp_t *imp, const char *field, const char *kind
             if (*id) return HRR_OK;
         }
         if (!e->key) {
-            if (!(e->key = hrr_i_strdup(key))) return HRR_ENOMEM;
+            if (!(e->key = hrr_i_strdup(hrr_store_ctx(imp->st), key))) return HRR_ENOMEM;
             c->n++;
         }
     } /* else: too long to cache, or no date; resolve into tmp */
@@ -245,8 +245,8 @@ void hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8])
 void hrr_i_imp_states_free(hrr_imp_states_t *c)
 {
     if (!c) return;
-    for (size_t i = 0; i < c->cap; i++) hrr_i_free(c->a[i].key);
-    hrr_i_free(c->a);
+    for (size_t i = 0; i < c->cap; i++) hrr_i_free(NULL, c->a[i].key);
+    hrr_i_free(NULL, c->a);
     sqlite3_finalize(c->q);
-    hrr_i_free(c);
+    hrr_i_free(NULL, c);
 }

@@ -164,11 +164,11 @@ static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
     hrr_imp_t *imp = c->imp;
     imp->line = row->line;
     if (!imp->hdr) {
-        imp->hdr = hrr_i_calloc(row->n, sizeof *imp->hdr);
+        imp->hdr = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *imp->hdr);
         if (!imp->hdr) return HRR_ENOMEM;
         imp->nhdr = row->n;
         for (size_t i = 0; i < row->n; i++)
-            if (!(imp->hdr[i] = hrr_i_strdup(row->f[i]))) return HRR_ENOMEM;
+            if (!(imp->hdr[i] = hrr_i_strdup(hrr_store_ctx(imp->st), row->f[i]))) return HRR_ENOMEM;
         return c->header ? c->header(imp, row, c->ud) : HRR_OK;
     }
     if (row->n != imp->nhdr)
@@ -185,7 +185,7 @@ hrr_err_t hrr_imp_csv(hrr_imp_t *imp, unsigned char delim,
 {
     csvctx_t c = {imp, header, row, ud};
     long line = 0;
-    hrr_err_t rc = hrr_i_csv_parse(imp->data, imp->len, delim, csv_cb, &c, &line);
+    hrr_err_t rc = hrr_i_csv_parse(hrr_store_ctx(imp->st), imp->data, imp->len, delim, csv_cb, &c, &line);
     if (rc == HRR_EDATA && line) {
         imp->line = line;
         return hrr_imp_fail(imp, rc, NULL, "malformed CSV (bad quoting)");
@@ -224,16 +224,16 @@ typedef struct filelist {
     size_t n, cap;     /* used / allocated */
 } filelist_t;
 
-static hrr_err_t list_add(filelist_t *l, const char *path)
+static hrr_err_t list_add(hrr_ctx_t *ctx, filelist_t *l, const char *path)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 64;
-        char **p = hrr_i_realloc(l->paths, cap * sizeof *p);
+        char **p = hrr_i_realloc(ctx, l->paths, cap * sizeof *p);
         if (!p) return HRR_ENOMEM;
         l->paths = p;
         l->cap = cap;
     }
-    if (!(l->paths[l->n] = hrr_i_strdup(path))) return HRR_ENOMEM;
+    if (!(l->paths[l->n] = hrr_i_strdup(ctx, path))) return HRR_ENOMEM;
     l->n++;
     return HRR_OK;
 }
@@ -252,13 +252,13 @@ static hrr_err_t walk(hrr_store_t *st, const char *dir, filelist_t *l)
     filelist_t sub = {0};
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        char *p = hrr_i_printf("%s/%s", dir, e->d_name);
+        char *p = hrr_i_printf(hrr_store_ctx(st), "%s/%s", dir, e->d_name);
         if (!p) {
             rc = HRR_ENOMEM;
             break;
         }
-        rc = list_add(&sub, p);
-        hrr_i_free(p);
+        rc = list_add(hrr_store_ctx(st), &sub, p);
+        hrr_i_free(hrr_store_ctx(st), p);
         if (rc) break;
     }
     closedir(d);
@@ -267,22 +267,22 @@ static hrr_err_t walk(hrr_store_t *st, const char *dir, filelist_t *l)
         struct stat sb;
         if (stat(sub.paths[i], &sb) != 0) continue;
         if (S_ISDIR(sb.st_mode)) rc = walk(st, sub.paths[i], l);
-        else if (S_ISREG(sb.st_mode)) rc = list_add(l, sub.paths[i]);
+        else if (S_ISREG(sb.st_mode)) rc = list_add(hrr_store_ctx(st), l, sub.paths[i]);
     }
-    for (size_t i = 0; i < sub.n; i++) hrr_i_free(sub.paths[i]);
-    hrr_i_free(sub.paths);
+    for (size_t i = 0; i < sub.n; i++) hrr_i_free(hrr_store_ctx(st), sub.paths[i]);
+    hrr_i_free(hrr_store_ctx(st), sub.paths);
     return rc;
 }
 
-static hrr_err_t res_add(hrr_import_result_t *res, const char *path,
+static hrr_err_t res_add(hrr_ctx_t *ctx, hrr_import_result_t *res, const char *path,
                          const char *format, long rows, int skipped)
 {
     if (!res) return HRR_OK;
-    hrr_import_file_t *f = hrr_i_realloc(res->files, (res->nfiles + 1) * sizeof *f);
+    hrr_import_file_t *f = hrr_i_realloc(ctx, res->files, (res->nfiles + 1) * sizeof *f);
     if (!f) return HRR_ENOMEM;
     res->files = f;
     f = &res->files[res->nfiles];
-    if (!(f->path = hrr_i_strdup(path))) return HRR_ENOMEM;
+    if (!(f->path = hrr_i_strdup(ctx, path))) return HRR_ENOMEM;
     f->format = format;
     f->rows = rows;
     f->skipped = skipped;
@@ -293,8 +293,8 @@ static hrr_err_t res_add(hrr_import_result_t *res, const char *path,
 void hrr_import_result_destroy(hrr_import_result_t *res)
 {
     if (!res) return;
-    for (size_t i = 0; i < res->nfiles; i++) hrr_i_free(res->files[i].path);
-    hrr_i_free(res->files);
+    for (size_t i = 0; i < res->nfiles; i++) hrr_i_free(NULL, res->files[i].path);
+    hrr_i_free(NULL, res->files);
     res->files = NULL;
     res->nfiles = 0;
     res->rows = 0;
@@ -328,7 +328,7 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
 
     *rows = 0;
     *skipped = 0;
-    if ((rc = hrr_i_read_file(path, &data, &len, &en))) {
+    if ((rc = hrr_i_read_file(hrr_store_ctx(st), path, &data, &len, &en))) {
         if (rc == HRR_EIO) hrr_i_seterr(st, rc, "%s: %s", path, strerror(en));
         goto out;
     }
@@ -392,12 +392,12 @@ out:
         }
     }
     hrr_imp_writer_close(imp.writer);
-    hrr_i_free(imp.writer);
+    hrr_i_free(hrr_store_ctx(st), imp.writer);
     hrr_i_imp_states_free(imp.states);
-    for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(imp.hdr[i]);
-    hrr_i_free(imp.hdr);
-    hrr_i_free(data);
-    if (rc == HRR_ENOMEM && !st->ctx.errmsg[0])
+    for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(hrr_store_ctx(st), imp.hdr[i]);
+    hrr_i_free(hrr_store_ctx(st), imp.hdr);
+    hrr_i_free(hrr_store_ctx(st), data);
+    if (rc == HRR_ENOMEM && !st->ctx->errmsg[0])
         hrr_i_seterr(st, rc, "%s: out of memory", path);
     return rc;
 }
@@ -428,7 +428,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
 
     if (!opts) opts = &no_opts;
     if (res) memset(res, 0, sizeof *res);
-    st->ctx.errmsg[0] = 0;
+    st->ctx->errmsg[0] = 0;
     if (st->readonly) return hrr_i_seterr(st, HRR_EINVAL, "%s: store is read-only", st->path);
     if (opts->format && !(forced = format_by_name(opts->format)))
         return hrr_i_seterr(st, HRR_EINVAL, "unknown format '%s' (hrr import --list-formats)",
@@ -437,10 +437,10 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         return hrr_i_seterr(st, HRR_EIO, "%s: %s", path, strerror(errno));
     bool folder = S_ISDIR(sb.st_mode);
     if (folder) rc = walk(st, path, &l);
-    else rc = list_add(&l, path);
+    else rc = list_add(hrr_store_ctx(st), &l, path);
     if (rc) goto out;
 
-    if (!(jobs = hrr_i_calloc(l.n, sizeof *jobs))) {
+    if (!(jobs = hrr_i_calloc(hrr_store_ctx(st), l.n, sizeof *jobs))) {
         rc = HRR_ENOMEM;
         goto out;
     }
@@ -463,12 +463,12 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
                                   jobs[i].path);
                 goto out;
             }
-            if ((rc = res_add(res, jobs[i].path, NULL, 0, 2))) goto out;
+            if ((rc = res_add(hrr_store_ctx(st), res, jobs[i].path, NULL, 0, 2))) goto out;
             continue;
         }
         /* the report entry first, so that a failure to record it cannot
          * follow a committed import */
-        if ((rc = res_add(res, jobs[i].path, jobs[i].fmt->name, 0, 0))) goto out;
+        if ((rc = res_add(hrr_store_ctx(st), res, jobs[i].path, jobs[i].fmt->name, 0, 0))) goto out;
         rc = import_file(st, jobs[i].path, jobs[i].fmt, opts, i + 1 == l.n, &rows, &skipped,
                          &derived);
         if (!rc && !skipped) loaded = true;
@@ -487,9 +487,9 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         if (rc) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     }
 out:
-    if (rc == HRR_ENOMEM && !st->ctx.errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
-    for (size_t i = 0; i < l.n; i++) hrr_i_free(l.paths[i]);
-    hrr_i_free(l.paths);
-    hrr_i_free(jobs);
+    if (rc == HRR_ENOMEM && !st->ctx->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
+    for (size_t i = 0; i < l.n; i++) hrr_i_free(hrr_store_ctx(st), l.paths[i]);
+    hrr_i_free(hrr_store_ctx(st), l.paths);
+    hrr_i_free(hrr_store_ctx(st), jobs);
     return rc;
 }

@@ -50,7 +50,7 @@ hrr_err_t hrr_body_default_rules(hrr_store_t *st, const char *code, char *name, 
     if (name && len) *name = 0;
     if (!code || !name || !len) return st ? hrr_i_seterr(st, HRR_EINVAL, "no body or no buffer") : HRR_EINVAL;
     if (!r) return st ? hrr_i_seterr(st, HRR_EDATA, "missing resource %s", BODIES) : HRR_EDATA;
-    rc = hrr_i_csv_parse(r->data, r->len, ',', find_row, &fd, &line);
+    rc = hrr_i_csv_parse(hrr_store_ctx(st), r->data, r->len, ',', find_row, &fd, &line);
     if (rc) return st ? hrr_i_seterr(st, rc, "%s: malformed (no code or default_rules column)", BODIES) : rc;
     if (fd.found == 2)
         return st ? hrr_i_seterr(st, HRR_EINVAL, "%s: the default rule set of %s is too long", BODIES, code)

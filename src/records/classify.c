@@ -33,18 +33,18 @@ static hrr_err_t subj_row(void *ud, const hrr_csv_row_t *row)
 {
     subj_t *s = ud;
     if (row->line == 1 || row->n < 4 || strcmp(row->f[2], "country") != 0) return HRR_OK;
-    char **a = hrr_i_realloc(s->name, (s->n + 1) * sizeof *a);
+    char **a = hrr_i_realloc(row->ctx, s->name, (s->n + 1) * sizeof *a);
     if (!a) return HRR_ENOMEM;
     s->name = a;
-    char **b = hrr_i_realloc(s->target, (s->n + 1) * sizeof *b);
+    char **b = hrr_i_realloc(row->ctx, s->target, (s->n + 1) * sizeof *b);
     if (!b) return HRR_ENOMEM;
     s->target = b;
-    int *c = hrr_i_realloc(s->in_title, (s->n + 1) * sizeof *c);
+    int *c = hrr_i_realloc(row->ctx, s->in_title, (s->n + 1) * sizeof *c);
     if (!c) return HRR_ENOMEM;
     s->in_title = c;
     s->in_title[s->n] = strcmp(row->f[0], "title") == 0;
-    s->name[s->n] = hrr_i_strdup(row->f[1]);
-    s->target[s->n] = hrr_i_strdup(row->f[3]);
+    s->name[s->n] = hrr_i_strdup(row->ctx, row->f[1]);
+    s->target[s->n] = hrr_i_strdup(row->ctx, row->f[3]);
     s->n++;
     return s->name[s->n - 1] && s->target[s->n - 1] ? HRR_OK : HRR_ENOMEM;
 }
@@ -93,7 +93,7 @@ hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry)
     long line;
     *ncountry = 0;
     const hrr_i_resource_t *res = hrr_i_resource("data/targets.csv");
-    if (res && (rc = hrr_i_csv_parse(res->data, res->len, ',', subj_row, &subj, &line))) goto out;
+    if (res && (rc = hrr_i_csv_parse(hrr_store_ctx(st), res->data, res->len, ',', subj_row, &subj, &line))) goto out;
     if (sqlite3_prepare_v2(st->db, "SELECT id, coalesce(subject,''), coalesce(title,''), date FROM items"
                            " WHERE kind IN ('resolution','decision','amendment','motion','other')",
                            -1, &sel, NULL) ||
@@ -128,11 +128,11 @@ out:
     sqlite3_finalize(sel);
     sqlite3_finalize(upd);
     for (size_t i = 0; i < subj.n; i++) {
-        hrr_i_free(subj.name[i]);
-        hrr_i_free(subj.target[i]);
+        hrr_i_free(hrr_store_ctx(st), subj.name[i]);
+        hrr_i_free(hrr_store_ctx(st), subj.target[i]);
     }
-    hrr_i_free(subj.name);
-    hrr_i_free(subj.target);
-    hrr_i_free(subj.in_title);
+    hrr_i_free(hrr_store_ctx(st), subj.name);
+    hrr_i_free(hrr_store_ctx(st), subj.target);
+    hrr_i_free(hrr_store_ctx(st), subj.in_title);
     return rc;
 }

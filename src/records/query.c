@@ -15,13 +15,13 @@
 
 /* Copy text column I of S into *OUT (NULL for SQL NULL). False only when
  * memory ran out. */
-static bool col_dup(sqlite3_stmt *s, int i, char **out)
+static bool col_dup(hrr_ctx_t *ctx, sqlite3_stmt *s, int i, char **out)
 {
     *out = NULL;
     if (sqlite3_column_type(s, i) == SQLITE_NULL) return true;
     const unsigned char *z = sqlite3_column_text(s, i);
     if (!z) return false;
-    *out = hrr_i_strdup((const char *)z);
+    *out = hrr_i_strdup(ctx, (const char *)z);
     return *out != NULL;
 }
 
@@ -40,11 +40,11 @@ static long col_long(sqlite3_stmt *s, int i, long dflt)
 }
 
 /* Grow *ARR (of element size SIZE) so that index N fits; false on OOM. */
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
+static bool grow(hrr_ctx_t *ctx, void **arr, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap) return true;
     size_t ncap = *cap ? *cap * 2 : 16;
-    void *p = hrr_i_realloc(*arr, ncap * size);
+    void *p = hrr_i_realloc(ctx, *arr, ncap * size);
     if (!p) return false;
     memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
     *arr = p;
@@ -86,7 +86,7 @@ static char *list_of(hrr_store_t *st, const char *sql)
     while (!hrr_i_step(NULL, s, &row) && row) {
         const char *z = (const char *)sqlite3_column_text(s, 0);
         if (!z) continue;
-        if ((b.n && hrr_sbuf_add(&b, ", ", 2)) || hrr_sbuf_add(&b, z, strlen(z))) {
+        if ((b.n && hrr_sbuf_add(hrr_store_ctx(st), &b, ", ", 2)) || hrr_sbuf_add(hrr_store_ctx(st), &b, z, strlen(z))) {
             hrr_sbuf_destroy(&b);
             break;
         }
@@ -137,7 +137,7 @@ static void item_destroy(hrr_item_t *it)
                   &it->kind, &it->title, &it->agenda_item, &it->subject,
                   &it->scope, &it->sponsors, &it->vote_type, &it->outcome};
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
-        hrr_i_free(*f[i]);
+        hrr_i_free(NULL, *f[i]);
         *f[i] = NULL;
     }
 }
@@ -148,24 +148,24 @@ static bool item_read(sqlite3_stmt *s, hrr_item_t *it)
     bool ok = true;
     memset(it, 0, sizeof *it);
     it->id = col_long(s, 0, 0);
-    ok &= col_dup(s, 1, &it->key);
-    ok &= col_dup(s, 2, &it->body);
-    ok &= col_dup(s, 3, &it->symbol);
-    ok &= col_dup(s, 4, &it->session);
-    ok &= col_dup(s, 5, &it->date);
-    ok &= col_dup(s, 6, &it->kind);
-    ok &= col_dup(s, 7, &it->title);
-    ok &= col_dup(s, 8, &it->agenda_item);
-    ok &= col_dup(s, 9, &it->subject);
-    ok &= col_dup(s, 10, &it->scope);
+    ok &= col_dup(NULL, s, 1, &it->key);
+    ok &= col_dup(NULL, s, 2, &it->body);
+    ok &= col_dup(NULL, s, 3, &it->symbol);
+    ok &= col_dup(NULL, s, 4, &it->session);
+    ok &= col_dup(NULL, s, 5, &it->date);
+    ok &= col_dup(NULL, s, 6, &it->kind);
+    ok &= col_dup(NULL, s, 7, &it->title);
+    ok &= col_dup(NULL, s, 8, &it->agenda_item);
+    ok &= col_dup(NULL, s, 9, &it->subject);
+    ok &= col_dup(NULL, s, 10, &it->scope);
     col_copy(s, 11, it->target, sizeof it->target);
-    ok &= col_dup(s, 12, &it->sponsors);
-    ok &= col_dup(s, 13, &it->vote_type);
+    ok &= col_dup(NULL, s, 12, &it->sponsors);
+    ok &= col_dup(NULL, s, 13, &it->vote_type);
     it->yes = col_long(s, 14, -1);
     it->no = col_long(s, 15, -1);
     it->abstain = col_long(s, 16, -1);
     it->nonvoting = col_long(s, 17, -1);
-    ok &= col_dup(s, 18, &it->outcome);
+    ok &= col_dup(NULL, s, 18, &it->outcome);
     it->nballots = col_long(s, 19, 0);
     if (!ok) item_destroy(it);
     return ok;
@@ -175,8 +175,8 @@ void hrr_item_list_free(hrr_item_list_t *list)
 {
     if (!list) return;
     for (size_t i = 0; i < list->n; i++) item_destroy(&list->items[i]);
-    hrr_i_free(list->items);
-    hrr_i_free(list);
+    hrr_i_free(NULL, list->items);
+    hrr_i_free(NULL, list);
 }
 
 /* A value bound to one "?" of a built query. */
@@ -219,7 +219,7 @@ static hrr_err_t find_body(hrr_store_t *st, const char *body, char code[32])
     char *known = list_of(st, "SELECT code FROM bodies ORDER BY code");
     rc = hrr_i_seterr(st, HRR_ENOTFOUND, "unknown body '%s' (the store has %s)",
                       body, known ? known : "none");
-    hrr_i_free(known);
+    hrr_i_free(hrr_store_ctx(st), known);
     return rc;
 }
 
@@ -240,7 +240,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
 
 #define ADD_WHERE(str)                                                       \
     do {                                                                     \
-        if (hrr_sbuf_printf(&where, "%s%s", where.n ? " AND " : " WHERE ",  \
+        if (hrr_sbuf_printf(hrr_store_ctx(st), &where, "%s%s", where.n ? " AND " : " WHERE ",  \
                             (str))) {                                        \
             rc = oom(st);                                                    \
             goto out;                                                        \
@@ -310,7 +310,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
     }
 #undef ADD_WHERE
 
-    if (hrr_sbuf_printf(&sql, "%s%s ORDER BY i.date IS NULL, i.date, i.body, i.key%s",
+    if (hrr_sbuf_printf(hrr_store_ctx(st), &sql, "%s%s ORDER BY i.date IS NULL, i.date, i.body, i.key%s",
                         ITEM_SELECT, where.z ? where.z : "",
                         f->limit ? " LIMIT ?" : "")) {
         rc = oom(st);
@@ -319,13 +319,13 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
     if ((rc = prepare(st, sql.z, &s, "finding items"))) goto out;
     bind_params(s, p, np);
     if (f->limit) sqlite3_bind_int64(s, np + 1, f->limit);
-    if (!(list = hrr_i_calloc(1, sizeof *list))) {
+    if (!(list = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *list))) {
         rc = oom(st);
         goto out;
     }
     int src;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&list->items, &cap, list->n, sizeof *list->items) ||
+        if (!grow(hrr_store_ctx(st), (void **)&list->items, &cap, list->n, sizeof *list->items) ||
             !item_read(s, &list->items[list->n])) {
             rc = oom(st);
             goto out;
@@ -342,7 +342,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
         sqlite3_finalize(s);
         s = NULL;
         sql.n = 0;
-        if (hrr_sbuf_printf(&sql, "SELECT count(*) FROM items i%s", where.z ? where.z : "")) {
+        if (hrr_sbuf_printf(hrr_store_ctx(st), &sql, "SELECT count(*) FROM items i%s", where.z ? where.z : "")) {
             rc = oom(st);
             goto out;
         }
@@ -371,11 +371,11 @@ void hrr_votes_free(hrr_votes_t *v)
     for (size_t i = 0; i < v->n; i++) {
         hrr_item_votes_t *iv = &v->items[i];
         item_destroy(&iv->item);
-        for (size_t k = 0; k < iv->nballots; k++) hrr_i_free(iv->ballots[k].name);
-        hrr_i_free(iv->ballots);
+        for (size_t k = 0; k < iv->nballots; k++) hrr_i_free(NULL, iv->ballots[k].name);
+        hrr_i_free(NULL, iv->ballots);
     }
-    hrr_i_free(v->items);
-    hrr_i_free(v);
+    hrr_i_free(NULL, v->items);
+    hrr_i_free(NULL, v);
 }
 
 /* Read every ballot on IV's item, and count them. */
@@ -385,11 +385,11 @@ static hrr_err_t read_ballots(hrr_store_t *st, sqlite3_stmt *s, hrr_item_votes_t
     int src;
     sqlite3_bind_int64(s, 1, iv->item.id);
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&iv->ballots, &cap, iv->nballots, sizeof *iv->ballots))
+        if (!grow(hrr_store_ctx(st), (void **)&iv->ballots, &cap, iv->nballots, sizeof *iv->ballots))
             return oom(st);
         hrr_ballot_t *b = &iv->ballots[iv->nballots];
         col_copy(s, 0, b->state, sizeof b->state);
-        if (!col_dup(s, 1, &b->name)) return oom(st);
+        if (!col_dup(hrr_store_ctx(st), s, 1, &b->name)) return oom(st);
         b->vote = (int)sqlite3_column_int(s, 2);
         iv->nballots++;
         /* the schema's CHECK keeps votes in 1..5 */
@@ -421,7 +421,7 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         rc = hrr_i_seterr(st, HRR_EINVAL, "no item symbol or key given");
         goto out;
     }
-    if (!(v = hrr_i_calloc(1, sizeof *v))) {
+    if (!(v = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *v))) {
         rc = oom(st);
         goto out;
     }
@@ -430,7 +430,7 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         if ((rc = prepare(st, k_match[by_key][pass], &s, "finding an item"))) goto out;
         sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
         while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-            if (!grow((void **)&v->items, &cap, v->n, sizeof *v->items) ||
+            if (!grow(hrr_store_ctx(st), (void **)&v->items, &cap, v->n, sizeof *v->items) ||
                 !item_read(s, &v->items[v->n].item)) {
                 rc = oom(st);
                 goto out;
@@ -470,14 +470,14 @@ void hrr_state_list_free(hrr_state_list_t *list)
     if (!list) return;
     for (size_t i = 0; i < list->n; i++) {
         hrr_state_info_t *s = &list->states[i];
-        hrr_i_free(s->name);
-        hrr_i_free(s->un_group);
-        hrr_i_free(s->start);
-        hrr_i_free(s->end);
-        hrr_i_free(s->orgs);
+        hrr_i_free(NULL, s->name);
+        hrr_i_free(NULL, s->un_group);
+        hrr_i_free(NULL, s->start);
+        hrr_i_free(NULL, s->end);
+        hrr_i_free(NULL, s->orgs);
     }
-    hrr_i_free(list->states);
-    hrr_i_free(list);
+    hrr_i_free(NULL, list->states);
+    hrr_i_free(NULL, list);
 }
 
 /* HRR_OK if GROUP is a regional group or a membership org in the store. */
@@ -499,7 +499,7 @@ static hrr_err_t check_group(hrr_store_t *st, const char *group)
         " UNION SELECT org FROM memberships ORDER BY 1");
     rc = hrr_i_seterr(st, HRR_ENOTFOUND, "no group or organisation '%s' in the store"
                       " (it has %s)", group, known ? known : "none");
-    hrr_i_free(known);
+    hrr_i_free(hrr_store_ctx(st), known);
     return rc;
 }
 
@@ -533,7 +533,7 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
         goto out;
     }
     if (group && (rc = check_group(st, group))) goto out;
-    if (hrr_sbuf_printf(&sql,
+    if (hrr_sbuf_printf(hrr_store_ctx(st), &sql,
             "SELECT s.iso3, s.name, s.un_group, s.iso2, s.m49, s.start_date, s.end_date,"
             " coalesce(a.n, 0),"
             " (SELECT group_concat(org, ',') FROM (SELECT DISTINCT org FROM memberships m"
@@ -547,12 +547,12 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
     if ((rc = prepare(st, sql.z, &s, "listing states"))) goto out;
     if (group) sqlite3_bind_text(s, 1, group, -1, SQLITE_STATIC);
     if (on) sqlite3_bind_text(s, 2, on, -1, SQLITE_STATIC);
-    if (!(list = hrr_i_calloc(1, sizeof *list))) {
+    if (!(list = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *list))) {
         rc = oom(st);
         goto out;
     }
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&list->states, &cap, list->n, sizeof *list->states)) {
+        if (!grow(hrr_store_ctx(st), (void **)&list->states, &cap, list->n, sizeof *list->states)) {
             rc = oom(st);
             goto out;
         }
@@ -561,9 +561,9 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
         col_copy(s, 3, si->iso2, sizeof si->iso2);
         si->m49 = col_long(s, 4, 0);
         si->naliases = col_long(s, 7, 0);
-        if (!col_dup(s, 1, &si->name) || !col_dup(s, 2, &si->un_group) ||
-            !col_dup(s, 5, &si->start) || !col_dup(s, 6, &si->end) ||
-            !col_dup(s, 8, &si->orgs)) {
+        if (!col_dup(hrr_store_ctx(st), s, 1, &si->name) || !col_dup(hrr_store_ctx(st), s, 2, &si->un_group) ||
+            !col_dup(hrr_store_ctx(st), s, 5, &si->start) || !col_dup(hrr_store_ctx(st), s, 6, &si->end) ||
+            !col_dup(hrr_store_ctx(st), s, 8, &si->orgs)) {
             rc = oom(st);
             goto out;
         }
@@ -592,23 +592,23 @@ void hrr_summary_free(hrr_summary_t *sm)
     if (!sm) return;
     for (size_t i = 0; i < sm->nbodies; i++) {
         hrr_summary_body_t *b = &sm->bodies[i];
-        hrr_i_free(b->code);
-        hrr_i_free(b->name);
-        hrr_i_free(b->first);
-        hrr_i_free(b->last);
+        hrr_i_free(NULL, b->code);
+        hrr_i_free(NULL, b->name);
+        hrr_i_free(NULL, b->first);
+        hrr_i_free(NULL, b->last);
     }
     for (size_t i = 0; i < sm->nimports; i++) {
         hrr_summary_import_t *im = &sm->imports[i];
-        hrr_i_free(im->path);
-        hrr_i_free(im->format);
-        hrr_i_free(im->sha256);
-        hrr_i_free(im->started);
-        hrr_i_free(im->finished);
+        hrr_i_free(NULL, im->path);
+        hrr_i_free(NULL, im->format);
+        hrr_i_free(NULL, im->sha256);
+        hrr_i_free(NULL, im->started);
+        hrr_i_free(NULL, im->finished);
     }
-    hrr_i_free(sm->tables);
-    hrr_i_free(sm->bodies);
-    hrr_i_free(sm->imports);
-    hrr_i_free(sm);
+    hrr_i_free(NULL, sm->tables);
+    hrr_i_free(NULL, sm->bodies);
+    hrr_i_free(NULL, sm->imports);
+    hrr_i_free(NULL, sm);
 }
 
 hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
@@ -620,8 +620,8 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
     int src;
     char sql[128];
     *out = NULL;
-    if (!(sm = hrr_i_calloc(1, sizeof *sm)) ||
-        !(sm->tables = hrr_i_calloc(N_TABLES, sizeof *sm->tables))) {
+    if (!(sm = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *sm)) ||
+        !(sm->tables = hrr_i_calloc(hrr_store_ctx(st), N_TABLES, sizeof *sm->tables))) {
         rc = oom(st);
         goto out;
     }
@@ -647,15 +647,15 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             " GROUP BY b.code ORDER BY b.code", &s, "summarising bodies")))
         goto out;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&sm->bodies, &cap, sm->nbodies, sizeof *sm->bodies)) {
+        if (!grow(hrr_store_ctx(st), (void **)&sm->bodies, &cap, sm->nbodies, sizeof *sm->bodies)) {
             rc = oom(st);
             goto out;
         }
         hrr_summary_body_t *b = &sm->bodies[sm->nbodies++];
         b->items = col_long(s, 2, 0);
         b->ballots = col_long(s, 5, 0);
-        if (!col_dup(s, 0, &b->code) || !col_dup(s, 1, &b->name) ||
-            !col_dup(s, 3, &b->first) || !col_dup(s, 4, &b->last)) {
+        if (!col_dup(hrr_store_ctx(st), s, 0, &b->code) || !col_dup(hrr_store_ctx(st), s, 1, &b->name) ||
+            !col_dup(hrr_store_ctx(st), s, 3, &b->first) || !col_dup(hrr_store_ctx(st), s, 4, &b->last)) {
             rc = oom(st);
             goto out;
         }
@@ -673,16 +673,16 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             &s, "listing imports")))
         goto out;
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!grow((void **)&sm->imports, &cap, sm->nimports, sizeof *sm->imports)) {
+        if (!grow(hrr_store_ctx(st), (void **)&sm->imports, &cap, sm->nimports, sizeof *sm->imports)) {
             rc = oom(st);
             goto out;
         }
         hrr_summary_import_t *im = &sm->imports[sm->nimports++];
         im->id = col_long(s, 0, 0);
         im->rows = col_long(s, 3, 0);
-        if (!col_dup(s, 1, &im->path) || !col_dup(s, 2, &im->format) ||
-            !col_dup(s, 4, &im->sha256) || !col_dup(s, 5, &im->started) ||
-            !col_dup(s, 6, &im->finished)) {
+        if (!col_dup(hrr_store_ctx(st), s, 1, &im->path) || !col_dup(hrr_store_ctx(st), s, 2, &im->format) ||
+            !col_dup(hrr_store_ctx(st), s, 4, &im->sha256) || !col_dup(hrr_store_ctx(st), s, 5, &im->started) ||
+            !col_dup(hrr_store_ctx(st), s, 6, &im->finished)) {
             rc = oom(st);
             goto out;
         }

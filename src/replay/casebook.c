@@ -21,10 +21,10 @@ void hrr_casebook_free(hrr_casebook_t *c)
         hrr_case_t *x = &c->a[i];
         char *s[] = {x->id, x->date, x->body, x->symbol, x->kind, x->target, x->moved_by,
                      x->outcome, x->note, x->source};
-        for (size_t k = 0; k < sizeof s / sizeof *s; k++) hrr_i_free(s[k]);
+        for (size_t k = 0; k < sizeof s / sizeof *s; k++) hrr_i_free(NULL, s[k]);
     }
-    hrr_i_free(c->a);
-    hrr_i_free(c);
+    hrr_i_free(NULL, c->a);
+    hrr_i_free(NULL, c);
 }
 
 static hrr_err_t row(void *ud, const hrr_csv_row_t *r)
@@ -32,7 +32,7 @@ static hrr_err_t row(void *ud, const hrr_csv_row_t *r)
     hrr_casebook_t *c = ud;
     if (r->line == 1) return HRR_OK;
     if (r->n != F_N) return HRR_EDATA;
-    hrr_case_t *a = hrr_i_realloc(c->a, (c->n + 1) * sizeof *a);
+    hrr_case_t *a = hrr_i_realloc(r->ctx, c->a, (c->n + 1) * sizeof *a);
     if (!a) return HRR_ENOMEM;
     c->a = a;
     hrr_case_t *x = &c->a[c->n++];
@@ -40,22 +40,22 @@ static hrr_err_t row(void *ud, const hrr_csv_row_t *r)
     char **dst[] = {&x->id, &x->date, &x->body, &x->symbol, &x->kind, &x->target, &x->moved_by,
                     NULL, NULL, NULL, &x->outcome, &x->note, &x->source};
     for (int i = 0; i < F_N; i++)
-        if (dst[i] && !(*dst[i] = hrr_i_strdup(r->f[i]))) return HRR_ENOMEM;
+        if (dst[i] && !(*dst[i] = hrr_i_strdup(r->ctx, r->f[i]))) return HRR_ENOMEM;
     x->yes = *r->f[F_YES] ? atol(r->f[F_YES]) : -1;
     x->no = *r->f[F_NO] ? atol(r->f[F_NO]) : -1;
     x->abstain = *r->f[F_ABST] ? atol(r->f[F_ABST]) : -1;
     return HRR_OK;
 }
 
-hrr_err_t hrr_casebook_load(hrr_casebook_t **out)
+hrr_err_t hrr_casebook_load(hrr_casebook_t **out, hrr_ctx_t *ctx)
 {
     const hrr_i_resource_t *res = hrr_i_resource("data/casebook.csv");
     long line;
     *out = NULL;
     if (!res) return HRR_ENOTFOUND;
-    hrr_casebook_t *c = hrr_i_calloc(1, sizeof *c);
+    hrr_casebook_t *c = hrr_i_calloc(ctx, 1, sizeof *c);
     if (!c) return HRR_ENOMEM;
-    hrr_err_t rc = hrr_i_csv_parse(res->data, res->len, ',', row, c, &line);
+    hrr_err_t rc = hrr_i_csv_parse(ctx, res->data, res->len, ',', row, c, &line);
     if (rc) {
         hrr_casebook_free(c);
         return rc;

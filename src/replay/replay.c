@@ -17,13 +17,13 @@ void hrr_replay_free(hrr_replay_t *r)
 {
     if (!r) return;
     for (size_t i = 0; i < r->n; i++) {
-        hrr_i_free(r->a[i].symbol);
-        hrr_i_free(r->a[i].date);
-        hrr_i_free(r->a[i].title);
+        hrr_i_free(NULL, r->a[i].symbol);
+        hrr_i_free(NULL, r->a[i].date);
+        hrr_i_free(NULL, r->a[i].title);
     }
-    hrr_i_free(r->a);
+    hrr_i_free(NULL, r->a);
     hrr_rules_free(r->own);
-    hrr_i_free(r);
+    hrr_i_free(NULL, r);
 }
 
 hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
@@ -37,7 +37,7 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
     if (!opts) opts = &none;
     *out = NULL;
     const char *body = opts->body ? opts->body : hrr_rules_body(rules);
-    hrr_replay_t *r = hrr_i_calloc(1, sizeof *r);
+    hrr_replay_t *r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r);
     if (!r) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     if ((rc = hrr_body_default_rules(st, body, r->own_rules, sizeof r->own_rules))) goto out;
     if ((rc = hrr_rules_load(r->own_rules, &own, hrr_store_ctx(st))))
@@ -93,14 +93,14 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
         if (flip) r->flipped++;
         if (opts->flips_only && !flip) continue;
         snprintf(it.target, sizeof it.target, "%s", (const char *)sqlite3_column_text(s, 3));
-        it.symbol = hrr_i_strdup((const char *)sqlite3_column_text(s, 0));
-        it.date = hrr_i_strdup(date ? date : "");
-        it.title = sqlite3_column_text(s, 2) ? hrr_i_strdup((const char *)sqlite3_column_text(s, 2)) : NULL;
+        it.symbol = hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 0));
+        it.date = hrr_i_strdup(hrr_store_ctx(st), date ? date : "");
+        it.title = sqlite3_column_text(s, 2) ? hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 2)) : NULL;
         if (r->n == cap) {
             size_t ncap = cap ? 2 * cap : 256;
-            hrr_replay_item_t *a = hrr_i_realloc(r->a, ncap * sizeof *a);
+            hrr_replay_item_t *a = hrr_i_realloc(hrr_store_ctx(st), r->a, ncap * sizeof *a);
             if (!a) {
-                hrr_i_free(it.symbol), hrr_i_free(it.date), hrr_i_free(it.title);
+                hrr_i_free(hrr_store_ctx(st), it.symbol), hrr_i_free(hrr_store_ctx(st), it.date), hrr_i_free(hrr_store_ctx(st), it.title);
                 rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
                 goto out;
             }

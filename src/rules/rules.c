@@ -291,7 +291,7 @@ hrr_err_t hrr_rules_load(const char *name, hrr_rules_t **out, hrr_ctx_t *ctx)
     *out = NULL;
     e.buf[0] = 0;
     if ((rc = read_json(name, &j, &e, 0))) return rc;
-    hrr_rules_t *r = hrr_i_calloc(1, sizeof *r);
+    hrr_rules_t *r = hrr_i_calloc(ctx, 1, sizeof *r);
     if (!r) {
         json_decref(j);
         snprintf(e.buf, e.len, "out of memory");
@@ -310,7 +310,7 @@ void hrr_rules_free(hrr_rules_t *r)
 {
     if (!r) return;
     json_decref(r->json);
-    hrr_i_free(r);
+    hrr_i_free(NULL, r);
 }
 
 const char *hrr_rules_name(const hrr_rules_t *r) { return r->name; }
@@ -334,34 +334,34 @@ char *hrr_rules_json(const hrr_rules_t *r)
 static void describe_thr(hrr_sbuf_t *b, const char *what, const thr_t *t, long members)
 {
     if (!t->set) return;
-    hrr_sbuf_printf(b, "%-20s %s %ld/%ld of the %s", what, t->strict ? "more than" : "at least",
+    hrr_sbuf_printf(NULL, b, "%-20s %s %ld/%ld of the %s", what, t->strict ? "more than" : "at least",
                     t->num, t->den,
                     t->base == BASE_PV ? "members present and voting (yes + no)"
                     : t->base == BASE_PRESENT ? "members present (yes + no + abstain)" : "members");
     if (t->base == BASE_MEMBERS) {
         long need = t->strict ? t->num * members / t->den + 1
                               : (t->num * members + t->den - 1) / t->den;
-        hrr_sbuf_printf(b, ": %ld of %ld", need, members);
+        hrr_sbuf_printf(NULL, b, ": %ld of %ld", need, members);
     }
-    hrr_sbuf_printf(b, "\n%-20s   source: %s\n", "", t->source);
+    hrr_sbuf_printf(NULL, b, "\n%-20s   source: %s\n", "", t->source);
 }
 
 char *hrr_rules_describe(const hrr_rules_t *r)
 {
     hrr_sbuf_t b = {0};
-    hrr_sbuf_printf(&b, "%s (%s): %s\n", r->name, r->body, r->title);
-    hrr_sbuf_printf(&b, "%-20s %ld\n", "members", r->members);
+    hrr_sbuf_printf(NULL, &b, "%s (%s): %s\n", r->name, r->body, r->title);
+    hrr_sbuf_printf(NULL, &b, "%-20s %ld\n", "members", r->members);
     for (int i = 0; i < r->nera; i++)
-        hrr_sbuf_printf(&b, "%-20s   from %ld: %ld\n", "", r->era_year[i], r->era_members[i]);
-    hrr_sbuf_printf(&b, "%-20s   source: %s\n", "",
+        hrr_sbuf_printf(NULL, &b, "%-20s   from %ld: %ld\n", "", r->era_year[i], r->era_members[i]);
+    hrr_sbuf_printf(NULL, &b, "%-20s   source: %s\n", "",
                     json_string_value(json_object_get(r->json, "members_source")));
     json_t *g = json_object_get(r->json, "groups");
     if (json_is_object(g)) {
         const char *k;
         json_t *v;
-        hrr_sbuf_printf(&b, "%-20s", "seats by group");
-        json_object_foreach(g, k, v) hrr_sbuf_printf(&b, " %s %lld", k, (long long)json_integer_value(v));
-        hrr_sbuf_printf(&b, "\n");
+        hrr_sbuf_printf(NULL, &b, "%-20s", "seats by group");
+        json_object_foreach(g, k, v) hrr_sbuf_printf(NULL, &b, " %s %lld", k, (long long)json_integer_value(v));
+        hrr_sbuf_printf(NULL, &b, "\n");
     }
     describe_thr(&b, "quorum", &r->quorum, r->members);
     describe_thr(&b, "special session", &r->special_session, r->members);
@@ -371,13 +371,13 @@ char *hrr_rules_describe(const hrr_rules_t *r)
     describe_thr(&b, "adoption (important)", &r->adopt_important, r->members);
     if (r->no_action_allowed) describe_thr(&b, "no-action motion", &r->no_action, r->members);
     else if (r->no_action_source)
-        hrr_sbuf_printf(&b, "%-20s not admitted\n%-20s   source: %s\n", "no-action motion", "",
+        hrr_sbuf_printf(NULL, &b, "%-20s not admitted\n%-20s   source: %s\n", "no-action motion", "",
                         r->no_action_source);
     if (r->consensus)
-        hrr_sbuf_printf(&b, "%-20s consensus only: one objection blocks\n%-20s   source: %s\n",
+        hrr_sbuf_printf(NULL, &b, "%-20s consensus only: one objection blocks\n%-20s   source: %s\n",
                         "decisions", "", r->consensus_source);
     json_t *note = json_object_get(r->json, "country_note");
-    if (json_is_string(note)) hrr_sbuf_printf(&b, "%-20s %s\n", "note", json_string_value(note));
+    if (json_is_string(note)) hrr_sbuf_printf(NULL, &b, "%-20s %s\n", "note", json_string_value(note));
     if (!b.z) return NULL;
     char *out = strdup(b.z); /* the header says: free with free() */
     hrr_sbuf_destroy(&b);

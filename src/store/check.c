@@ -38,11 +38,11 @@ fail:
     return rc;
 }
 
-static char *dup_col(sqlite3_stmt *s, int i, bool *oom)
+static char *dup_col(hrr_ctx_t *ctx, sqlite3_stmt *s, int i, bool *oom)
 {
     const char *z = (const char *)sqlite3_column_text(s, i);
     if (!z) return NULL;
-    char *d = hrr_i_strdup(z);
+    char *d = hrr_i_strdup(ctx, z);
     if (!d) *oom = true;
     return d;
 }
@@ -51,20 +51,20 @@ void hrr_findings_free(hrr_findings_t *f)
 {
     if (!f) return;
     for (size_t i = 0; i < f->n; i++) {
-        hrr_i_free(f->a[i].kind);
-        hrr_i_free(f->a[i].item);
-        hrr_i_free(f->a[i].date);
-        hrr_i_free(f->a[i].detail);
+        hrr_i_free(NULL, f->a[i].kind);
+        hrr_i_free(NULL, f->a[i].item);
+        hrr_i_free(NULL, f->a[i].date);
+        hrr_i_free(NULL, f->a[i].detail);
     }
-    hrr_i_free(f->a);
-    hrr_i_free(f);
+    hrr_i_free(NULL, f->a);
+    hrr_i_free(NULL, f);
 }
 
 hrr_err_t hrr_findings_list(hrr_store_t *st, const char *kind, hrr_findings_t **out)
 {
     sqlite3_stmt *s = NULL;
     hrr_err_t rc = HRR_OK;
-    hrr_findings_t *f = hrr_i_calloc(1, sizeof *f);
+    hrr_findings_t *f = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *f);
     size_t cap = 0;
     bool oom = false;
     *out = NULL;
@@ -81,7 +81,7 @@ hrr_err_t hrr_findings_list(hrr_store_t *st, const char *kind, hrr_findings_t **
     while ((src = sqlite3_step(s)) == SQLITE_ROW) {
         if (f->n == cap) {
             size_t ncap = cap ? 2 * cap : 64;
-            hrr_finding_t *a = hrr_i_realloc(f->a, ncap * sizeof *a);
+            hrr_finding_t *a = hrr_i_realloc(hrr_store_ctx(st), f->a, ncap * sizeof *a);
             if (!a) {
                 oom = true;
                 break;
@@ -90,10 +90,10 @@ hrr_err_t hrr_findings_list(hrr_store_t *st, const char *kind, hrr_findings_t **
             cap = ncap;
         }
         hrr_finding_t *x = &f->a[f->n++];
-        x->kind = dup_col(s, 0, &oom);
-        x->item = dup_col(s, 1, &oom);
-        x->date = dup_col(s, 2, &oom);
-        x->detail = dup_col(s, 3, &oom);
+        x->kind = dup_col(hrr_store_ctx(st), s, 0, &oom);
+        x->item = dup_col(hrr_store_ctx(st), s, 1, &oom);
+        x->date = dup_col(hrr_store_ctx(st), s, 2, &oom);
+        x->detail = dup_col(hrr_store_ctx(st), s, 3, &oom);
         if (oom) break;
     }
     if (oom) rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");

@@ -16,7 +16,7 @@ hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
     if (!st) return rc;
     va_list ap;
     va_start(ap, fmt);
-    hrr_i_ctx_vseterr(&st->ctx, rc, fmt, ap);
+    hrr_i_ctx_vseterr(st->ctx, rc, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -82,10 +82,10 @@ const hrr_i_resource_t *hrr_i_resource(const char *name)
 
 const char *hrr_store_errmsg(const hrr_store_t *st)
 {
-    return st ? hrr_errmsg(&st->ctx) : "out of memory";
+    return st ? hrr_errmsg(st->ctx) : "out of memory";
 }
 
-hrr_ctx_t *hrr_store_ctx(hrr_store_t *st) { return st ? &st->ctx : NULL; }
+hrr_ctx_t *hrr_store_ctx(hrr_store_t *st) { return st ? st->ctx : NULL; }
 
 struct sqlite3 *hrr_store_sqlite(hrr_store_t *st) { return st->db; }
 
@@ -227,7 +227,7 @@ static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
     long line;
     if (!r) return hrr_i_seterr(sd->st, HRR_EINVAL, "missing resource %s", name);
     sd->name = name;
-    hrr_err_t rc = hrr_i_csv_parse(r->data, r->len, ',', fn, sd, &line);
+    hrr_err_t rc = hrr_i_csv_parse(hrr_store_ctx(sd->st), r->data, r->len, ',', fn, sd, &line);
     if (rc == HRR_EDATA && line)
         hrr_i_seterr(sd->st, rc, "%s:%ld: malformed CSV", name, line);
     return rc;
@@ -318,17 +318,23 @@ fail:
 
 hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
 {
+    return hrr_store_open_ctx(path, flags, out, NULL);
+}
+
+hrr_err_t hrr_store_open_ctx(const char *path, int flags, hrr_store_t **out, hrr_ctx_t *ctx)
+{
     hrr_i_init();
-    hrr_store_t *st = hrr_i_calloc(1, sizeof *st);
+    hrr_store_t *st = hrr_i_calloc(ctx, 1, sizeof *st);
     hrr_err_t rc;
     *out = st;
-    if (!st) return HRR_ENOMEM;
-    hrr_i_ctx_init(&st->ctx);
-    st->ctx.owned_by_store = 1;
+    if (!st) return hrr_i_ctx_seterr(ctx, HRR_ENOMEM, "out of memory");
+    hrr_i_ctx_init(&st->own);
+    st->own.owned_by_store = 1;
+    st->ctx = ctx ? ctx : &st->own;
     st->readonly = (flags & HRR_OPEN_READONLY) != 0;
     if (!path || !*path)
         return hrr_i_seterr(st, HRR_EINVAL, "no store path given");
-    if (!(st->path = hrr_i_strdup(path))) return HRR_ENOMEM;
+    if (!(st->path = hrr_i_strdup(ctx, path))) return HRR_ENOMEM;
     int oflags = st->readonly ? SQLITE_OPEN_READONLY
                               : SQLITE_OPEN_READWRITE |
                                     ((flags & HRR_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
@@ -348,7 +354,7 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
         return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
                             sqlite3_errmsg(st->db));
     if ((rc = migrate(st))) return rc;
-    st->ctx.errmsg[0] = 0;
+    st->ctx->errmsg[0] = 0;
     return HRR_OK;
 }
 
@@ -357,8 +363,8 @@ void hrr_store_close(hrr_store_t *st)
     if (!st) return;
     sqlite3_finalize(st->resolve);
     sqlite3_close(st->db);
-    hrr_i_free(st->path);
-    hrr_i_free(st);
+    hrr_i_free(hrr_store_ctx(st), st->path);
+    hrr_i_free(hrr_store_ctx(st), st);
 }
 
 /* ------------------------------------------------------------ states */

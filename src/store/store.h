@@ -13,7 +13,10 @@ struct hrr_store {
     sqlite3 *db;          /* the SQLite connection */
     char *path;           /* file name as given */
     int readonly;         /* opened with HRR_OPEN_READONLY */
-    hrr_ctx_t ctx;        /* the store's context: its last error message */
+    hrr_ctx_t own;        /* the context hrr_store_open made for it */
+    hrr_ctx_t *ctx;       /* the store's context (&own, or the caller's given
+                             to hrr_store_open_ctx): its last error message
+                             and its allocator */
     sqlite3_stmt *resolve;/* cached alias lookup for hrr_state_resolve */
 };
 

@@ -11,6 +11,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     size_t n = 0;
     long line;
-    hrr_i_csv_parse((const char *)data, size, ',', count, &n, &line);
+    hrr_i_csv_parse(NULL, (const char *)data, size, ',', count, &n, &line);
     return 0;
 }

@@ -19,17 +19,17 @@ static void test_upgma(void)
                                  23, 21, 39, 43, 0}; /* e */
     int cl[5];
     double h[4];
-    CHECK(hrr_upgma(d, 5, 2, cl, h) == HRR_OK);
+    CHECK(hrr_upgma(d, 5, 2, cl, h, NULL) == HRR_OK);
     /* a-b at 17; (a,b)-e at (23+21)/2 = 22; c-d at 28; the two at
      * ((25.5*2+39)/3 + (32.5*2+43)/3)/2 = (30+36)/2 = 33 */
     CHECK(fabs(h[0] - 17) < 1e-12 && fabs(h[1] - 22) < 1e-12 && fabs(h[2] - 28) < 1e-12 &&
           fabs(h[3] - 33) < 1e-12);
     CHECK(cl[0] == 0 && cl[1] == 0 && cl[4] == 0 && cl[2] == 1 && cl[3] == 1);
-    CHECK(hrr_upgma(d, 5, 5, cl, NULL) == HRR_OK);
+    CHECK(hrr_upgma(d, 5, 5, cl, NULL, NULL) == HRR_OK);
     CHECK(cl[0] != cl[1] && cl[2] != cl[3]);
-    CHECK(hrr_upgma(d, 5, 1, cl, NULL) == HRR_OK);
+    CHECK(hrr_upgma(d, 5, 1, cl, NULL, NULL) == HRR_OK);
     CHECK(cl[0] == 0 && cl[1] == 0 && cl[2] == 0 && cl[3] == 0 && cl[4] == 0);
-    CHECK(hrr_upgma(d, 5, 0, cl, NULL) == HRR_EINVAL);
+    CHECK(hrr_upgma(d, 5, 0, cl, NULL, NULL) == HRR_EINVAL);
 }
 
 static const char *const A[4] = {"CHN", "CUB", "RUS", "PAK"}, *const B[4] = {"USA", "GBR", "FRA", "DEU"};

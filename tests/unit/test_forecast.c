@@ -55,7 +55,7 @@ static void test_exact(void)
         }
     }
     long runs = 400000, d[N];
-    long ad = hrr_fc_simulate(p, N, t, NULL, 0, runs, 11, NULL, d);
+    long ad = hrr_fc_simulate(p, N, t, NULL, 0, runs, 11, NULL, d, NULL);
     double mc = (double)ad / (double)runs, se = sqrt(exact * (1 - exact) / (double)runs);
     CHECK(fabs(mc - exact) < 4 * se);
     for (int i = 0; i < N; i++) {
@@ -65,7 +65,7 @@ static void test_exact(void)
     /* a no-action motion on the same ballots turned around: it carries when
      * the draft's no votes outnumber its yes votes */
     long carried = 0;
-    long ad2 = hrr_fc_simulate(p, N, t, t, 0, runs, 11, &carried, NULL);
+    long ad2 = hrr_fc_simulate(p, N, t, t, 0, runs, 11, &carried, NULL, NULL);
     CHECK(ad2 == ad);              /* ... so it never blocks a draft that would pass */
     double exact_motion = 0;       /* P(no > yes) */
     for (int m = 0; m < 1 << (2 * N); m++) {
@@ -80,12 +80,12 @@ static void test_exact(void)
     /* the same seed, the same counts on 1 and on 2 threads */
     long d1[N], d2[N];
     omp_set_num_threads(1);
-    long a1 = hrr_fc_simulate(p, N, t, NULL, 0.8, 50000, 3, NULL, d1);
+    long a1 = hrr_fc_simulate(p, N, t, NULL, 0.8, 50000, 3, NULL, d1, NULL);
     omp_set_num_threads(2);
-    long a2 = hrr_fc_simulate(p, N, t, NULL, 0.8, 50000, 3, NULL, d2);
+    long a2 = hrr_fc_simulate(p, N, t, NULL, 0.8, 50000, 3, NULL, d2, NULL);
     CHECK(a1 == a2);
     CHECK(memcmp(d1, d2, sizeof d1) == 0);
-    CHECK(hrr_fc_simulate(p, N, t, NULL, 0.8, 50000, 4, NULL, NULL) != a1);
+    CHECK(hrr_fc_simulate(p, N, t, NULL, 0.8, 50000, 4, NULL, NULL, NULL) != a1);
 }
 
 /* The threshold tables say what the rules engine says. */

@@ -31,10 +31,10 @@ static void test_csv_fixture(void)
     char path[256], fx[256], buf[512];
     hrr_sbuf_t csv = {0};
     hrr_store_t *st = open_store(tmp_store(path));
-    hrr_sbuf_printf(&csv, "res;when;ccode;v\n");
+    hrr_sbuf_printf(NULL, &csv, "res;when;ccode;v\n");
     for (size_t i = 0; i < sizeof k_no_cow / sizeof *k_no_cow; i++)
-        hrr_sbuf_printf(&csv, "S-1/1;06/07/2006;%d;3\n", k_no_cow[i]);
-    hrr_sbuf_printf(&csv, "S-1/1;06/07/2006;710;1\nS-1/1;06/07/2006;365;1\nS-1/1;06/07/2006;900;8\n");
+        hrr_sbuf_printf(NULL, &csv, "S-1/1;06/07/2006;%d;3\n", k_no_cow[i]);
+    hrr_sbuf_printf(NULL, &csv, "S-1/1;06/07/2006;710;1\nS-1/1;06/07/2006;365;1\nS-1/1;06/07/2006;900;8\n");
     fixture(fx, "mine.csv", csv.z);
     hrr_sbuf_destroy(&csv);
     hrr_import_opts_t o = {.format = "generic-csv", .body = "HRC",
@@ -180,14 +180,14 @@ static void test_roundtrip(void)
     hrr_store_t *a = data_store(pa);
     sqlite3_stmt *s;
     hrr_sbuf_t csv = {0};
-    hrr_sbuf_printf(&csv, "symbol,date,iso2,code\n");
+    hrr_sbuf_printf(NULL, &csv, "symbol,date,iso2,code\n");
     CHECK(sqlite3_prepare_v2(hrr_store_sqlite(a),
         "SELECT i.symbol, i.date, st.iso2, b.vote FROM ballots b JOIN items i ON i.id=b.item_id"
         " JOIN states st ON st.id=b.state_id WHERE i.symbol='A/HRC/RES/S-1/1'", -1, &s, NULL) == SQLITE_OK);
     int n = 0;
     while (sqlite3_step(s) == SQLITE_ROW) {
         static const int voeten[] = {0, 1, 3, 2, 8, 9};
-        hrr_sbuf_printf(&csv, "%s,%s,%s,%d\n", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
+        hrr_sbuf_printf(NULL, &csv, "%s,%s,%s,%d\n", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
                         sqlite3_column_text(s, 2), voeten[sqlite3_column_int(s, 3)]);
         n++;
     }

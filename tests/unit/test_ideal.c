@@ -29,7 +29,7 @@ static void test_simulated(void)
     }
     gsl_rng_free(rng);
     int iters = 0, conv = 0;
-    CHECK(hrr_ideal_fit(y, NS, NT, NULL, est, &iters, &conv) == HRR_OK);
+    CHECK(hrr_ideal_fit(y, NS, NT, NULL, est, &iters, &conv, NULL) == HRR_OK);
     double r = fabs(gsl_stats_correlation(truth, 1, est, 1, NS));
     fprintf(stderr, "simulated %dx%d: r = %.4f after %d iterations (converged %d)\n", NS, NT, r,
             iters, conv);

@@ -60,7 +60,7 @@ static void test_dynamic_sim(void)
     panel(0.3, 5, truth, y, year);
     hrr_ideal_dyn_opts_t o = {.omega = 0.3};
     int it = 0, conv = 0;
-    CHECK(hrr_ideal_dyn_fit(y, NS, NT, year, &o, NULL, est, sd, &it, &conv) == HRR_OK);
+    CHECK(hrr_ideal_dyn_fit(y, NS, NT, year, &o, NULL, est, sd, &it, &conv, NULL) == HRR_OK);
     CHECK(conv);
     double r = corr_defined(truth, est, NS * NY);
     fprintf(stderr, "dynamic: r = %.4f with the truth over state-years, %d iterations\n", r, it);
@@ -79,9 +79,9 @@ static void test_dynamic_sim(void)
      * one-dimensional EM */
     panel(0, 9, truth, y, year);
     hrr_ideal_dyn_opts_t flat = {.omega = 1e-4};
-    CHECK(hrr_ideal_dyn_fit(y, NS, NT, year, &flat, NULL, est, NULL, NULL, NULL) == HRR_OK);
+    CHECK(hrr_ideal_dyn_fit(y, NS, NT, year, &flat, NULL, est, NULL, NULL, NULL, NULL) == HRR_OK);
     static double x1[NS], xs[NS];
-    CHECK(hrr_ideal_fit(y, NS, NT, NULL, x1, NULL, NULL) == HRR_OK);
+    CHECK(hrr_ideal_fit(y, NS, NT, NULL, x1, NULL, NULL, NULL) == HRR_OK);
     for (int i = 0; i < NS; i++) xs[i] = est[i * NY + 5];
     double rs = fabs(gsl_stats_correlation(x1, 1, xs, 1, NS));
     fprintf(stderr, "dynamic with omega 1e-4 against the static EM: r = %.5f\n", rs);
@@ -92,7 +92,7 @@ static void test_dynamic_sim(void)
     CHECK(spread / NS < 1e-2);
 
     hrr_ideal_dyn_opts_t bad = {.omega = -1};
-    CHECK(hrr_ideal_dyn_fit(y, NS, NT, year, &bad, NULL, est, NULL, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_dyn_fit(y, NS, NT, year, &bad, NULL, est, NULL, NULL, NULL, NULL) == HRR_EINVAL);
 }
 
 static void test_gibbs_sim(void)
@@ -110,7 +110,7 @@ static void test_gibbs_sim(void)
     }
     hrr_ideal_gibbs_opts_t o = {.iter = 600, .burn = 200, .chains = 2, .seed = 3};
     omp_set_num_threads(1);
-    CHECK(hrr_ideal_gibbs_fit(y, S, T, &o, -1, mean, sd) == HRR_OK);
+    CHECK(hrr_ideal_gibbs_fit(y, S, T, &o, -1, mean, sd, NULL) == HRR_OK);
     double rr = fabs(gsl_stats_correlation(truth, 1, mean, 1, S));
     fprintf(stderr, "gibbs: r = %.4f with the truth\n", rr);
     CHECK(rr >= 0.98);
@@ -124,13 +124,13 @@ static void test_gibbs_sim(void)
     CHECK(in >= S * 8 / 10);
     /* the same seed on two threads: the same figures, bit for bit */
     omp_set_num_threads(2);
-    CHECK(hrr_ideal_gibbs_fit(y, S, T, &o, -1, mean2, sd2) == HRR_OK);
+    CHECK(hrr_ideal_gibbs_fit(y, S, T, &o, -1, mean2, sd2, NULL) == HRR_OK);
     CHECK(memcmp(mean, mean2, sizeof mean) == 0 && memcmp(sd, sd2, sizeof sd) == 0);
     o.seed = 4;
-    CHECK(hrr_ideal_gibbs_fit(y, S, T, &o, -1, mean2, sd2) == HRR_OK);
+    CHECK(hrr_ideal_gibbs_fit(y, S, T, &o, -1, mean2, sd2, NULL) == HRR_OK);
     CHECK(memcmp(mean, mean2, sizeof mean) != 0);
     hrr_ideal_gibbs_opts_t bad = {.iter = 10, .thin = 20};
-    CHECK(hrr_ideal_gibbs_fit(y, S, T, &bad, -1, mean2, sd2) == HRR_EINVAL);
+    CHECK(hrr_ideal_gibbs_fit(y, S, T, &bad, -1, mean2, sd2, NULL) == HRR_EINVAL);
 }
 
 static void test_council(void)

@@ -67,7 +67,7 @@ static void test_speed(void)
     int iters = 0, conv = 0;
     CHECK(hrr_ideal_simulate(NS, NT, 1, HRR_IDEAL_BINARY, 0.1, 1, y, truth) == HRR_OK);
     double t0 = now_s();
-    CHECK(hrr_ideal_fit(y, NS, NT, NULL, x, &iters, &conv) == HRR_OK);
+    CHECK(hrr_ideal_fit(y, NS, NT, NULL, x, &iters, &conv, NULL) == HRR_OK);
     double t = now_s() - t0, r = fabs(gsl_stats_correlation(truth, 1, x, 1, NS));
     fprintf(stderr, "simulated %dx%d: %.3f s, %d iterations, r = %.4f\n", NS, NT, t, iters, r);
     CHECK(r >= 0.99);
@@ -111,7 +111,7 @@ static void test_two_dims(void)
     int iters = 0, conv = 0;
     o.dims = 2;
     CHECK(hrr_ideal_simulate(NS, NT, 2, HRR_IDEAL_BINARY, 0.1, 7, y, truth) == HRR_OK);
-    CHECK(hrr_ideal_fit(y, NS, NT, &o, x, &iters, &conv) == HRR_OK);
+    CHECK(hrr_ideal_fit(y, NS, NT, &o, x, &iters, &conv, NULL) == HRR_OK);
     /* identified: each dimension mean 0, sd 1, uncorrelated */
     CHECK(fabs(gsl_stats_mean(x, 2, NS)) < 1e-9 && fabs(gsl_stats_sd(x + 1, 2, NS) - 1) < 1e-9);
     CHECK(fabs(gsl_stats_correlation(x, 2, x + 1, 2, NS)) < 1e-9);
@@ -136,7 +136,7 @@ static void test_ordinal(void)
     for (size_t k = 0; k < (size_t)NS * NT; k++)
         if (y[k] >= 0) n[y[k]]++;
     CHECK(n[1] > NS * NT / 20); /* abstentions are there */
-    CHECK(hrr_ideal_fit(y, NS, NT, &o, x, &iters, &conv) == HRR_OK);
+    CHECK(hrr_ideal_fit(y, NS, NT, &o, x, &iters, &conv, NULL) == HRR_OK);
     double r = fabs(gsl_stats_correlation(truth, 1, x, 1, NS));
     fprintf(stderr, "ordinal %dx%d (%ld no, %ld abstain, %ld yes): %d iterations, r = %.4f\n", NS,
             NT, n[0], n[1], n[2], iters, r);
@@ -155,9 +155,9 @@ static void test_bootstrap(void)
     o.seed = 42;
     CHECK(hrr_ideal_simulate(NS, NT, 1, HRR_IDEAL_BINARY, 0.1, 5, y, truth) == HRR_OK);
     omp_set_num_threads(1);
-    CHECK(hrr_ideal_fit_se(y, NS, NT, &o, x, se, NULL, NULL) == HRR_OK);
+    CHECK(hrr_ideal_fit_se(y, NS, NT, &o, x, se, NULL, NULL, NULL) == HRR_OK);
     omp_set_num_threads(2);
-    CHECK(hrr_ideal_fit_se(y, NS, NT, &o, x2, se2, NULL, NULL) == HRR_OK);
+    CHECK(hrr_ideal_fit_se(y, NS, NT, &o, x2, se2, NULL, NULL, NULL) == HRR_OK);
     CHECK(memcmp(se, se2, sizeof se) == 0 && memcmp(x, x2, sizeof x) == 0);
     /* the truth on the estimate's scale: standardised, same orientation */
     double m = gsl_stats_mean(truth, 1, NS), s = gsl_stats_sd(truth, 1, NS);
@@ -174,7 +174,7 @@ static void test_bootstrap(void)
     CHECK(cover >= 0.85 && cover <= 0.99);
     /* another seed, other draws */
     o.seed = 43;
-    CHECK(hrr_ideal_fit_se(y, NS, NT, &o, x2, se2, NULL, NULL) == HRR_OK);
+    CHECK(hrr_ideal_fit_se(y, NS, NT, &o, x2, se2, NULL, NULL, NULL) == HRR_OK);
     CHECK(memcmp(se, se2, sizeof se) != 0);
     free(y);
 }
@@ -185,25 +185,25 @@ static void test_bad(void)
     double x[6], se[3];
     hrr_ideal_opts_t o = {0};
     o.dims = 3;
-    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL, NULL) == HRR_EINVAL);
     o.dims = 2;
     o.model = HRR_IDEAL_ORDINAL;
-    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL, NULL) == HRR_EINVAL);
     o.model = 7;
     o.dims = 1;
-    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL, NULL) == HRR_EINVAL);
     o.model = HRR_IDEAL_BINARY;
     o.dims = 2;
     o.se_reps = 10;
-    CHECK(hrr_ideal_fit_se(y, 3, 2, &o, x, se, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_fit_se(y, 3, 2, &o, x, se, NULL, NULL, NULL) == HRR_EINVAL);
     y[2] = 2; /* abstain is not a binary code */
-    CHECK(hrr_ideal_fit(y, 3, 2, NULL, x, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_fit(y, 3, 2, NULL, x, NULL, NULL, NULL) == HRR_EINVAL);
     o.model = HRR_IDEAL_ORDINAL;
     o.dims = 1;
     o.se_reps = 0;
-    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL) == HRR_OK);
+    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL, NULL) == HRR_OK);
     y[2] = 3;
-    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL) == HRR_EINVAL);
+    CHECK(hrr_ideal_fit(y, 3, 2, &o, x, NULL, NULL, NULL) == HRR_EINVAL);
     CHECK(hrr_ideal_simulate(3, 2, 1, HRR_IDEAL_BINARY, 1.0, 1, y, x) == HRR_EINVAL);
 }
 
@@ -216,13 +216,16 @@ static void test_nomem(void)
     o.se_reps = 4;
     CHECK(hrr_ideal_simulate(NS, NT, 1, HRR_IDEAL_BINARY, 0.1, 9, y, truth) == HRR_OK);
     int fails = 0;
+    hrr_ctx_t *ctx;
+    CHECK(hrr_ctx_new(&ctx) == HRR_OK);
     for (long k = 0; k < 40; k++) {
-        hrr_i_alloc_fail_after(k);
-        hrr_err_t rc = hrr_ideal_fit_se(y, NS, NT, &o, x, se, NULL, NULL);
-        hrr_i_alloc_fail_after(-1);
+        hrr_i_ctx_fail_after(ctx, k);
+        hrr_err_t rc = hrr_ideal_fit_se(y, NS, NT, &o, x, se, NULL, NULL, ctx);
+        hrr_i_ctx_fail_after(ctx, -1);
         CHECK(rc == HRR_OK || rc == HRR_ENOMEM);
         fails += rc == HRR_ENOMEM;
     }
+    hrr_ctx_free(ctx);
     CHECK(fails >= 10);
 }
 

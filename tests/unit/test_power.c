@@ -55,14 +55,14 @@ int main(void)
     double bz[200], ba[200], ss[200], rb[8], rs[8];
     /* EEC 1958 */
     long eec[] = {4, 4, 4, 2, 2, 1};
-    CHECK(hrr_power_indices(eec, 6, 12, bz, ba, ss) == HRR_OK);
+    CHECK(hrr_power_indices(eec, 6, 12, bz, ba, ss, NULL) == HRR_OK);
     for (int i = 0; i < 3; i++) CHECK(NEAR(ss[i], 14.0 / 60) && NEAR(bz[i], 10.0 / 42));
     for (int i = 3; i < 5; i++) CHECK(NEAR(ss[i], 9.0 / 60) && NEAR(bz[i], 6.0 / 42));
     CHECK(ss[5] == 0 && bz[5] == 0 && ba[5] == 0);
     CHECK(NEAR(ba[0], 10.0 / 32));
     /* 8,6,4,2, quota 12: swings 5,3,3,1 (worked by hand) */
     long g[] = {8, 6, 4, 2};
-    CHECK(hrr_power_indices(g, 4, 12, bz, ba, ss) == HRR_OK);
+    CHECK(hrr_power_indices(g, 4, 12, bz, ba, ss, NULL) == HRR_OK);
     CHECK(NEAR(bz[0], 5.0 / 12) && NEAR(bz[1], 3.0 / 12) && NEAR(bz[2], 3.0 / 12) && NEAR(bz[3], 1.0 / 12));
     brute(g, 4, 12, rb, rs);
     for (int i = 0; i < 4; i++) CHECK(NEAR(ss[i], rs[i]));
@@ -79,7 +79,7 @@ int main(void)
         }
         x = x * 6364136223846793005ul + 1442695040888963407ul;
         long q = 1 + (long)((x >> 33) % (unsigned long)tot);
-        CHECK(hrr_power_indices(w, (size_t)n, q, bz, NULL, ss) == HRR_OK);
+        CHECK(hrr_power_indices(w, (size_t)n, q, bz, NULL, ss, NULL) == HRR_OK);
         brute(w, n, q, rb, rs);
         for (int i = 0; i < n; i++) {
             if (!NEAR(bz[i], rb[i]) || !NEAR(ss[i], rs[i])) {
@@ -96,7 +96,7 @@ int main(void)
     long hrc[35];
     hrc[0] = 13;
     for (int i = 1; i < 35; i++) hrc[i] = 1;
-    CHECK(hrr_power_indices(hrc, 35, 24, bz, ba, ss) == HRR_OK);
+    CHECK(hrr_power_indices(hrc, 35, 24, bz, ba, ss, NULL) == HRR_OK);
     CHECK(NEAR(ss[0], 13.0 / 35));
     CHECK(NEAR(ss[0] + 34 * ss[1], 1.0));
     double sb = 0;
@@ -109,7 +109,7 @@ int main(void)
      * absolute Banzhaf C(192,96) / 2^192 */
     long ga[193];
     for (int i = 0; i < 193; i++) ga[i] = 1;
-    CHECK(hrr_power_indices(ga, 193, 97, bz, ba, ss) == HRR_OK);
+    CHECK(hrr_power_indices(ga, 193, 97, bz, ba, ss, NULL) == HRR_OK);
     double want = exp(lgamma(193) - 2 * lgamma(97) - 192 * log(2.0));
     for (int i = 0; i < 193; i++) {
         CHECK(fabs(ss[i] - 1.0 / 193) < 1e-12);
@@ -117,9 +117,9 @@ int main(void)
     }
     /* bad games */
     long bad[] = {3, -1};
-    CHECK(hrr_power_indices(bad, 2, 2, bz, ba, ss) == HRR_EINVAL);
-    CHECK(hrr_power_indices(eec, 6, 0, bz, ba, ss) == HRR_EINVAL);
-    CHECK(hrr_power_indices(eec, 6, 18, bz, ba, ss) == HRR_OK); /* the quota is above the total (17) */
+    CHECK(hrr_power_indices(bad, 2, 2, bz, ba, ss, NULL) == HRR_EINVAL);
+    CHECK(hrr_power_indices(eec, 6, 0, bz, ba, ss, NULL) == HRR_EINVAL);
+    CHECK(hrr_power_indices(eec, 6, 18, bz, ba, ss, NULL) == HRR_OK); /* the quota is above the total (17) */
     CHECK(isnan(bz[0]) && isnan(ss[0]));
     return harness_done();
 }

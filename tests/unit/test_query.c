@@ -22,12 +22,12 @@ static hrr_store_t *fixture_store(const char *path)
     size_t len;
     int eno;
     if (hrr_import(st, fixture(fx, "groups.csv", k_groups), NULL, NULL) != HRR_OK ||
-        hrr_i_read_file(HRR_SOURCE_DIR "/tests/data/records.sql", &sql, &len, &eno) != HRR_OK ||
+        hrr_i_read_file(NULL, HRR_SOURCE_DIR "/tests/data/records.sql", &sql, &len, &eno) != HRR_OK ||
         sqlite3_exec(hrr_store_sqlite(st), sql, NULL, NULL, &err) != SQLITE_OK) {
         fprintf(stderr, "fixture: %s %s\n", hrr_store_errmsg(st), err ? err : "");
         exit(1);
     }
-    hrr_i_free(sql);
+    hrr_i_free(NULL, sql);
     return st;
 }
 
@@ -403,15 +403,15 @@ static void test_oom(hrr_store_t *st)
         hrr_state_filter_t sf = {.group = "HRC"};
         hrr_item_filter_t itf = {.text = "china", .limit = 1};
         hrr_err_t rc[4];
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         rc[0] = hrr_summary_get(st, &sm);
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         rc[1] = hrr_states_list(st, &sf, &sl);
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         rc[2] = hrr_items_find(st, &itf, &il);
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         rc[3] = hrr_votes_get(st, "A/HRC/RES/S-1/1", 0, &v);
-        hrr_i_alloc_fail_after(-1);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), -1);
         for (int k = 0; k < 4; k++) {
             CHECK(rc[k] == HRR_OK || rc[k] == HRR_ENOMEM);
             if (n == 0) CHECK(rc[k] == HRR_ENOMEM);

@@ -43,7 +43,7 @@ static void test_fidelity(hrr_store_t *st)
         n++;
         if (d.outcome != HRR_ADOPTED) {
             bad++;
-            hrr_sbuf_printf(&list, "%s %s %ld-%ld-%ld: %s\n", date,
+            hrr_sbuf_printf(NULL, &list, "%s %s %ld-%ld-%ld: %s\n", date,
                             (const char *)sqlite3_column_text(s, 1), in.yes, in.no, in.abstain,
                             d.reason);
         }
@@ -70,7 +70,7 @@ static void test_classify(hrr_store_t *st)
     char *buf;
     size_t len;
     int en;
-    CHECK(hrr_i_read_file(HRR_SOURCE_DIR "/tests/data/classify_sample.csv", &buf, &len, &en) == HRR_OK);
+    CHECK(hrr_i_read_file(NULL, HRR_SOURCE_DIR "/tests/data/classify_sample.csv", &buf, &len, &en) == HRR_OK);
     long n[2] = {0}, scope_ok[2] = {0}, target_ok[2] = {0}, ncountry[2] = {0};
     sqlite3_stmt *s;
     CHECK(sqlite3_prepare_v2(hrr_store_sqlite(st), "SELECT coalesce(i.scope,''), coalesce(t.iso3,'')"
@@ -98,7 +98,7 @@ static void test_classify(hrr_store_t *st)
         sqlite3_reset(s);
     }
     sqlite3_finalize(s);
-    hrr_i_free(buf);
+    hrr_i_free(NULL, buf);
     for (int k = 0; k < 2; k++)
         fprintf(stderr, "classify (%s): %ld items, scope right %ld, target right %ld of %ld\n",
                 k ? "heldout" : "tuning", n[k], scope_ok[k], target_ok[k], ncountry[k]);

@@ -31,10 +31,10 @@ static void test_nomem(void)
     long fp = store_fingerprint(st);
     int failures = 0;
     for (long n = 0; n < 10000; n++) {
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         hrr_import_result_t res;
         hrr_err_t rc = hrr_import(st, fx, NULL, &res);
-        hrr_i_alloc_fail_after(-1);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), -1);
         hrr_import_result_destroy(&res);
         if (rc == HRR_OK) break;
         failures++;
@@ -58,11 +58,11 @@ static void test_killed(void)
 {
     char path[256], fx[256];
     hrr_sbuf_t b = {0};
-    hrr_err_t brc = hrr_sbuf_add(&b, k_head, strlen(k_head));
+    hrr_err_t brc = hrr_sbuf_add(NULL, &b, k_head, strlen(k_head));
     /* 200,000 valid rows (repeats are memberships already known) */
     for (int i = 0; i < 40000; i++)
         for (size_t k = 0; k < sizeof k_rows / sizeof *k_rows; k++)
-            brc |= hrr_sbuf_add(&b, k_rows[k], strlen(k_rows[k]));
+            brc |= hrr_sbuf_add(NULL, &b, k_rows[k], strlen(k_rows[k]));
     CHECK(brc == HRR_OK);
     fixture(fx, "groups.csv", b.z);
     hrr_sbuf_destroy(&b);

@@ -94,7 +94,7 @@ static const char *const k_states[] = {
 static char *votes_file(int dup)
 {
     hrr_sbuf_t b = {0};
-    hrr_sbuf_add(&b, VOTES_HEAD, strlen(VOTES_HEAD));
+    hrr_sbuf_add(NULL, &b, VOTES_HEAD, strlen(VOTES_HEAD));
     int n = 0;
     for (int rc = 1; rc <= 10; rc++)
         for (int s = 0; s < 25; s++) {
@@ -104,7 +104,7 @@ static char *votes_file(int dup)
                 k = s ? s - 1 : 24;
                 r = s ? rc : rc - 1;
             }
-            hrr_sbuf_printf(&b, "%d,\"State %s\",\"%s\",\"%s\"\n", r, k_states[k],
+            hrr_sbuf_printf(NULL, &b, "%d,\"State %s\",\"%s\",\"%s\"\n", r, k_states[k],
                             k_states[k], k == 3 ? "abstain" : k == 1 ? "no" : "yes");
         }
     return b.z;
@@ -140,7 +140,7 @@ static void test_fixture_ok(hrr_store_t *st)
 
     char *v = votes_file(0);
     CHECK(import_text(st, "un_votes.csv", v) == HRR_OK);
-    hrr_i_free(v);
+    hrr_i_free(NULL, v);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM ballots"), 250);
     CHECK_EQ_LONG(count_votes(st, 1, 1), 23);
     CHECK_EQ_LONG(vote_of(st, 1, "CAN"), 2);
@@ -220,7 +220,7 @@ static void test_bad(hrr_store_t *st)
     char path[256];
     long fp = store_fingerprint(st);
     fixture(path, "v.csv", v);
-    hrr_i_free(v);
+    hrr_i_free(NULL, v);
     /* the 250 ballots of the fixture are there already (test_fixture_ok):
      * a fresh store shows the duplicate, not the other source */
     char sp[256];
@@ -272,7 +272,7 @@ static void test_batch_conflict(void)
         "1,3,3,20,1,0,\"12/10/1948\",\"R/3/217A\",0,0,0,1,0,\"0\",1948\n") == HRR_OK);
     char *v = votes_file(0);
     CHECK(import_text(st, "un_votes.csv", v) == HRR_OK);
-    hrr_i_free(v);
+    hrr_i_free(NULL, v);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM ballots"), 250);
     CHECK_EQ_LONG(vote_of(st, 1, "USA"), 2); /* Voeten's, stored first */
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM findings WHERE kind='source-disagreement'"), 1);
@@ -293,16 +293,16 @@ static void test_nomem(void)
     fixture(fx[3], "voeten.csv", VOETEN_HEAD
             "1,3,3,2,1,0,\"12/10/1948\",\"R/3/217A\",0,0,0,1,0,\"0\",1948\n"
             "14,3,9,316,,0,\"12/10/1948\",\"R/3/14\",0,0,0,1,0,\"0\",1948\n");
-    hrr_i_free(v);
+    hrr_i_free(NULL, v);
     hrr_store_t *st = open_store(tmp_store(sp));
     for (int f = 0; f < 4; f++) {
         long fp = store_fingerprint(st);
         int failures = 0;
         hrr_err_t rc = HRR_ENOMEM;
         for (long n = 0; n < 100000 && rc == HRR_ENOMEM; n++) {
-            hrr_i_alloc_fail_after(n);
+            hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
             rc = hrr_import(st, fx[f], NULL, NULL);
-            hrr_i_alloc_fail_after(-1);
+            hrr_i_ctx_fail_after(hrr_store_ctx(st), -1);
             if (rc == HRR_OK) break;
             failures++;
             CHECK_EQ_LONG(rc, HRR_ENOMEM);
