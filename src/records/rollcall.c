@@ -33,24 +33,24 @@ void hrr_rollcall_free(hrr_rollcall_t *rc)
 {
     if (!rc) return;
     for (size_t j = 0; j < rc->nitems; j++) {
-        hrr_i_free(rc->items[j].key);
-        hrr_i_free(rc->items[j].symbol);
-        hrr_i_free(rc->items[j].date);
+        hrr_i_free(NULL, rc->items[j].key);
+        hrr_i_free(NULL, rc->items[j].symbol);
+        hrr_i_free(NULL, rc->items[j].date);
     }
-    for (size_t i = 0; i < rc->nstates; i++) hrr_i_free(rc->states[i].name);
-    hrr_i_free(rc->items);
-    hrr_i_free(rc->states);
-    hrr_i_free(rc->votes);
-    hrr_i_free(rc);
+    for (size_t i = 0; i < rc->nstates; i++) hrr_i_free(NULL, rc->states[i].name);
+    hrr_i_free(NULL, rc->items);
+    hrr_i_free(NULL, rc->states);
+    hrr_i_free(NULL, rc->votes);
+    hrr_i_free(NULL, rc);
 }
 
 /* A copy of text column I (NULL for SQL NULL); false when memory ran out. */
-static bool dup_col(sqlite3_stmt *s, int i, char **out)
+static bool dup_col(hrr_ctx_t *ctx, sqlite3_stmt *s, int i, char **out)
 {
     *out = NULL;
     if (sqlite3_column_type(s, i) == SQLITE_NULL) return true;
     const char *z = (const char *)sqlite3_column_text(s, i);
-    return z && (*out = hrr_i_strdup(z)) != NULL;
+    return z && (*out = hrr_i_strdup(ctx, z)) != NULL;
 }
 
 static int by_symbol(const void *a, const void *b)
@@ -62,9 +62,9 @@ static int by_symbol(const void *a, const void *b)
 
 /* Each item's header: its symbol when no other item here has the same one,
  * else its key. O(n log n). */
-static bool set_headers(hrr_rollcall_t *rc)
+static bool set_headers(hrr_ctx_t *ctx, hrr_rollcall_t *rc)
 {
-    hrr_rollcall_item_t **p = hrr_i_malloc((rc->nitems + 1) * sizeof *p);
+    hrr_rollcall_item_t **p = hrr_i_malloc(ctx, (rc->nitems + 1) * sizeof *p);
     size_t n = 0;
     if (!p) return false;
     for (size_t j = 0; j < rc->nitems; j++) {
@@ -77,16 +77,16 @@ static bool set_headers(hrr_rollcall_t *rc)
                    (k + 1 < n && strcmp(p[k]->symbol, p[k + 1]->symbol) == 0);
         if (!dup) p[k]->header = p[k]->symbol;
     }
-    hrr_i_free(p);
+    hrr_i_free(ctx, p);
     return true;
 }
 
 /* Grow *A (elements of SIZE) so that index N fits. */
-static bool grow(void **a, size_t *cap, size_t n, size_t size)
+static bool grow(hrr_ctx_t *ctx, void **a, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap) return true;
     size_t ncap = *cap ? 2 * *cap : 256;
-    void *q = hrr_i_realloc(*a, ncap * size);
+    void *q = hrr_i_realloc(ctx, *a, ncap * size);
     if (!q) return false;
     *a = q, *cap = ncap;
     return true;
@@ -101,7 +101,7 @@ static hrr_err_t unknown_body(hrr_store_t *st, const char *body)
     if (!sqlite3_prepare_v2(st->db, "SELECT code FROM bodies ORDER BY code", -1, &s, NULL))
         while (!hrr_i_step(st, s, &row) && row) {
             const char *z = (const char *)sqlite3_column_text(s, 0);
-            if ((known.n && hrr_sbuf_add(&known, ", ", 2)) || hrr_sbuf_add(&known, z, strlen(z)))
+            if ((known.n && hrr_sbuf_add(hrr_store_ctx(st), &known, ", ", 2)) || hrr_sbuf_add(hrr_store_ctx(st), &known, z, strlen(z)))
                 break;
         }
     sqlite3_finalize(s);
@@ -140,7 +140,7 @@ hrr_err_t hrr_rollcall_get(hrr_store_t *st, const hrr_scope_opts_t *sc, hrr_roll
     sqlite3_finalize(s);
     s = NULL;
 
-    if (!(r = hrr_i_calloc(1, sizeof *r))) goto nomem;
+    if (!(r = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *r))) goto nomem;
     for (int pass = 0; pass < 3; pass++) {
         const char *q = pass == 0 ? k_q_items : pass == 1 ? k_q_states : k_q_ballots;
         if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL)) {
@@ -159,9 +159,9 @@ hrr_err_t hrr_rollcall_get(hrr_store_t *st, const hrr_scope_opts_t *sc, hrr_roll
                                   "no ballots of %s members from %s to %s", body, from, to);
                 goto out;
             }
-            if (!(r->votes = hrr_i_calloc(r->nstates * r->nitems, 1)) ||
-                !(col = hrr_i_malloc(((size_t)max_item + 1) * sizeof *col)) ||
-                !(row_of = hrr_i_malloc(((size_t)max_state + 1) * sizeof *row_of)))
+            if (!(r->votes = hrr_i_calloc(hrr_store_ctx(st), r->nstates * r->nitems, 1)) ||
+                !(col = hrr_i_malloc(hrr_store_ctx(st), ((size_t)max_item + 1) * sizeof *col)) ||
+                !(row_of = hrr_i_malloc(hrr_store_ctx(st), ((size_t)max_state + 1) * sizeof *row_of)))
                 goto nomem;
             for (long k = 0; k <= max_item; k++) col[k] = -1;
             for (long k = 0; k <= max_state; k++) row_of[k] = -1;
@@ -171,19 +171,19 @@ hrr_err_t hrr_rollcall_get(hrr_store_t *st, const hrr_scope_opts_t *sc, hrr_roll
         while (!(rc = hrr_i_step(st, s, &row)) && row) {
             long id = (long)sqlite3_column_int64(s, 0);
             if (pass == 0) {
-                if (!grow((void **)&r->items, &cap_i, r->nitems, sizeof *r->items) ||
-                    !grow((void **)&item_id, &cap_ii, r->nitems, sizeof *item_id))
+                if (!grow(hrr_store_ctx(st), (void **)&r->items, &cap_i, r->nitems, sizeof *r->items) ||
+                    !grow(hrr_store_ctx(st), (void **)&item_id, &cap_ii, r->nitems, sizeof *item_id))
                     goto nomem;
                 hrr_rollcall_item_t *it = &r->items[r->nitems];
                 memset(it, 0, sizeof *it);
                 item_id[r->nitems++] = id;
                 max_item = id > max_item ? id : max_item;
-                if (!dup_col(s, 1, &it->key) || !it->key || !dup_col(s, 2, &it->symbol) ||
-                    !dup_col(s, 3, &it->date))
+                if (!dup_col(hrr_store_ctx(st), s, 1, &it->key) || !it->key || !dup_col(hrr_store_ctx(st), s, 2, &it->symbol) ||
+                    !dup_col(hrr_store_ctx(st), s, 3, &it->date))
                     goto nomem;
             } else if (pass == 1) {
-                if (!grow((void **)&r->states, &cap_s, r->nstates, sizeof *r->states) ||
-                    !grow((void **)&state_id, &cap_si, r->nstates, sizeof *state_id))
+                if (!grow(hrr_store_ctx(st), (void **)&r->states, &cap_s, r->nstates, sizeof *r->states) ||
+                    !grow(hrr_store_ctx(st), (void **)&state_id, &cap_si, r->nstates, sizeof *state_id))
                     goto nomem;
                 hrr_rollcall_state_t *sp = &r->states[r->nstates];
                 memset(sp, 0, sizeof *sp);
@@ -191,7 +191,7 @@ hrr_err_t hrr_rollcall_get(hrr_store_t *st, const hrr_scope_opts_t *sc, hrr_roll
                 max_state = id > max_state ? id : max_state;
                 const char *iso = (const char *)sqlite3_column_text(s, 1);
                 snprintf(sp->iso3, sizeof sp->iso3, "%s", iso ? iso : "");
-                if (!dup_col(s, 2, &sp->name)) goto nomem;
+                if (!dup_col(hrr_store_ctx(st), s, 2, &sp->name)) goto nomem;
             } else {
                 long sid = (long)sqlite3_column_int64(s, 1);
                 long j = id >= 0 && id <= max_item ? col[id] : -1;
@@ -206,7 +206,7 @@ hrr_err_t hrr_rollcall_get(hrr_store_t *st, const hrr_scope_opts_t *sc, hrr_roll
         sqlite3_finalize(s);
         s = NULL;
     }
-    if (!set_headers(r)) goto nomem;
+    if (!set_headers(hrr_store_ctx(st), r)) goto nomem;
     *out = r;
     r = NULL;
     goto out;
@@ -215,9 +215,9 @@ nomem:
 out:
     sqlite3_finalize(s);
     hrr_rollcall_free(r);
-    hrr_i_free(item_id);
-    hrr_i_free(state_id);
-    hrr_i_free(col);
-    hrr_i_free(row_of);
+    hrr_i_free(hrr_store_ctx(st), item_id);
+    hrr_i_free(hrr_store_ctx(st), state_id);
+    hrr_i_free(hrr_store_ctx(st), col);
+    hrr_i_free(hrr_store_ctx(st), row_of);
     return rc;
 }

@@ -24,12 +24,12 @@ static const char *const k_bodies[] = {"HRC", "CHR", "GA"};
 #define NBODIES (sizeof k_bodies / sizeof *k_bodies)
 
 /* Room for N + 1 elements of SZ bytes in *A (capacity *CAP). */
-static int grow(void *pa, size_t *cap, size_t n, size_t sz)
+static int grow(hrr_ctx_t *ctx, void *pa, size_t *cap, size_t n, size_t sz)
 {
     void **a = pa;
     if (n < *cap) return 0;
     size_t c = *cap ? 2 * *cap : 16;
-    void *p = hrr_i_realloc(*a, c * sz);
+    void *p = hrr_i_realloc(ctx, *a, c * sz);
     if (!p) return -1;
     memset((char *)p + *cap * sz, 0, (c - *cap) * sz);
     *a = p;
@@ -38,11 +38,11 @@ static int grow(void *pa, size_t *cap, size_t n, size_t sz)
 }
 
 /* A copy of S (NULL stays NULL); *FAIL set when memory ran out. */
-static char *dup(const char *s, int *fail)
+static char *dup(hrr_ctx_t *ctx, const char *s, int *fail)
 {
     if (!s) return NULL;
     size_t n = strlen(s) + 1;
-    char *d = hrr_i_malloc(n);
+    char *d = hrr_i_malloc(ctx, n);
     if (!d) {
         *fail = 1;
         return NULL;
@@ -51,9 +51,9 @@ static char *dup(const char *s, int *fail)
     return d;
 }
 
-static char *col(sqlite3_stmt *s, int i, int *fail)
+static char *col(hrr_ctx_t *ctx, sqlite3_stmt *s, int i, int *fail)
 {
-    return dup((const char *)sqlite3_column_text(s, i), fail);
+    return dup(ctx, (const char *)sqlite3_column_text(s, i), fail);
 }
 
 static long col_count(sqlite3_stmt *s, int i)
@@ -84,41 +84,41 @@ static hrr_err_t nomem(hrr_store_t *st) { return hrr_i_seterr(st, HRR_ENOMEM, "o
 void hrr_profile_free(hrr_profile_t *p)
 {
     if (!p) return;
-    hrr_i_free(p->name);
-    hrr_i_free(p->un_group);
-    hrr_i_free(p->start);
-    hrr_i_free(p->end);
+    hrr_i_free(NULL, p->name);
+    hrr_i_free(NULL, p->un_group);
+    hrr_i_free(NULL, p->start);
+    hrr_i_free(NULL, p->end);
     for (size_t i = 0; i < p->nmembers; i++) {
-        hrr_i_free(p->members[i].org);
-        hrr_i_free(p->members[i].start);
-        hrr_i_free(p->members[i].end);
-        hrr_i_free(p->members[i].source);
+        hrr_i_free(NULL, p->members[i].org);
+        hrr_i_free(NULL, p->members[i].start);
+        hrr_i_free(NULL, p->members[i].end);
+        hrr_i_free(NULL, p->members[i].source);
     }
-    hrr_i_free(p->members);
+    hrr_i_free(NULL, p->members);
     for (size_t i = 0; i < p->nrecords; i++) {
-        hrr_i_free(p->records[i].first);
-        hrr_i_free(p->records[i].last);
+        hrr_i_free(NULL, p->records[i].first);
+        hrr_i_free(NULL, p->records[i].last);
     }
-    hrr_i_free(p->records);
-    hrr_i_free(p->agree);
-    hrr_i_free(p->ideal);
-    hrr_i_free(p->ideal_note);
+    hrr_i_free(NULL, p->records);
+    hrr_i_free(NULL, p->agree);
+    hrr_i_free(NULL, p->ideal);
+    hrr_i_free(NULL, p->ideal_note);
     for (size_t i = 0; i < p->ntexts; i++) {
         hrr_profile_text_t *t = &p->texts[i];
         char *s[] = {t->body, t->symbol, t->date, t->kind, t->title, t->outcome};
-        for (size_t k = 0; k < sizeof s / sizeof *s; k++) hrr_i_free(s[k]);
+        for (size_t k = 0; k < sizeof s / sizeof *s; k++) hrr_i_free(NULL, s[k]);
     }
-    hrr_i_free(p->texts);
+    hrr_i_free(NULL, p->texts);
     for (size_t i = 0; i < p->ntreaties; i++) {
-        hrr_i_free(p->treaties[i].instrument);
-        hrr_i_free(p->treaties[i].name);
-        hrr_i_free(p->treaties[i].status);
+        hrr_i_free(NULL, p->treaties[i].instrument);
+        hrr_i_free(NULL, p->treaties[i].name);
+        hrr_i_free(NULL, p->treaties[i].status);
     }
-    hrr_i_free(p->treaties);
-    hrr_i_free(p->upr);
-    hrr_i_free(p->cases); /* the strings belong to the casebook */
+    hrr_i_free(NULL, p->treaties);
+    hrr_i_free(NULL, p->upr);
+    hrr_i_free(NULL, p->cases); /* the strings belong to the casebook */
     hrr_casebook_free(p->casebook_);
-    hrr_i_free(p);
+    hrr_i_free(NULL, p);
 }
 
 /* Identity and memberships. */
@@ -132,10 +132,10 @@ static hrr_err_t identity(hrr_store_t *st, long id, hrr_profile_t *p)
     if (rc) return rc;
     sqlite3_bind_int64(s, 1, id);
     if (!(rc = hrr_i_step(st, s, &row)) && row) {
-        p->name = col(s, 0, &fail);
-        p->un_group = col(s, 1, &fail);
-        p->start = col(s, 2, &fail);
-        p->end = col(s, 3, &fail);
+        p->name = col(hrr_store_ctx(st), s, 0, &fail);
+        p->un_group = col(hrr_store_ctx(st), s, 1, &fail);
+        p->start = col(hrr_store_ctx(st), s, 2, &fail);
+        p->end = col(hrr_store_ctx(st), s, 3, &fail);
     }
     sqlite3_finalize(s);
     if (rc) return rc;
@@ -144,15 +144,15 @@ static hrr_err_t identity(hrr_store_t *st, long id, hrr_profile_t *p)
         return rc;
     sqlite3_bind_int64(s, 1, id);
     while (!fail && !(rc = hrr_i_step(st, s, &row)) && row) {
-        if (grow(&p->members, &cap, p->nmembers, sizeof *p->members)) {
+        if (grow(hrr_store_ctx(st), &p->members, &cap, p->nmembers, sizeof *p->members)) {
             fail = 1;
             break;
         }
         hrr_profile_member_t *m = &p->members[p->nmembers++];
-        m->org = col(s, 0, &fail);
-        m->start = col(s, 1, &fail);
-        m->end = col(s, 2, &fail);
-        m->source = col(s, 3, &fail);
+        m->org = col(hrr_store_ctx(st), s, 0, &fail);
+        m->start = col(hrr_store_ctx(st), s, 1, &fail);
+        m->end = col(hrr_store_ctx(st), s, 2, &fail);
+        m->source = col(hrr_store_ctx(st), s, 3, &fail);
     }
     sqlite3_finalize(s);
     return !rc && fail ? nomem(st) : rc;
@@ -172,7 +172,7 @@ static hrr_err_t records(hrr_store_t *st, long id, const char *only, hrr_profile
                             " WHERE b.state_id=?1 AND i.body=?2 AND b.vote<>" HRR_SQL_NONMEMBER,
                         &s);
     if (rc) return rc;
-    if (!(p->records = hrr_i_calloc(NBODIES, sizeof *p->records))) rc = nomem(st);
+    if (!(p->records = hrr_i_calloc(hrr_store_ctx(st), NBODIES, sizeof *p->records))) rc = nomem(st);
     for (size_t k = 0; k < NBODIES && !rc; k++) {
         if (only && strcasecmp(only, k_bodies[k]) != 0) continue;
         sqlite3_reset(s);
@@ -186,8 +186,8 @@ static hrr_err_t records(hrr_store_t *st, long id, const char *only, hrr_profile
         r->no = sqlite3_column_int64(s, 2);
         r->abstain = sqlite3_column_int64(s, 3);
         r->absent = sqlite3_column_int64(s, 4);
-        r->first = col(s, 5, &fail);
-        r->last = col(s, 6, &fail);
+        r->first = col(hrr_store_ctx(st), s, 5, &fail);
+        r->last = col(hrr_store_ctx(st), s, 6, &fail);
     }
     sqlite3_finalize(s);
     if (!rc && fail) rc = nomem(st);
@@ -219,7 +219,7 @@ static hrr_err_t group_agree(hrr_store_t *st, long id, const char *body, hrr_pro
     for (int g = 0; g < HRR_PROFILE_NGROUPS; g++)
         sqlite3_bind_text(s, g + 1, k_groups[g], -1, SQLITE_STATIC);
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
-        if (grow(&sp, &capsp, nsp, sizeof *sp)) {
+        if (grow(hrr_store_ctx(st), &sp, &capsp, nsp, sizeof *sp)) {
             rc = nomem(st);
             break;
         }
@@ -234,7 +234,7 @@ static hrr_err_t group_agree(hrr_store_t *st, long id, const char *body, hrr_pro
     sqlite3_finalize(s);
     s = NULL;
     if (rc) goto out;
-    if (!(first = hrr_i_calloc((size_t)maxid + 2, sizeof *first))) {
+    if (!(first = hrr_i_calloc(hrr_store_ctx(st), (size_t)maxid + 2, sizeof *first))) {
         rc = nomem(st);
         goto out;
     }
@@ -273,7 +273,7 @@ static hrr_err_t group_agree(hrr_store_t *st, long id, const char *body, hrr_pro
                 if (!best || nbest > 1) continue;
                 size_t *r = &at[year - Y0][g];
                 if (*r == none) {
-                    if (grow(&p->agree, cap, p->nagree, sizeof *p->agree)) {
+                    if (grow(hrr_store_ctx(st), &p->agree, cap, p->nagree, sizeof *p->agree)) {
                         rc = nomem(st);
                         break;
                     }
@@ -304,8 +304,8 @@ static hrr_err_t group_agree(hrr_store_t *st, long id, const char *body, hrr_pro
         p->agree[r].share = (double)p->agree[r].same / (double)p->agree[r].n;
 out:
     sqlite3_finalize(s);
-    hrr_i_free(sp);
-    hrr_i_free(first);
+    hrr_i_free(hrr_store_ctx(st), sp);
+    hrr_i_free(hrr_store_ctx(st), first);
     return rc;
 }
 
@@ -337,7 +337,7 @@ static hrr_err_t ideal(hrr_store_t *st, const char *iso3, const char *only, hrr_
         for (size_t i = 0; !rc && i < d->n; i++) {
             const hrr_ideal_dyn_row_t *r = &d->r[i];
             if (strcmp(r->iso3, iso3) != 0) continue;
-            if (grow(&p->ideal, &cap, p->nideal, sizeof *p->ideal)) {
+            if (grow(hrr_store_ctx(st), &p->ideal, &cap, p->nideal, sizeof *p->ideal)) {
                 hrr_ideal_dyn_free(d);
                 return nomem(st);
             }
@@ -359,7 +359,7 @@ static hrr_err_t ideal(hrr_store_t *st, const char *iso3, const char *only, hrr_
     if (!only)
         snprintf(note + len, sizeof note - len, "%sGA: not fitted by default (seconds; ask with --body GA)",
                  len ? "; " : "");
-    p->ideal_note = dup(note, &fail);
+    p->ideal_note = dup(hrr_store_ctx(st), note, &fail);
     return fail ? nomem(st) : HRR_OK;
 }
 
@@ -378,17 +378,17 @@ static hrr_err_t texts(hrr_store_t *st, long id, const char *only, hrr_profile_t
     sqlite3_bind_int64(s, 1, id);
     if (only) sqlite3_bind_text(s, 2, only, -1, SQLITE_STATIC);
     while (!fail && !(rc = hrr_i_step(st, s, &row)) && row) {
-        if (grow(&p->texts, &cap, p->ntexts, sizeof *p->texts)) {
+        if (grow(hrr_store_ctx(st), &p->texts, &cap, p->ntexts, sizeof *p->texts)) {
             fail = 1;
             break;
         }
         hrr_profile_text_t *t = &p->texts[p->ntexts++];
-        t->body = col(s, 0, &fail);
-        t->symbol = col(s, 1, &fail);
-        t->date = col(s, 2, &fail);
-        t->kind = col(s, 3, &fail);
-        t->title = col(s, 4, &fail);
-        t->outcome = col(s, 5, &fail);
+        t->body = col(hrr_store_ctx(st), s, 0, &fail);
+        t->symbol = col(hrr_store_ctx(st), s, 1, &fail);
+        t->date = col(hrr_store_ctx(st), s, 2, &fail);
+        t->kind = col(hrr_store_ctx(st), s, 3, &fail);
+        t->title = col(hrr_store_ctx(st), s, 4, &fail);
+        t->outcome = col(hrr_store_ctx(st), s, 5, &fail);
         t->yes = col_count(s, 6);
         t->no = col_count(s, 7);
         t->abstain = col_count(s, 8);
@@ -410,14 +410,14 @@ static hrr_err_t treaties(hrr_store_t *st, long id, hrr_profile_t *p)
     if (rc) return rc;
     sqlite3_bind_int64(s, 1, id);
     while (!fail && !(rc = hrr_i_step(st, s, &row)) && row) {
-        if (grow(&p->treaties, &cap, p->ntreaties, sizeof *p->treaties)) {
+        if (grow(hrr_store_ctx(st), &p->treaties, &cap, p->ntreaties, sizeof *p->treaties)) {
             fail = 1;
             break;
         }
         hrr_profile_treaty_t *t = &p->treaties[p->ntreaties++];
-        t->instrument = col(s, 0, &fail);
-        t->name = col(s, 1, &fail);
-        t->status = col(s, 2, &fail);
+        t->instrument = col(hrr_store_ctx(st), s, 0, &fail);
+        t->name = col(hrr_store_ctx(st), s, 1, &fail);
+        t->status = col(hrr_store_ctx(st), s, 2, &fail);
         t->year = sqlite3_column_int(s, 3);
     }
     sqlite3_finalize(s);
@@ -438,7 +438,7 @@ static hrr_err_t upr(hrr_store_t *st, long id, hrr_profile_t *p)
     if (rc) return rc;
     sqlite3_bind_int64(s, 1, id);
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
-        if (grow(&p->upr, &cap, p->nupr, sizeof *p->upr)) {
+        if (grow(hrr_store_ctx(st), &p->upr, &cap, p->nupr, sizeof *p->upr)) {
             rc = nomem(st);
             break;
         }
@@ -473,7 +473,7 @@ static bool names(const char *text, const char *name)
 static hrr_err_t cases(hrr_store_t *st, const char *only, hrr_profile_t *p)
 {
     hrr_casebook_t *cb = NULL;
-    hrr_err_t rc = hrr_casebook_load(&cb);
+    hrr_err_t rc = hrr_casebook_load(&cb, hrr_store_ctx(st));
     if (rc) return hrr_i_seterr(st, rc, "cannot read the casebook");
     p->casebook_ = cb;
     size_t cap = 0;
@@ -484,7 +484,7 @@ static hrr_err_t cases(hrr_store_t *st, const char *only, hrr_profile_t *p)
                                  (c->note && names(c->note, p->name)));
         if (!(c->target && !strcmp(c->target, p->iso3)) && !named)
             continue;
-        if (grow(&p->cases, &cap, p->ncases, sizeof *p->cases)) return nomem(st);
+        if (grow(hrr_store_ctx(st), &p->cases, &cap, p->ncases, sizeof *p->cases)) return nomem(st);
         p->cases[p->ncases++] = *c;
     }
     return HRR_OK;
@@ -524,7 +524,7 @@ hrr_err_t hrr_profile_get(hrr_store_t *st, const char *iso3, const hrr_profile_o
             return hrr_i_seterr(st, HRR_EINVAL, "a profile covers CHR, HRC or GA, not '%s'", opts->body);
         }
     }
-    hrr_profile_t *p = hrr_i_calloc(1, sizeof *p);
+    hrr_profile_t *p = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *p);
     if (!p) return nomem(st);
     snprintf(p->iso3, sizeof p->iso3, "%s", iso3);
     size_t cap = 0;
@@ -551,20 +551,20 @@ out:
 void hrr_compare_free(hrr_compare_t *c)
 {
     if (!c) return;
-    hrr_i_free(c->name_a);
-    hrr_i_free(c->name_b);
-    hrr_i_free(c->years);
-    for (size_t i = 0; i < c->nsubjects; i++) hrr_i_free(c->subjects[i].subject);
-    hrr_i_free(c->subjects);
+    hrr_i_free(NULL, c->name_a);
+    hrr_i_free(NULL, c->name_b);
+    hrr_i_free(NULL, c->years);
+    for (size_t i = 0; i < c->nsubjects; i++) hrr_i_free(NULL, c->subjects[i].subject);
+    hrr_i_free(NULL, c->subjects);
     for (size_t i = 0; i < c->ndiffs; i++) {
         hrr_compare_diff_t *d = &c->diffs[i];
-        hrr_i_free(d->symbol);
-        hrr_i_free(d->date);
-        hrr_i_free(d->title);
-        hrr_i_free(d->subject);
+        hrr_i_free(NULL, d->symbol);
+        hrr_i_free(NULL, d->date);
+        hrr_i_free(NULL, d->title);
+        hrr_i_free(NULL, d->subject);
     }
-    hrr_i_free(c->diffs);
-    hrr_i_free(c);
+    hrr_i_free(NULL, c->diffs);
+    hrr_i_free(NULL, c);
 }
 
 /* Count one common vote (A's VA, B's VB, both yes/no/abstain) into R. */
@@ -583,17 +583,17 @@ static void finish(hrr_compare_row_t *r)
 }
 
 /* The row of subject NAME (LEN bytes) in C, added when new. */
-static hrr_compare_row_t *subject_row(hrr_compare_t *c, size_t *cap, const char *name, size_t len)
+static hrr_compare_row_t *subject_row(hrr_ctx_t *ctx, hrr_compare_t *c, size_t *cap, const char *name, size_t len)
 {
     for (size_t i = 0; i < c->nsubjects; i++)
         if (strlen(c->subjects[i].subject) == len && !memcmp(c->subjects[i].subject, name, len))
             return &c->subjects[i];
-    if (grow(&c->subjects, cap, c->nsubjects, sizeof *c->subjects)) return NULL;
+    if (grow(ctx, &c->subjects, cap, c->nsubjects, sizeof *c->subjects)) return NULL;
     char buf[256];
     snprintf(buf, sizeof buf, "%.*s", (int)(len < 255 ? len : 255), name);
     int fail = 0;
     hrr_compare_row_t *r = &c->subjects[c->nsubjects];
-    if (!(r->subject = dup(buf, &fail))) return NULL;
+    if (!(r->subject = dup(ctx, buf, &fail))) return NULL;
     c->nsubjects++;
     return r;
 }
@@ -641,7 +641,7 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
     if (!ida || !idb) return hrr_i_seterr(st, HRR_ENOTFOUND, "no state '%s' in the store", !ida ? a : b);
     a = ca;
     b = cb;
-    hrr_compare_t *c = hrr_i_calloc(1, sizeof *c);
+    hrr_compare_t *c = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *c);
     if (!c) return nomem(st);
     snprintf(c->a, sizeof c->a, "%s", a);
     snprintf(c->b, sizeof c->b, "%s", b);
@@ -653,7 +653,7 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
     for (int k = 0; k < 2 && !rc; k++) {
         sqlite3_reset(s);
         sqlite3_bind_int64(s, 1, k ? idb : ida);
-        if (!(rc = hrr_i_step(st, s, &row)) && row) *(k ? &c->name_b : &c->name_a) = col(s, 0, &fail);
+        if (!(rc = hrr_i_step(st, s, &row)) && row) *(k ? &c->name_b : &c->name_a) = col(hrr_store_ctx(st), s, 0, &fail);
     }
     sqlite3_finalize(s);
     s = NULL;
@@ -677,7 +677,7 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
         count(&c->all, va, vb);
         /* years arrive newest first */
         if (!c->nyears || c->years[c->nyears - 1].year != year) {
-            if (grow(&c->years, &capy, c->nyears, sizeof *c->years)) {
+            if (grow(hrr_store_ctx(st), &c->years, &capy, c->nyears, sizeof *c->years)) {
                 fail = 1;
                 break;
             }
@@ -688,7 +688,7 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
         const char *issues = (const char *)sqlite3_column_text(s, 5);
         if (subj && *subj) {
             const char *cut = strstr(subj, " - ");
-            hrr_compare_row_t *r = subject_row(c, &caps, subj, cut ? (size_t)(cut - subj) : strlen(subj));
+            hrr_compare_row_t *r = subject_row(hrr_store_ctx(st), c, &caps, subj, cut ? (size_t)(cut - subj) : strlen(subj));
             if (!r) {
                 fail = 1;
                 break;
@@ -700,7 +700,7 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
                 char code[8];
                 snprintf(code, sizeof code, "%.*s", (int)(len < 7 ? len : 7), q);
                 const char *nm = issue_name(code);
-                hrr_compare_row_t *r = subject_row(c, &caps, nm, strlen(nm));
+                hrr_compare_row_t *r = subject_row(hrr_store_ctx(st), c, &caps, nm, strlen(nm));
                 if (!r) {
                     fail = 1;
                     break;
@@ -709,7 +709,7 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
                 q += len + (q[len] == ',');
             }
         } else {
-            hrr_compare_row_t *r = subject_row(c, &caps, "(none)", 6);
+            hrr_compare_row_t *r = subject_row(hrr_store_ctx(st), c, &caps, "(none)", 6);
             if (!r) {
                 fail = 1;
                 break;
@@ -718,15 +718,15 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
         }
         if (fail) break;
         if (va != vb) {
-            if (grow(&c->diffs, &capd, c->ndiffs, sizeof *c->diffs)) {
+            if (grow(hrr_store_ctx(st), &c->diffs, &capd, c->ndiffs, sizeof *c->diffs)) {
                 fail = 1;
                 break;
             }
             hrr_compare_diff_t *d = &c->diffs[c->ndiffs++];
-            d->date = col(s, 1, &fail);
-            d->symbol = col(s, 2, &fail);
-            d->title = col(s, 3, &fail);
-            d->subject = subj ? col(s, 4, &fail) : col(s, 5, &fail);
+            d->date = col(hrr_store_ctx(st), s, 1, &fail);
+            d->symbol = col(hrr_store_ctx(st), s, 2, &fail);
+            d->title = col(hrr_store_ctx(st), s, 3, &fail);
+            d->subject = subj ? col(hrr_store_ctx(st), s, 4, &fail) : col(hrr_store_ctx(st), s, 5, &fail);
             d->va = va;
             d->vb = vb;
             d->opposed = (va == HRR_VOTE_ABSTAIN) == (vb == HRR_VOTE_ABSTAIN);
@@ -746,10 +746,10 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
     if (c->ndiffs) qsort(c->diffs, c->ndiffs, sizeof *c->diffs, diff_cmp);
     while (c->ndiffs > (size_t)limit) {
         hrr_compare_diff_t *d = &c->diffs[--c->ndiffs];
-        hrr_i_free(d->symbol);
-        hrr_i_free(d->date);
-        hrr_i_free(d->title);
-        hrr_i_free(d->subject);
+        hrr_i_free(hrr_store_ctx(st), d->symbol);
+        hrr_i_free(hrr_store_ctx(st), d->date);
+        hrr_i_free(hrr_store_ctx(st), d->title);
+        hrr_i_free(hrr_store_ctx(st), d->subject);
     }
 out:
     sqlite3_finalize(s);

@@ -292,7 +292,7 @@ static int h_power(web_req_t *req, FILE *f)
         if (blocs || members) return web_fail(req, 400, "weights excludes members/blocs");
         if (!quota) return web_fail(req, 400, "quota is required with weights");
         if (v(req, hrr_param_list("weights", weights, &w, &n, MSG))) return req->status;
-        rc = hrr_power_game(w, n, quota, &p);
+        rc = hrr_power_game(w, n, quota, &p, NULL);
     } else if (members) {
         if (blocs && v(req, hrr_param_list("blocs", blocs, &w, &n, MSG))) return req->status;
         rc = hrr_power_blocs(members, w, n, quota, &p);
@@ -408,7 +408,7 @@ static int h_casebook(web_req_t *req, FILE *f)
     hrr_casebook_t *cb = NULL;
     int code;
     if (name && (code = rules(req, name, &r))) return code;
-    hrr_err_t rc = hrr_casebook_load(&cb);
+    hrr_err_t rc = hrr_casebook_load(&cb, NULL);
     if (rc) code = web_fail(req, web_status(rc), "the casebook could not be read");
     else code = done(req, hrr_report_casebook(f, HRR_OUT_JSON, r, cb));
     hrr_casebook_free(cb);

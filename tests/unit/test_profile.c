@@ -113,11 +113,11 @@ static void test_hand(void)
     sc.from = 0;
     int done[2] = {0, 0};
     for (long n = 0; n < 5000 && !(done[0] && done[1]); n++) {
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         hrr_err_t r1 = hrr_profile_get(st, "CHN", NULL, &p);
-        hrr_i_alloc_fail_after(n);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), n);
         hrr_err_t r2 = hrr_compare_get(st, "CHN", "FRA", &sc, 0, &c);
-        hrr_i_alloc_fail_after(-1);
+        hrr_i_ctx_fail_after(hrr_store_ctx(st), -1);
         CHECK((r1 == HRR_OK && p) || (r1 == HRR_ENOMEM && !p));
         CHECK((r2 == HRR_OK && c) || (r2 == HRR_ENOMEM && !c));
         if (n == 0) CHECK(r1 == HRR_ENOMEM && r2 == HRR_ENOMEM);
