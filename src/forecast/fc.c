@@ -380,7 +380,12 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         it->date = hrr_i_fc_date(date);
         it->kind = kind_code((const char *)sqlite3_column_text(s, 4));
         const char *tg = (const char *)sqlite3_column_text(s, 6);
-        it->target = tg ? state_index(fc, hrr_i_state_id(st, tg)) : -1;
+        it->target = -1;
+        if (tg) {
+            long tid;
+            if ((rc = hrr_i_state_id(st, tg, &tid))) break;
+            it->target = state_index(fc, tid);
+        }
         const char *oc = (const char *)sqlite3_column_text(s, 7);
         it->adopted = !oc ? -1 : !strcmp(oc, "adopted") ? 1 : !strcmp(oc, "no-decision") ? -1 : 0;
         char subj[32];

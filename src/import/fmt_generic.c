@@ -275,8 +275,10 @@ static hrr_err_t gen_init(hrr_imp_t *imp, gen_t *g, const char *what)
                             imp->path, imp->fmt->name);
     if ((rc = hrr_imp_prepare(imp, "SELECT code FROM bodies WHERE code=?", &s))) return rc;
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
-    bool known = sqlite3_step(s) == SQLITE_ROW;
+    bool known;
+    rc = hrr_imp_step(imp, s, &known);
     sqlite3_finalize(s);
+    if (rc) return rc;
     if (!known)
         return hrr_i_seterr(imp->st, HRR_EINVAL, "%s: unknown body '%s' (CHR, HRC, GA, GA3)",
                             imp->path, body);

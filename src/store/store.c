@@ -169,7 +169,9 @@ static hrr_err_t seed_alias(void *ud, const hrr_csv_row_t *row)
     if (row->n < 5)
         return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 or 6 fields",
                             sd->name, row->line);
-    long id = hrr_i_state_id(sd->st, row->f[2]);
+    long id;
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[2], &id);
+    if (e) return e;
     if (!id)
         return hrr_i_seterr(sd->st, HRR_EDATA,
                             "%s:%ld: field 'iso3': unknown state '%s'",
@@ -206,7 +208,9 @@ static hrr_err_t seed_group(void *ud, const hrr_csv_row_t *row)
     if (row->line == 1) return HRR_OK;
     if (row->n != 5)
         return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 fields", sd->name, row->line);
-    long id = hrr_i_state_id(sd->st, row->f[1]);
+    long id;
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[1], &id);
+    if (e) return e;
     if (!id)
         return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
                             row->line, row->f[1]);
@@ -363,16 +367,18 @@ void hrr_store_close(hrr_store_t *st)
 
 /* ------------------------------------------------------------ states */
 
-long hrr_i_state_id(hrr_store_t *st, const char *iso3)
+hrr_err_t hrr_i_state_id(hrr_store_t *st, const char *iso3, long *id)
 {
     sqlite3_stmt *s;
-    long id = 0;
+    bool row;
+    *id = 0;
     if (sqlite3_prepare_v2(st->db, "SELECT id FROM states WHERE iso3=?", -1, &s, NULL))
-        return 0;
+        return hrr_i_dberr(st, "looking up a state");
     sqlite3_bind_text(s, 1, iso3, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) == SQLITE_ROW) id = (long)sqlite3_column_int64(s, 0);
+    hrr_err_t rc = hrr_i_step(st, s, &row);
+    if (!rc && row) *id = (long)sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
-    return id;
+    return rc;
 }
 
 hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
