@@ -312,7 +312,10 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     hrr_err_t rc = HRR_OK;
     long *pos = NULL, maxid = 0;
     *out = NULL;
-    if (!body || !*body) return hrr_i_seterr(st, HRR_EINVAL, "a body is required (CHR, HRC, GA)");
+    char known[64];
+    if (!body || !*body)
+        return hrr_i_seterr(st, HRR_EINVAL, "a body is required (%s)",
+                            hrr_i_body_list(st, known, sizeof known));
     hrr_fc_t *fc = hrr_i_calloc(1, sizeof *fc);
     if (!fc) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     fc->st = st;

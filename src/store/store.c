@@ -381,6 +381,29 @@ hrr_err_t hrr_i_state_id(hrr_store_t *st, const char *iso3, long *id)
     return rc;
 }
 
+const char *hrr_i_body_list(hrr_store_t *st, char *buf, size_t len)
+{
+    sqlite3_stmt *s;
+    bool row;
+    size_t k = 0;
+    if (!len) return buf;
+    *buf = 0;
+    if (!st || sqlite3_prepare_v2(st->db, "SELECT code FROM bodies ORDER BY rowid", -1, &s, NULL)) {
+        snprintf(buf, len, "?");
+        return buf;
+    }
+    /* stepped without ST: the store's message stays the caller's */
+    while (!hrr_i_step(NULL, s, &row) && row && k < len) {
+        const char *code = (const char *)sqlite3_column_text(s, 0);
+        int n = snprintf(buf + k, len - k, "%s%s", k ? ", " : "", code ? code : "?");
+        if (n < 0) break;
+        k += (size_t)n;
+    }
+    sqlite3_finalize(s);
+    if (!*buf) snprintf(buf, len, "?");
+    return buf;
+}
+
 hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,
                                  const char *code, const char *date, long *id)
 {
