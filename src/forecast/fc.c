@@ -291,7 +291,6 @@ void hrr_fc_close(hrr_fc_t *fc)
     hrr_i_free(fc);
 }
 
-const char *hrr_fc_errmsg(const hrr_fc_t *fc) { return hrr_store_errmsg(fc->st); }
 
 hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
 {

@@ -619,7 +619,7 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
         rc = oom(st);
         goto out;
     }
-    sm->schema_version = hrr_store_schema_version(st);
+    if ((rc = hrr_store_schema_version(st, &sm->schema_version))) goto out;
     for (size_t i = 0; i < N_TABLES; i++) {
         snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k_tables[i]);
         if ((rc = prepare(st, sql, &s, "counting rows"))) goto out;

@@ -89,16 +89,19 @@ hrr_ctx_t *hrr_store_ctx(hrr_store_t *st) { return st ? &st->ctx : NULL; }
 
 struct sqlite3 *hrr_store_sqlite(hrr_store_t *st) { return st->db; }
 
-int hrr_store_schema_version(hrr_store_t *st)
+hrr_err_t hrr_store_schema_version(hrr_store_t *st, int *version)
 {
     sqlite3_stmt *s;
-    int v = 0;
+    bool row;
+    *version = -1;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
-        return -1;
+        return hrr_i_dberr(st, "reading the schema version");
     /* PRAGMA user_version always gives one row: anything else failed */
-    v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    hrr_err_t rc = hrr_i_step(st, s, &row);
+    if (!rc && !row) rc = hrr_i_seterr(st, HRR_EDB, "%s: PRAGMA user_version gave no row", st->path);
+    if (!rc) *version = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
-    return v;
+    return rc;
 }
 
 /* ------------------------------------------------------------- seeding */
@@ -290,8 +293,9 @@ enum { N_MIGRATIONS = sizeof k_migrations / sizeof k_migrations[0] };
 
 static hrr_err_t migrate(hrr_store_t *st)
 {
-    int v = hrr_store_schema_version(st);
-    hrr_err_t rc;
+    int v;
+    hrr_err_t rc = hrr_store_schema_version(st, &v);
+    if (rc) return rc;
     if (v > N_MIGRATIONS)
         return hrr_i_seterr(st, HRR_EDB,
                             "%s: store schema version %d is newer than this hrr (%d)",
@@ -348,7 +352,8 @@ hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
         return rc;
     if ((rc = hrr_i_exec(st, "PRAGMA foreign_keys=ON"))) return rc;
     /* a file that is not SQLite fails on its first read: say so plainly */
-    if (hrr_store_schema_version(st) < 0)
+    int version;
+    if (hrr_store_schema_version(st, &version))
         return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
                             sqlite3_errmsg(st->db));
     if ((rc = migrate(st))) return rc;
