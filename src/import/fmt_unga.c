@@ -135,18 +135,11 @@ static const char *const k_vote_name[] = {"", "yes", "no", "abstain", "absent",
 /* The label of an import's format in findings: "unvotes", "Voeten". */
 static hrr_err_t source_label(hrr_imp_t *imp, long source_id, char out[32])
 {
-    sqlite3_stmt *s;
-    bool row;
     snprintf(out, 32, "import %ld", source_id);
-    hrr_err_t rc = hrr_imp_prepare(imp, "SELECT format FROM imports WHERE id=?", &s);
-    if (rc) return rc;
-    sqlite3_bind_int64(s, 1, source_id);
-    if (!(rc = hrr_imp_step(imp, s, &row)) && row && sqlite3_column_text(s, 0)) {
-        const char *f = (const char *)sqlite3_column_text(s, 0);
-        snprintf(out, 32, "%s", strcmp(f, "unvotes-votes") == 0 ? "unvotes"
-                              : strcmp(f, "voeten-long") == 0 ? "Voeten" : f);
-    }
-    sqlite3_finalize(s);
+    hrr_err_t rc = hrr_imp_text_by_id(imp, "SELECT format FROM imports WHERE id=?", source_id,
+                                      out, 32);
+    if (!strcmp(out, "unvotes-votes")) snprintf(out, 32, "unvotes");
+    else if (!strcmp(out, "voeten-long")) snprintf(out, 32, "Voeten");
     return rc;
 }
 

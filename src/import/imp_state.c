@@ -231,16 +231,8 @@ hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
 
 hrr_err_t hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8])
 {
-    sqlite3_stmt *s;
-    bool row;
     snprintf(out, 8, "#%ld", id);
-    hrr_err_t rc = hrr_imp_prepare(imp, "SELECT iso3 FROM states WHERE id=?", &s);
-    if (rc) return rc;
-    sqlite3_bind_int64(s, 1, id);
-    if (!(rc = hrr_imp_step(imp, s, &row)) && row && sqlite3_column_text(s, 0))
-        snprintf(out, 8, "%s", (const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-    return rc;
+    return hrr_imp_text_by_id(imp, "SELECT iso3 FROM states WHERE id=?", id, out, 8);
 }
 
 void hrr_i_imp_states_free(hrr_imp_states_t *c)

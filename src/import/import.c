@@ -120,6 +120,19 @@ hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s)
     return hrr_imp_fail(imp, HRR_EDB, NULL, "%s: %s", sqlite3_sql(s), sqlite3_errmsg(imp->db));
 }
 
+hrr_err_t hrr_imp_text_by_id(hrr_imp_t *imp, const char *sql, long id, char *out, size_t len)
+{
+    sqlite3_stmt *s;
+    bool row;
+    hrr_err_t rc = hrr_imp_prepare(imp, sql, &s);
+    if (rc) return rc;
+    sqlite3_bind_int64(s, 1, id);
+    if (!(rc = hrr_imp_step(imp, s, &row)) && row && sqlite3_column_text(s, 0))
+        snprintf(out, len, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return rc;
+}
+
 hrr_err_t hrr_imp_step(hrr_imp_t *imp, sqlite3_stmt *s, bool *row)
 {
     hrr_err_t rc = hrr_i_step(NULL, s, row);

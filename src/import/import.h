@@ -200,6 +200,11 @@ hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
 /* Report a failed step of S (HRR_EDB, naming its SQL). */
 hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s);
 
+/* The text of the first column of SQL's row for the id ID (bound as ?1)
+ * into OUT (LEN bytes); OUT is left as it was when there is no such row or
+ * the column is NULL. A failed step is an error (hrr_imp_stmterr). */
+hrr_err_t hrr_imp_text_by_id(hrr_imp_t *imp, const char *sql, long id, char *out, size_t len);
+
 /* Step S the checked way (hrr_i_step), a failure reported as by
  * hrr_imp_stmterr (the file, the line and the SQL): *ROW is true when a row
  * is ready, false when S is done. */
