@@ -61,8 +61,9 @@ hrr_ctx_t *hrr_store_ctx(hrr_store_t *st);
  * kept so that existing callers read it as before. Never NULL. */
 const char *hrr_store_errmsg(const hrr_store_t *st);
 
-/* The schema version of an open store (the number of migrations applied). */
-int hrr_store_schema_version(hrr_store_t *st);
+/* The schema version of an open store (the number of migrations applied)
+ * into *VERSION; HRR_EDB (the store's message) when it cannot be read. */
+hrr_err_t hrr_store_schema_version(hrr_store_t *st, int *version);
 
 /* The underlying SQLite handle, for read-only queries by callers that need
  * SQL (the `sql` subcommand, analyses). Owned by the store. */

@@ -20,10 +20,11 @@
 bool hrr_fc_set_shock(hrr_fc_opts_t *opts, double sd);
 
 /* --members ARG: a list of ISO3 codes, or a file of them (one a line, '#'
- * comments; "@FILE" forces a file). Returns the codes joined by ',' (free
- * with free()), or NULL with *RC set (HRR_EIO: the file could not be read,
- * with its path in ERR; HRR_ENOMEM). */
-char *hrr_fc_members_read(const char *arg, hrr_err_t *rc, char *err, size_t errlen);
+ * comments; "@FILE" forces a file). *OUT gets the codes joined by ',' (free
+ * with free()); on an error *OUT is NULL and the message is left in CTX
+ * (hrr_errmsg; CTX may be NULL): HRR_EIO, the file could not be read (its
+ * path named); HRR_ENOMEM. */
+hrr_err_t hrr_fc_members_read(const char *arg, char **out, hrr_ctx_t *ctx);
 
 /* The date a batch learns from: before its earliest draft's date. */
 const char *hrr_fc_batch_cutoff(const hrr_fc_batch_t *b);

@@ -110,9 +110,6 @@ typedef struct hrr_fc_batch {
 hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *ctx);
 void hrr_fc_batch_free(hrr_fc_batch_t *b);
 
-/* The message of the last error of FC's store. */
-const char *hrr_fc_errmsg(const hrr_fc_t *fc);
-
 /* The model's features of a (member, draft) pair, 0 .. hrr_fc_feature_count()
  * - 1, in the order of its weights: each one's short stable name ("same_yes",
  * "split", ...) and a line saying what it is (docs/forecast.md). Static

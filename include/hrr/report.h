@@ -80,9 +80,10 @@ hrr_err_t hrr_report_votes(FILE *f, hrr_out_fmt_t fmt, const hrr_votes_t *v, boo
 hrr_err_t hrr_report_findings(FILE *f, hrr_out_fmt_t fmt, const hrr_findings_t *list);
 hrr_err_t hrr_report_agree(FILE *f, hrr_out_fmt_t fmt, const hrr_agree_t *r);
 hrr_err_t hrr_report_cohesion(FILE *f, hrr_out_fmt_t fmt, const hrr_cohesion_t *r);
-/* The rows of a prepared statement (hrr sql), stepped to the end; HRR_EDB
- * when a step fails (the message is SQLite's, in *ERRMSG, static). */
-hrr_err_t hrr_report_sql(FILE *f, hrr_out_fmt_t fmt, struct sqlite3_stmt *s, const char **errmsg);
+/* The rows of a prepared statement of ST (hrr sql), stepped to the end;
+ * HRR_EDB (HRR_ENOMEM) when a step fails, the message, naming the store
+ * and the SQL, left in ST's context (hrr_store_errmsg). */
+hrr_err_t hrr_report_sql(FILE *f, hrr_out_fmt_t fmt, hrr_store_t *st, struct sqlite3_stmt *s);
 
 /* The rule sets R[0..N) as rows: name, body, members, title. */
 hrr_err_t hrr_report_rules_list(FILE *f, hrr_out_fmt_t fmt, hrr_rules_t *const *r, size_t n);

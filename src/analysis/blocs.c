@@ -355,7 +355,10 @@ hrr_err_t hrr_blocs_by_year(hrr_store_t *st, const hrr_scope_opts_t *scope, cons
                             hrr_blocs_years_t **out)
 {
     *out = NULL;
-    if (!scope || !scope->body) return hrr_i_seterr(st, HRR_EINVAL, "a body is required (CHR, HRC, GA)");
+    char known[64];
+    if (!scope || !scope->body)
+        return hrr_i_seterr(st, HRR_EINVAL, "a body is required (%s)",
+                            hrr_i_body_list(st, known, sizeof known));
     char q[256];
     snprintf(q, sizeof q, "SELECT DISTINCT CAST(substr(date,1,4) AS INTEGER) FROM items WHERE body=?1"
                           " AND date IS NOT NULL ORDER BY 1");

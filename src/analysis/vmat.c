@@ -21,7 +21,10 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
     sqlite3_stmt *s = NULL;
     hrr_err_t rc = HRR_OK;
     memset(m, 0, sizeof *m);
-    if (!sc || !sc->body) return hrr_i_seterr(st, HRR_EINVAL, "a body is required (CHR, HRC, GA)");
+    char known[64];
+    if (!sc || !sc->body)
+        return hrr_i_seterr(st, HRR_EINVAL, "a body is required (%s)",
+                            hrr_i_body_list(st, known, sizeof known));
     static const char *const q_items =
         "SELECT id, CAST(substr(date,1,4) AS INTEGER) FROM items WHERE body=?1"
         " AND (?2=0 OR CAST(substr(date,1,4) AS INTEGER)>=?2)"

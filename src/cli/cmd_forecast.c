@@ -75,15 +75,15 @@ static int fc_opt(void *ctx, int c, const char *arg)
 }
 
 /* Forecast every draft (one, or the batch's) into the report. */
-static int run_drafts(hrr_fc_t *fc, const fc_cli_t *x, const hrr_fc_batch_t *bt, hrr_report_fc_t *rf)
+static int run_drafts(hrr_store_t *st, hrr_fc_t *fc, const fc_cli_t *x, const hrr_fc_batch_t *bt, hrr_report_fc_t *rf)
 {
     int code = 0;
     for (size_t k = 0; !code && k < (bt ? bt->n : 1); k++) {
         const hrr_fc_draft_t *dk = bt ? &bt->d[k] : &x->d;
         hrr_fc_result_t *r = NULL;
         hrr_err_t rc = hrr_fc_forecast(fc, dk, &x->fo, &r);
-        if (rc && bt) code = hrr_cli_fail(rc, "%s, row %zu (%s): %s", x->batch, k + 2, dk->symbol, hrr_fc_errmsg(fc));
-        else if (rc) code = hrr_cli_fail(rc, "%s", hrr_fc_errmsg(fc));
+        if (rc && bt) code = hrr_cli_fail(rc, "%s, row %zu (%s): %s", x->batch, k + 2, dk->symbol, hrr_store_errmsg(st));
+        else if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         else code = hrr_cli_report(hrr_report_fc_add(rf, r, dk->title));
         hrr_fc_result_free(r);
     }
@@ -112,13 +112,20 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
                                          "--target, --members or --sponsors");
     if (!x.batch && !x.d.date) return hrr_cli_usage("forecast", "--date YYYY-MM-DD is required");
     if (!x.batch && !x.d.like && !x.d.title) return hrr_cli_usage("forecast", "--like SYMBOL or --title TEXT is required");
-    char *mem = NULL, err[1024];
+    char *mem = NULL;
     hrr_err_t rc;
-    if (x.members && !(mem = hrr_fc_members_read(x.members, &rc, err, sizeof err)))
-        return hrr_cli_fail(rc, "%s", rc == HRR_ENOMEM ? "out of memory" : err);
-    x.d.members = mem;
     hrr_fc_batch_t *bt = NULL;
     hrr_ctx_t *ctx = NULL;
+    if (x.members) {
+        if ((rc = hrr_ctx_new(&ctx)) || (rc = hrr_fc_members_read(x.members, &mem, ctx))) {
+            code = hrr_cli_fail(rc, "%s", hrr_errmsg(ctx));
+            hrr_ctx_free(ctx);
+            return code;
+        }
+        hrr_ctx_free(ctx);
+        ctx = NULL;
+    }
+    x.d.members = mem;
     if (x.batch && (hrr_ctx_new(&ctx) || hrr_fc_batch_load(x.batch, &bt, ctx))) {
         free(mem);
         code = hrr_cli_fail(HRR_EDATA, "%s", hrr_errmsg(ctx));
@@ -133,7 +140,7 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
     if (fc) {
         hrr_report_fc_t rf;
         code = hrr_cli_report(hrr_report_fc_begin(&rf, stdout, a.fmt, a.body, bt != NULL));
-        if (!code) code = run_drafts(fc, &x, bt, &rf);
+        if (!code) code = run_drafts(st, fc, &x, bt, &rf);
         int end = hrr_cli_report(hrr_report_fc_end(&rf, code == 0));
         if (!code) code = end;
     }

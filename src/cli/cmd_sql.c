@@ -30,7 +30,6 @@ int hrr_cmd_sql(hrr_cli_t *cli, int argc, char **argv)
     size_t len = 0;
     char *sql = NULL;
     sqlite3_stmt *s = NULL;
-    const char *why;
     int code = hrr_args_parse(cli, &spec, argc, argv, &a);
     if (code >= 0) return code;
     if (a.npos < 1) return hrr_cli_usage("sql", "no SQL statement given");
@@ -48,8 +47,8 @@ int hrr_cmd_sql(hrr_cli_t *cli, int argc, char **argv)
     else if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
     else if (sqlite3_column_count(s) == 0)
         code = hrr_cli_usage("sql", "the statement returns no columns");
-    else if ((rc = hrr_report_sql(stdout, a.fmt, s, &why)) == HRR_EDB)
-        code = hrr_cli_fail(HRR_EDB, "%s: %s", cli->db, why);
+    else if ((rc = hrr_report_sql(stdout, a.fmt, st, s)) == HRR_EDB)
+        code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
     else code = hrr_cli_report(rc);
 out:
     sqlite3_finalize(s);

@@ -291,7 +291,6 @@ void hrr_fc_close(hrr_fc_t *fc)
     hrr_i_free(hrr_store_ctx(fc->st), fc);
 }
 
-const char *hrr_fc_errmsg(const hrr_fc_t *fc) { return hrr_store_errmsg(fc->st); }
 
 hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
 {
@@ -312,7 +311,10 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     hrr_err_t rc = HRR_OK;
     long *pos = NULL, maxid = 0;
     *out = NULL;
-    if (!body || !*body) return hrr_i_seterr(st, HRR_EINVAL, "a body is required (CHR, HRC, GA)");
+    char known[64];
+    if (!body || !*body)
+        return hrr_i_seterr(st, HRR_EINVAL, "a body is required (%s)",
+                            hrr_i_body_list(st, known, sizeof known));
     hrr_fc_t *fc = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *fc);
     if (!fc) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     fc->st = st;
@@ -380,7 +382,12 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         it->date = hrr_i_fc_date(date);
         it->kind = kind_code((const char *)sqlite3_column_text(s, 4));
         const char *tg = (const char *)sqlite3_column_text(s, 6);
-        it->target = tg ? state_index(fc, hrr_i_state_id(st, tg)) : -1;
+        it->target = -1;
+        if (tg) {
+            long tid;
+            if ((rc = hrr_i_state_id(st, tg, &tid))) break;
+            it->target = state_index(fc, tid);
+        }
         const char *oc = (const char *)sqlite3_column_text(s, 7);
         it->adopted = !oc ? -1 : !strcmp(oc, "adopted") ? 1 : !strcmp(oc, "no-decision") ? -1 : 0;
         char subj[32];

@@ -3,6 +3,7 @@
  * (hrr/fc_plan.h): option ranges, the members file, the batch cutoff and
  * the swing states.
  */
+#include "core/core.h"
 #include "hrr.h"
 #include "hrr/fc_plan.h"
 
@@ -18,21 +19,18 @@ bool hrr_fc_set_shock(hrr_fc_opts_t *opts, double sd)
     return true;
 }
 
-char *hrr_fc_members_read(const char *arg, hrr_err_t *rc, char *err, size_t errlen)
+hrr_err_t hrr_fc_members_read(const char *arg, char **out, hrr_ctx_t *ctx)
 {
     const char *path = arg[0] == '@' ? arg + 1 : arg;
     FILE *f = arg[0] == '@' || access(arg, R_OK) == 0 ? fopen(path, "r") : NULL;
-    *rc = HRR_OK;
+    *out = NULL;
     if (!f && arg[0] != '@') {
         char *s = strdup(arg);
-        if (!s) *rc = HRR_ENOMEM;
-        return s;
+        if (!s) return hrr_i_ctx_seterr(ctx, HRR_ENOMEM, "out of memory");
+        *out = s;
+        return HRR_OK;
     }
-    if (!f) {
-        snprintf(err, errlen, "members: cannot read %s", path);
-        *rc = HRR_EIO;
-        return NULL;
-    }
+    if (!f) return hrr_i_ctx_seterr(ctx, HRR_EIO, "members: cannot read %s", path);
     size_t cap = 4096, n = 0;
     char *s = malloc(cap), line[256];
     while (s && fgets(line, sizeof line, f)) {
@@ -52,12 +50,10 @@ char *hrr_fc_members_read(const char *arg, hrr_err_t *rc, char *err, size_t errl
         s[n++] = ',';
     }
     fclose(f);
-    if (!s) {
-        *rc = HRR_ENOMEM;
-        return NULL;
-    }
+    if (!s) return hrr_i_ctx_seterr(ctx, HRR_ENOMEM, "out of memory");
     s[n] = 0;
-    return s;
+    *out = s;
+    return HRR_OK;
 }
 
 const char *hrr_fc_batch_cutoff(const hrr_fc_batch_t *b)

@@ -123,13 +123,13 @@ static hrr_err_t add_name(hrr_imp_t *imp, cc_t *c, const char *iso3, long id,
     if (!*norm) return HRR_OK;
     bool same = false, other = false;
     sqlite3_bind_text(c->find, 1, norm, -1, SQLITE_STATIC);
-    int src;
-    while ((src = sqlite3_step(c->find)) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_imp_step(imp, c->find, &row)) && row) {
         if (sqlite3_column_int64(c->find, 0) == id) same = true;
         else other = true;
     }
     sqlite3_reset(c->find);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "looking up an alias");
+    if (rc) return rc;
     if (same) return HRR_OK;
     if (other) {
         char *d = hrr_i_printf(hrr_store_ctx(imp->st), "%s:%ld: name '%s' (%s) for %s already names another"
@@ -144,7 +144,7 @@ static hrr_err_t add_name(hrr_imp_t *imp, cc_t *c, const char *iso3, long id,
     sqlite3_bind_text(c->ins, 1, norm, -1, SQLITE_STATIC);
     sqlite3_bind_int64(c->ins, 2, id);
     sqlite3_bind_text(c->ins, 3, source, -1, SQLITE_STATIC);
-    src = sqlite3_step(c->ins);
+    int src = sqlite3_step(c->ins);
     sqlite3_reset(c->ins);
     hrr_i_free(hrr_store_ctx(imp->st), source);
     if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "adding a name alias");

@@ -267,19 +267,23 @@ static hrr_err_t gen_init(hrr_imp_t *imp, gen_t *g, const char *what)
     const char *body = imp->opts->body;
     sqlite3_stmt *s;
     hrr_err_t rc;
+    char bodies[64];
     memset(g, 0, sizeof *g);
     g->what = what;
     for (int i = 0; i < C_N; i++) g->idx[i] = -1;
     if (!body || !*body)
-        return hrr_i_seterr(imp->st, HRR_EINVAL, "%s: --body is required for %s (CHR, HRC, GA, GA3)",
-                            imp->path, imp->fmt->name);
+        return hrr_i_seterr(imp->st, HRR_EINVAL, "%s: --body is required for %s (%s)",
+                            imp->path, imp->fmt->name,
+                            hrr_i_body_list(imp->st, bodies, sizeof bodies));
     if ((rc = hrr_imp_prepare(imp, "SELECT code FROM bodies WHERE code=?", &s))) return rc;
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
-    bool known = sqlite3_step(s) == SQLITE_ROW;
+    bool known;
+    rc = hrr_imp_step(imp, s, &known);
     sqlite3_finalize(s);
+    if (rc) return rc;
     if (!known)
-        return hrr_i_seterr(imp->st, HRR_EINVAL, "%s: unknown body '%s' (CHR, HRC, GA, GA3)",
-                            imp->path, body);
+        return hrr_i_seterr(imp->st, HRR_EINVAL, "%s: unknown body '%s' (%s)",
+                            imp->path, body, hrr_i_body_list(imp->st, bodies, sizeof bodies));
     g->body = body;
     return map_parse(imp->st, imp->opts->mapping, &g->m);
 }

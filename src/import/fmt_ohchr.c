@@ -335,12 +335,15 @@ static hrr_err_t votes_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
     sqlite3_bind_text(v->item, 3, rkey, -1, SQLITE_TRANSIENT);
     long item = 0;
     char idate[16] = "";
-    if (sqlite3_step(v->item) == SQLITE_ROW) {
+    bool found;
+    hrr_err_t src = hrr_imp_step(imp, v->item, &found);
+    if (found) {
         item = (long)sqlite3_column_int64(v->item, 0);
         if (sqlite3_column_text(v->item, 1))
             snprintf(idate, sizeof idate, "%s", (const char *)sqlite3_column_text(v->item, 1));
     }
     sqlite3_reset(v->item);
+    if (src) return src;
     if (!item)
         return hrr_imp_fail(imp, HRR_EDATA, "record_id",
                             "record %s (%s) is not an item in the store: import"

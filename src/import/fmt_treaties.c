@@ -314,8 +314,10 @@ static hrr_err_t import(hrr_imp_t *imp)
     if ((rc = seed_instruments(imp))) return rc;
     if ((rc = hrr_imp_prepare(imp, "SELECT 1 FROM instruments WHERE code=?", &s))) return rc;
     sqlite3_bind_text(s, 1, t.instrument, -1, SQLITE_STATIC);
-    int known = sqlite3_step(s) == SQLITE_ROW;
+    bool known;
+    rc = hrr_imp_step(imp, s, &known);
     sqlite3_finalize(s);
+    if (rc) return rc;
     if (!known)
         return hrr_imp_fail(imp, HRR_EDATA, NULL,
                             "unknown instrument '%s' in the file name (codes in"

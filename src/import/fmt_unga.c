@@ -84,8 +84,8 @@ static hrr_err_t rc_load(hrr_imp_t *imp, rcmap_t *m)
         "SELECT id, substr(key, 9), date FROM items"
         " WHERE key >= 'GA:rcid:' AND key < 'GA:rcid;'", &s);
     if (rc) return rc;
-    int src;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_imp_step(imp, s, &row)) && row) {
         long rcid;
         if (!hrr_i_parse_long((const char *)sqlite3_column_text(s, 1), &rcid) || rcid <= 0)
             continue; /* not a key this file writes */
@@ -93,7 +93,6 @@ static hrr_err_t rc_load(hrr_imp_t *imp, rcmap_t *m)
                          (const char *)sqlite3_column_text(s, 2))))
             break;
     }
-    if (!rc && src != SQLITE_DONE) rc = hrr_imp_dberr(imp, "reading the roll calls");
     sqlite3_finalize(s);
     return rc;
 }
@@ -122,7 +121,8 @@ static hrr_err_t need_rollcall(hrr_imp_t *imp, const rcmap_t *m, long rcid,
 static hrr_err_t dup_ballot(hrr_imp_t *imp, const char *field, long state, long rcid)
 {
     char iso3[8];
-    hrr_imp_state_iso3(imp, state, iso3);
+    hrr_err_t rc = hrr_imp_state_iso3(imp, state, iso3);
+    if (rc) return rc;
     return hrr_imp_fail(imp, HRR_EDATA, field, "duplicate ballot: %s already voted on"
                         " roll call %ld earlier in this file", iso3, rcid);
 }
@@ -133,19 +133,14 @@ static const char *const k_vote_name[] = {"", "yes", "no", "abstain", "absent",
                                           "not a member"};
 
 /* The label of an import's format in findings: "unvotes", "Voeten". */
-static void source_label(hrr_imp_t *imp, long source_id, char out[32])
+static hrr_err_t source_label(hrr_imp_t *imp, long source_id, char out[32])
 {
-    sqlite3_stmt *s;
     snprintf(out, 32, "import %ld", source_id);
-    if (sqlite3_prepare_v2(imp->db, "SELECT format FROM imports WHERE id=?", -1, &s, NULL))
-        return;
-    sqlite3_bind_int64(s, 1, source_id);
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
-        const char *f = (const char *)sqlite3_column_text(s, 0);
-        snprintf(out, 32, "%s", strcmp(f, "unvotes-votes") == 0 ? "unvotes"
-                              : strcmp(f, "voeten-long") == 0 ? "Voeten" : f);
-    }
-    sqlite3_finalize(s);
+    hrr_err_t rc = hrr_imp_text_by_id(imp, "SELECT format FROM imports WHERE id=?", source_id,
+                                      out, 32);
+    if (!strcmp(out, "unvotes-votes")) snprintf(out, 32, "unvotes");
+    else if (!strcmp(out, "voeten-long")) snprintf(out, 32, "Voeten");
+    return rc;
 }
 
 /* A ballot another source stored already (the shared writer, imp_ballot.c):
@@ -159,9 +154,11 @@ static hrr_err_t settle(hrr_imp_t *imp, const hrr_imp_bal_t *b, hrr_ballot_put_t
     if (put == HRR_BALLOT_REPEAT) return dup_ballot(imp, b->label, b->state_id, b->tag);
     if (put != HRR_BALLOT_DIFFERS) return HRR_OK;
     char iso3[8], other[32], mine[32], detail[256];
-    hrr_imp_state_iso3(imp, b->state_id, iso3);
-    source_label(imp, old_src, other);
-    source_label(imp, imp->source_id, mine);
+    hrr_err_t rc;
+    if ((rc = hrr_imp_state_iso3(imp, b->state_id, iso3)) ||
+        (rc = source_label(imp, old_src, other)) ||
+        (rc = source_label(imp, imp->source_id, mine)))
+        return rc;
     snprintf(detail, sizeof detail, "roll call %ld, state %s: %s %s, %s %s", b->tag,
              iso3, other, k_vote_name[old], mine, k_vote_name[b->vote]);
     return hrr_imp_finding(imp, "source-disagreement", b->item_id, detail);
@@ -236,8 +233,9 @@ static hrr_err_t item_get(hrr_imp_t *imp, sqlite3_stmt *s, long rcid, item_t *it
     memset(it, 0, sizeof *it);
     snprintf(key, sizeof key, "GA:rcid:%ld", rcid);
     sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
-    int src = sqlite3_step(s);
-    if (src == SQLITE_ROW) {
+    bool row;
+    hrr_err_t rc = hrr_imp_step(imp, s, &row);
+    if (row) {
         it->id = (long)sqlite3_column_int64(s, 0);
         it->source_id = (long)sqlite3_column_int64(s, 1);
         const char *v;
@@ -246,8 +244,7 @@ static hrr_err_t item_get(hrr_imp_t *imp, sqlite3_stmt *s, long rcid, item_t *it
         if ((v = (const char *)sqlite3_column_text(s, 4))) snprintf(it->session, sizeof it->session, "%s", v);
     }
     sqlite3_reset(s);
-    if (src != SQLITE_ROW && src != SQLITE_DONE) return hrr_imp_dberr(imp, "reading an item");
-    return HRR_OK;
+    return rc;
 }
 
 #define ITEM_GET_SQL \
@@ -264,8 +261,10 @@ static hrr_err_t compare_item(hrr_imp_t *imp, const item_t *it, long rcid,
 {
     if (strcmp(stored, mine) == 0) return HRR_OK;
     char other[32], me[32], detail[256];
-    source_label(imp, it->source_id, other);
-    source_label(imp, imp->source_id, me);
+    hrr_err_t rc;
+    if ((rc = source_label(imp, it->source_id, other)) ||
+        (rc = source_label(imp, imp->source_id, me)))
+        return rc;
     snprintf(detail, sizeof detail, "roll call %ld, %s: %s '%s', %s '%s'", rcid, what,
              other, stored, me, mine);
     return hrr_imp_finding(imp, "source-disagreement", it->id, detail);
@@ -628,7 +627,7 @@ static hrr_err_t voeten_rollcall(hrr_imp_t *imp, voeten_t *v, char *const *f,
             return rc;
         if (strcmp(stored, issues) != 0) {
             char other[32], detail[256];
-            source_label(imp, it.source_id, other);
+            if ((rc = source_label(imp, it.source_id, other))) return rc;
             snprintf(detail, sizeof detail, "roll call %ld: issue codes stored '%s',"
                      " Voeten '%s'", rcid, stored, issues);
             if ((rc = hrr_imp_finding(imp, "issue-disagreement", it.id, detail))) return rc;

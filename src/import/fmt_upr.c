@@ -289,8 +289,9 @@ static hrr_err_t import(hrr_imp_t *imp)
     hrr_err_t rc;
     memset(&u, 0, sizeof u);
     if ((rc = hrr_imp_prepare(imp, "SELECT 1 FROM upr_recommendations LIMIT 1", &s))) return rc;
-    u.others = sqlite3_step(s) == SQLITE_ROW;
+    rc = hrr_imp_step(imp, s, &u.others);
     sqlite3_finalize(s);
+    if (rc) return rc;
     rc = hrr_imp_csv(imp, ',', header, row, &u);
     imp->line = 0;
     if (rc == HRR_OK && u.nunknown) {

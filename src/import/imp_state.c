@@ -100,8 +100,8 @@ static hrr_err_t scan(hrr_imp_t *imp, hrr_imp_states_t *c, const char *kind,
         return rc;
     sqlite3_bind_text(c->q, 1, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(c->q, 2, code, -1, SQLITE_TRANSIENT);
-    int src;
-    while ((src = sqlite3_step(c->q)) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_imp_step(imp, c->q, &row)) && row) {
         long id = (long)sqlite3_column_int64(c->q, 0);
         const char *d[4];
         for (int i = 0; i < 4; i++) {
@@ -116,8 +116,7 @@ static hrr_err_t scan(hrr_imp_t *imp, hrr_imp_states_t *c, const char *kind,
         if (in_range(date, d[2], d[3])) add_id(out->ex, &out->nex, id);
     }
     sqlite3_reset(c->q);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "resolving a state");
-    return HRR_OK;
+    return rc;
 }
 
 /* Resolve a cache miss into E. */
@@ -230,16 +229,10 @@ hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
     return rc == HRR_ENOTFOUND ? HRR_EDATA : rc;
 }
 
-void hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8])
+hrr_err_t hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8])
 {
-    sqlite3_stmt *s;
     snprintf(out, 8, "#%ld", id);
-    if (sqlite3_prepare_v2(imp->db, "SELECT iso3 FROM states WHERE id=?", -1, &s, NULL))
-        return;
-    sqlite3_bind_int64(s, 1, id);
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-        snprintf(out, 8, "%s", (const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
+    return hrr_imp_text_by_id(imp, "SELECT iso3 FROM states WHERE id=?", id, out, 8);
 }
 
 void hrr_i_imp_states_free(hrr_imp_states_t *c)

@@ -120,6 +120,26 @@ hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s)
     return hrr_imp_fail(imp, HRR_EDB, NULL, "%s: %s", sqlite3_sql(s), sqlite3_errmsg(imp->db));
 }
 
+hrr_err_t hrr_imp_text_by_id(hrr_imp_t *imp, const char *sql, long id, char *out, size_t len)
+{
+    sqlite3_stmt *s;
+    bool row;
+    hrr_err_t rc = hrr_imp_prepare(imp, sql, &s);
+    if (rc) return rc;
+    sqlite3_bind_int64(s, 1, id);
+    if (!(rc = hrr_imp_step(imp, s, &row)) && row && sqlite3_column_text(s, 0))
+        snprintf(out, len, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return rc;
+}
+
+hrr_err_t hrr_imp_step(hrr_imp_t *imp, sqlite3_stmt *s, bool *row)
+{
+    hrr_err_t rc = hrr_i_step(NULL, s, row);
+    if (rc == HRR_ENOMEM) return hrr_imp_fail(imp, rc, NULL, "out of memory");
+    return rc ? hrr_imp_stmterr(imp, s) : HRR_OK;
+}
+
 hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,
                           const char *detail)
 {
@@ -340,9 +360,11 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
     in_tx = true;
     if ((rc = hrr_imp_prepare(&imp, "SELECT 1 FROM imports WHERE sha256=?", &s))) goto out;
     sqlite3_bind_text(s, 1, sha, -1, SQLITE_STATIC);
-    int seen = sqlite3_step(s) == SQLITE_ROW;
+    bool seen;
+    rc = hrr_imp_step(&imp, s, &seen);
     sqlite3_finalize(s);
     s = NULL;
+    if (rc) goto out;
     if (seen) {
         *skipped = 1;
         goto out;

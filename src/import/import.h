@@ -113,8 +113,9 @@ hrr_err_t hrr_imp_state_find(hrr_imp_t *imp, const char *field, const char *kind
 hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
                         const char *code, const char *date, long *state_id);
 
-/* ISO3 of a state id into OUT ("#ID" if none), for messages. */
-void hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8]);
+/* ISO3 of a state id into OUT ("#ID" if none), for messages; a failed
+ * lookup is an error (OUT still holds "#ID"). */
+hrr_err_t hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8]);
 
 /* Free the cache (the driver calls it; NULL is fine). */
 void hrr_i_imp_states_free(hrr_imp_states_t *c);
@@ -198,6 +199,16 @@ hrr_err_t hrr_imp_ballot(hrr_imp_t *imp, long item_id, long state_id, int vote,
 
 /* Report a failed step of S (HRR_EDB, naming its SQL). */
 hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s);
+
+/* The text of the first column of SQL's row for the id ID (bound as ?1)
+ * into OUT (LEN bytes); OUT is left as it was when there is no such row or
+ * the column is NULL. A failed step is an error (hrr_imp_stmterr). */
+hrr_err_t hrr_imp_text_by_id(hrr_imp_t *imp, const char *sql, long id, char *out, size_t len);
+
+/* Step S the checked way (hrr_i_step), a failure reported as by
+ * hrr_imp_stmterr (the file, the line and the SQL): *ROW is true when a row
+ * is ready, false when S is done. */
+hrr_err_t hrr_imp_step(hrr_imp_t *imp, sqlite3_stmt *s, bool *row);
 
 /* Prepare a statement, failing with an HRR_EDB error on failure. */
 hrr_err_t hrr_imp_prepare(hrr_imp_t *imp, const char *sql, sqlite3_stmt **s);

@@ -107,9 +107,10 @@ hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry)
         const char *subject = (const char *)sqlite3_column_text(sel, 1);
         const char *title = (const char *)sqlite3_column_text(sel, 2);
         const char *date = (const char *)sqlite3_column_text(sel, 3);
-        for (size_t i = 0; i < subj.n && !target; i++)
+        for (size_t i = 0; i < subj.n && !target && !rc; i++)
             if (strcasestr(subj.in_title[i] ? title : subject, subj.name[i]))
-                target = hrr_i_state_id(st, subj.target[i]);
+                rc = hrr_i_state_id(st, subj.target[i], &target);
+        if (rc) break;
         if (!target && *subject) {
             const char *dash = strstr(subject, " - ");
             target = name_to_state(st, subject, strlen(subject), date);

@@ -323,8 +323,8 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
         rc = oom(st);
         goto out;
     }
-    int src;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (!grow(hrr_store_ctx(st), (void **)&list->items, &cap, list->n, sizeof *list->items) ||
             !item_read(s, &list->items[list->n])) {
             rc = oom(st);
@@ -332,10 +332,7 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
         }
         list->n++;
     }
-    if (src != SQLITE_DONE) {
-        rc = step_err(st, "finding items");
-        goto out;
-    }
+    if (rc) goto out;
     list->total = (long)list->n;
     if (f->limit && (long)list->n == f->limit) {
         /* the limit may have cut the list: count every match */
@@ -382,9 +379,10 @@ void hrr_votes_free(hrr_votes_t *v)
 static hrr_err_t read_ballots(hrr_store_t *st, sqlite3_stmt *s, hrr_item_votes_t *iv)
 {
     size_t cap = 0;
-    int src;
+    bool row;
+    hrr_err_t rc;
     sqlite3_bind_int64(s, 1, iv->item.id);
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (!grow(hrr_store_ctx(st), (void **)&iv->ballots, &cap, iv->nballots, sizeof *iv->ballots))
             return oom(st);
         hrr_ballot_t *b = &iv->ballots[iv->nballots];
@@ -398,7 +396,7 @@ static hrr_err_t read_ballots(hrr_store_t *st, sqlite3_stmt *s, hrr_item_votes_t
                                 st->path, iv->item.key, b->state, b->vote);
     }
     sqlite3_reset(s);
-    return src == SQLITE_DONE ? HRR_OK : step_err(st, "reading ballots");
+    return rc;
 }
 
 hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
@@ -426,10 +424,10 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         goto out;
     }
     for (int pass = 0; pass < 2 && v->n == 0; pass++) {
-        int src;
+        bool row;
         if ((rc = prepare(st, k_match[by_key][pass], &s, "finding an item"))) goto out;
         sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
-        while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+        while (!(rc = hrr_i_step(st, s, &row)) && row) {
             if (!grow(hrr_store_ctx(st), (void **)&v->items, &cap, v->n, sizeof *v->items) ||
                 !item_read(s, &v->items[v->n].item)) {
                 rc = oom(st);
@@ -437,10 +435,7 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
             }
             v->n++;
         }
-        if (src != SQLITE_DONE) {
-            rc = step_err(st, "finding an item");
-            goto out;
-        }
+        if (rc) goto out;
         sqlite3_finalize(s);
         s = NULL;
     }
@@ -526,7 +521,7 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
     hrr_state_list_t *list = NULL;
     size_t cap = 0;
     hrr_err_t rc = HRR_OK;
-    int src;
+    bool row;
     *out = NULL;
     if (on && !hrr_i_date_valid(on)) {
         rc = hrr_i_seterr(st, HRR_EINVAL, "date '%s' is not a day YYYY-MM-DD", on);
@@ -551,7 +546,7 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
         rc = oom(st);
         goto out;
     }
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (!grow(hrr_store_ctx(st), (void **)&list->states, &cap, list->n, sizeof *list->states)) {
             rc = oom(st);
             goto out;
@@ -568,7 +563,6 @@ hrr_err_t hrr_states_list(hrr_store_t *st, const hrr_state_filter_t *filter,
             goto out;
         }
     }
-    if (src != SQLITE_DONE) rc = step_err(st, "listing states");
 out:
     sqlite3_finalize(s);
     hrr_sbuf_destroy(&sql);
@@ -617,7 +611,7 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
     sqlite3_stmt *s = NULL;
     size_t cap = 0;
     hrr_err_t rc = HRR_OK;
-    int src;
+    bool row;
     char sql[128];
     *out = NULL;
     if (!(sm = hrr_i_calloc(hrr_store_ctx(st), 1, sizeof *sm)) ||
@@ -625,7 +619,7 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
         rc = oom(st);
         goto out;
     }
-    sm->schema_version = hrr_store_schema_version(st);
+    if ((rc = hrr_store_schema_version(st, &sm->schema_version))) goto out;
     for (size_t i = 0; i < N_TABLES; i++) {
         snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", k_tables[i]);
         if ((rc = prepare(st, sql, &s, "counting rows"))) goto out;
@@ -646,7 +640,7 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             " FROM bodies b LEFT JOIN items i ON i.body = b.code"
             " GROUP BY b.code ORDER BY b.code", &s, "summarising bodies")))
         goto out;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (!grow(hrr_store_ctx(st), (void **)&sm->bodies, &cap, sm->nbodies, sizeof *sm->bodies)) {
             rc = oom(st);
             goto out;
@@ -660,10 +654,7 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             goto out;
         }
     }
-    if (src != SQLITE_DONE) {
-        rc = step_err(st, "summarising bodies");
-        goto out;
-    }
+    if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
 
@@ -672,7 +663,7 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             "SELECT id, path, format, rows, sha256, started, finished FROM imports ORDER BY id",
             &s, "listing imports")))
         goto out;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (!grow(hrr_store_ctx(st), (void **)&sm->imports, &cap, sm->nimports, sizeof *sm->imports)) {
             rc = oom(st);
             goto out;
@@ -687,7 +678,6 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
             goto out;
         }
     }
-    if (src != SQLITE_DONE) rc = step_err(st, "listing imports");
 out:
     sqlite3_finalize(s);
     if (rc) hrr_summary_free(sm);

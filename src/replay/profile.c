@@ -67,14 +67,16 @@ static hrr_err_t prep(hrr_store_t *st, const char *sql, sqlite3_stmt **s)
     return HRR_OK;
 }
 
-/* The state id of CODE, any case ("chn"); 0 when none (CODE too long). */
-static long state_id(hrr_store_t *st, const char *code, char iso3[4])
+/* The state id of CODE, any case ("chn"), in *ID; 0 when none (CODE too
+ * long). A failed lookup is an error, not "no such state". */
+static hrr_err_t state_id(hrr_store_t *st, const char *code, char iso3[4], long *id)
 {
     size_t n = code ? strlen(code) : 0;
-    if (n < 2 || n > 3) return 0;
+    *id = 0;
+    if (n < 2 || n > 3) return HRR_OK;
     for (size_t i = 0; i <= n; i++)
         iso3[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]);
-    return hrr_i_state_id(st, iso3);
+    return hrr_i_state_id(st, iso3, id);
 }
 
 static hrr_err_t nomem(hrr_store_t *st) { return hrr_i_seterr(st, HRR_ENOMEM, "out of memory"); }
@@ -512,7 +514,8 @@ hrr_err_t hrr_profile_get(hrr_store_t *st, const char *iso3, const hrr_profile_o
     if (!opts) opts = &dflt;
     if (!iso3 || !*iso3) return hrr_i_seterr(st, HRR_EINVAL, "a state (ISO3) is required");
     char code[4];
-    long id = state_id(st, iso3, code);
+    long id;
+    if ((rc = state_id(st, iso3, code, &id))) return rc;
     if (!id) return hrr_i_seterr(st, HRR_ENOTFOUND, "no state '%s' in the store", iso3);
     iso3 = code;
     const char *only = NULL;
@@ -637,7 +640,8 @@ hrr_err_t hrr_compare_get(hrr_store_t *st, const char *a, const char *b,
     if (!limit) limit = 20;
     if ((rc = body_known(st, scope->body))) return rc;
     char ca[4], cb[4];
-    long ida = state_id(st, a, ca), idb = state_id(st, b, cb);
+    long ida, idb;
+    if ((rc = state_id(st, a, ca, &ida)) || (rc = state_id(st, b, cb, &idb))) return rc;
     if (!ida || !idb) return hrr_i_seterr(st, HRR_ENOTFOUND, "no state '%s' in the store", !ida ? a : b);
     a = ca;
     b = cb;

@@ -3,6 +3,7 @@
  * findings, SQL rows) as a table, CSV or JSON. The shapes are docs/cli.md's.
  */
 #include "jsonout.h"
+#include "store/store.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -429,26 +430,22 @@ hrr_err_t hrr_report_findings(FILE *f, hrr_out_fmt_t fmt, const hrr_findings_t *
 
 /* ----------------------------------------------------------------- sql */
 
-hrr_err_t hrr_report_sql(FILE *f, hrr_out_fmt_t fmt, sqlite3_stmt *s, const char **errmsg)
+hrr_err_t hrr_report_sql(FILE *f, hrr_out_fmt_t fmt, hrr_store_t *st, sqlite3_stmt *s)
 {
     int ncols = sqlite3_column_count(s);
     const char **names = calloc((size_t)(ncols > 0 ? ncols : 1), sizeof *names);
-    *errmsg = NULL;
-    if (!names) return HRR_ENOMEM;
+    if (!names) return hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
     for (int i = 0; i < ncols; i++) {
         names[i] = sqlite3_column_name(s, i);
         if (!names[i]) names[i] = "?";
     }
     hrr_out_t o;
-    int src;
+    bool row;
+    hrr_err_t src;
     hrr_out_begin(&o, fmt, f, (size_t)ncols, names);
-    while ((src = sqlite3_step(s)) == SQLITE_ROW)
+    while (!(src = hrr_i_step(st, s, &row)) && row)
         for (int i = 0; i < ncols; i++) hrr_out_sqlite(&o, s, i);
     free(names);
     hrr_err_t rc = hrr_i_out_result(&o);
-    if (!rc && src != SQLITE_DONE) {
-        *errmsg = sqlite3_errmsg(sqlite3_db_handle(s));
-        rc = HRR_EDB;
-    }
-    return rc;
+    return rc ? rc : src;
 }

@@ -77,8 +77,8 @@ hrr_err_t hrr_findings_list(hrr_store_t *st, const char *kind, hrr_findings_t **
         goto out;
     }
     if (kind) sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
-    int src;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    bool row;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
         if (f->n == cap) {
             size_t ncap = cap ? 2 * cap : 64;
             hrr_finding_t *a = hrr_i_realloc(hrr_store_ctx(st), f->a, ncap * sizeof *a);
@@ -97,7 +97,6 @@ hrr_err_t hrr_findings_list(hrr_store_t *st, const char *kind, hrr_findings_t **
         if (oom) break;
     }
     if (oom) rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
-    else if (src != SQLITE_DONE) rc = hrr_i_dberr(st, "listing findings");
 out:
     sqlite3_finalize(s);
     if (rc) {

@@ -89,16 +89,19 @@ hrr_ctx_t *hrr_store_ctx(hrr_store_t *st) { return st ? st->ctx : NULL; }
 
 struct sqlite3 *hrr_store_sqlite(hrr_store_t *st) { return st->db; }
 
-int hrr_store_schema_version(hrr_store_t *st)
+hrr_err_t hrr_store_schema_version(hrr_store_t *st, int *version)
 {
     sqlite3_stmt *s;
-    int v = 0;
+    bool row;
+    *version = -1;
     if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL))
-        return -1;
+        return hrr_i_dberr(st, "reading the schema version");
     /* PRAGMA user_version always gives one row: anything else failed */
-    v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    hrr_err_t rc = hrr_i_step(st, s, &row);
+    if (!rc && !row) rc = hrr_i_seterr(st, HRR_EDB, "%s: PRAGMA user_version gave no row", st->path);
+    if (!rc) *version = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
-    return v;
+    return rc;
 }
 
 /* ------------------------------------------------------------- seeding */
@@ -169,7 +172,9 @@ static hrr_err_t seed_alias(void *ud, const hrr_csv_row_t *row)
     if (row->n < 5)
         return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 or 6 fields",
                             sd->name, row->line);
-    long id = hrr_i_state_id(sd->st, row->f[2]);
+    long id;
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[2], &id);
+    if (e) return e;
     if (!id)
         return hrr_i_seterr(sd->st, HRR_EDATA,
                             "%s:%ld: field 'iso3': unknown state '%s'",
@@ -206,7 +211,9 @@ static hrr_err_t seed_group(void *ud, const hrr_csv_row_t *row)
     if (row->line == 1) return HRR_OK;
     if (row->n != 5)
         return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 fields", sd->name, row->line);
-    long id = hrr_i_state_id(sd->st, row->f[1]);
+    long id;
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[1], &id);
+    if (e) return e;
     if (!id)
         return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
                             row->line, row->f[1]);
@@ -286,8 +293,9 @@ enum { N_MIGRATIONS = sizeof k_migrations / sizeof k_migrations[0] };
 
 static hrr_err_t migrate(hrr_store_t *st)
 {
-    int v = hrr_store_schema_version(st);
-    hrr_err_t rc;
+    int v;
+    hrr_err_t rc = hrr_store_schema_version(st, &v);
+    if (rc) return rc;
     if (v > N_MIGRATIONS)
         return hrr_i_seterr(st, HRR_EDB,
                             "%s: store schema version %d is newer than this hrr (%d)",
@@ -350,7 +358,8 @@ hrr_err_t hrr_store_open_ctx(const char *path, int flags, hrr_store_t **out, hrr
         return rc;
     if ((rc = hrr_i_exec(st, "PRAGMA foreign_keys=ON"))) return rc;
     /* a file that is not SQLite fails on its first read: say so plainly */
-    if (hrr_store_schema_version(st) < 0)
+    int version;
+    if (hrr_store_schema_version(st, &version))
         return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
                             sqlite3_errmsg(st->db));
     if ((rc = migrate(st))) return rc;
@@ -369,16 +378,41 @@ void hrr_store_close(hrr_store_t *st)
 
 /* ------------------------------------------------------------ states */
 
-long hrr_i_state_id(hrr_store_t *st, const char *iso3)
+hrr_err_t hrr_i_state_id(hrr_store_t *st, const char *iso3, long *id)
 {
     sqlite3_stmt *s;
-    long id = 0;
+    bool row;
+    *id = 0;
     if (sqlite3_prepare_v2(st->db, "SELECT id FROM states WHERE iso3=?", -1, &s, NULL))
-        return 0;
+        return hrr_i_dberr(st, "looking up a state");
     sqlite3_bind_text(s, 1, iso3, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) == SQLITE_ROW) id = (long)sqlite3_column_int64(s, 0);
+    hrr_err_t rc = hrr_i_step(st, s, &row);
+    if (!rc && row) *id = (long)sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
-    return id;
+    return rc;
+}
+
+const char *hrr_i_body_list(hrr_store_t *st, char *buf, size_t len)
+{
+    sqlite3_stmt *s;
+    bool row;
+    size_t k = 0;
+    if (!len) return buf;
+    *buf = 0;
+    if (!st || sqlite3_prepare_v2(st->db, "SELECT code FROM bodies ORDER BY rowid", -1, &s, NULL)) {
+        snprintf(buf, len, "?");
+        return buf;
+    }
+    /* stepped without ST: the store's message stays the caller's */
+    while (!hrr_i_step(NULL, s, &row) && row && k < len) {
+        const char *code = (const char *)sqlite3_column_text(s, 0);
+        int n = snprintf(buf + k, len - k, "%s%s", k ? ", " : "", code ? code : "?");
+        if (n < 0) break;
+        k += (size_t)n;
+    }
+    sqlite3_finalize(s);
+    if (!*buf) snprintf(buf, len, "?");
+    return buf;
 }
 
 hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,

@@ -66,8 +66,17 @@ hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn,
 /* Run SQL with no results. */
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql);
 
-/* Look up the state id for a canonical ISO3 code: 0 if none. */
-long hrr_i_state_id(hrr_store_t *st, const char *iso3);
+/* Look up the state id for a canonical ISO3 code into *ID: 0 if the store
+ * has none (HRR_OK); a failed lookup is an error (HRR_EDB, the store's
+ * message naming the SQL) and never reads as "no such state". */
+hrr_err_t hrr_i_state_id(hrr_store_t *st, const char *iso3, long *id);
+
+/* The codes of the store's bodies, in the order data/bodies.csv gives them
+ * ("CHR, HRC, GA, GA3"), into BUF (LEN bytes), for messages that name what
+ * --body accepts; returns BUF. A store that cannot be read gives "?" and
+ * leaves the store's message as it was (the caller is reporting an error
+ * of its own). */
+const char *hrr_i_body_list(hrr_store_t *st, char *buf, size_t len);
 
 /* Resolve a source's code to a state id (see hrr_state_resolve). */
 hrr_err_t hrr_i_state_resolve_id(hrr_store_t *st, const char *kind,

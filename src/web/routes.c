@@ -468,7 +468,7 @@ static int h_forecast(web_req_t *req, FILE *f)
     if (rc) {
         code = done(req, rc);
     } else if ((rc = hrr_fc_forecast(fc, &d, &fo, &r))) {
-        code = web_fail(req, web_status(rc), "%s", hrr_fc_errmsg(fc));
+        code = web_fail(req, web_status(rc), "%s", hrr_store_errmsg(st));
         hrr_report_fc_end(&rf, false);
     } else {
         rc = hrr_report_fc_add(&rf, r, d.title);

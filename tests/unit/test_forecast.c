@@ -178,15 +178,15 @@ static void test_real(void)
     /* bad input: a message naming what is wrong */
     three.members = "USA;XYZ";
     CHECK(hrr_fc_forecast(fc, &three, &o, &b) == HRR_EINVAL);
-    CHECK(strstr(hrr_fc_errmsg(fc), "members: 'XYZ'") != NULL);
+    CHECK(strstr(hrr_store_errmsg(st), "members: 'XYZ'") != NULL);
     hrr_fc_draft_t bad = iran;
     bad.date = "2024-02-30";
     CHECK(hrr_fc_forecast(fc, &bad, &o, &b) == HRR_EINVAL);
-    CHECK(strstr(hrr_fc_errmsg(fc), "'2024-02-30' is not a date") != NULL);
+    CHECK(strstr(hrr_store_errmsg(st), "'2024-02-30' is not a date") != NULL);
     bad = iran;
     bad.like = "A/HRC/RES/55/19"; /* the vote itself: on the date, not before */
     CHECK(hrr_fc_forecast(fc, &bad, &o, &b) == HRR_EINVAL);
-    CHECK(strstr(hrr_fc_errmsg(fc), "cannot inform") != NULL);
+    CHECK(strstr(hrr_store_errmsg(st), "cannot inform") != NULL);
     bad.like = "A/HRC/RES/99/99";
     CHECK(hrr_fc_forecast(fc, &bad, &o, &b) == HRR_ENOTFOUND);
     hrr_fc_close(fc);

@@ -99,7 +99,9 @@ int main(int argc, char **argv)
     char path[256];
     tmp_store(path);
     hrr_store_t *st = open_store(path);
-    CHECK_EQ_LONG(hrr_store_schema_version(st), 1);
+    int version = -1;
+    hrr_store_schema_version(st, &version);
+    CHECK_EQ_LONG(version, 1);
     CHECK(sql_long(st, "SELECT count(*) FROM states WHERE un_group IS NOT NULL") >= 193);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM bodies"), 4);
     RUN(test_resolve, st);
