@@ -288,6 +288,7 @@ out:
 /* Each migration moves the schema from version i to i+1. Append only. */
 static const char *const k_migrations[] = {
     "src/store/schema_v1.sql",
+    "src/store/schema_v2.sql",
 };
 enum { N_MIGRATIONS = sizeof k_migrations / sizeof k_migrations[0] };
 

@@ -46,7 +46,7 @@ usage_error sql "no SQL statement given" sql
 # ---------------------------------------------------------------- summary
 run summary
 want_rc 0
-has_out "(schema 1): 5 items, 91 ballots, 2 imports"
+has_out "(schema 2): 5 items, 91 ballots, 2 imports"
 line_out '  items +5'
 line_out '  ballots +91'
 line_out '  memberships +220'   # 92 from the fixture, 128 seeded from data/groups.csv
@@ -59,7 +59,7 @@ run summary --json
 want_rc 0
 valid_json
 nstates=$(sqlite3 "$db" 'SELECT count(*) FROM states')
-has_flat "\"schema\":1,\"tables\":{\"states\":$nstates,"
+has_flat "\"schema\":2,\"tables\":{\"states\":$nstates,"
 has_flat '"items":5,"item_issues":0,"ballots":91,'
 has_flat '{"code":"HRC","name":"HumanRightsCouncil","items":1,"ballots":48,"first":"2006-07-06","last":"2006-07-06"}'
 has_flat '{"code":"GA3","name":"GeneralAssemblyThirdCommittee","items":0,"ballots":0,"first":null,"last":null}'

@@ -37,7 +37,7 @@ static void test_summary(hrr_store_t *st)
     char hex[65];
     CHECK(hrr_summary_get(st, &sm) == HRR_OK);
     if (!sm) return;
-    CHECK_EQ_LONG(sm->schema_version, 1);
+    CHECK_EQ_LONG(sm->schema_version, 2);
     for (size_t i = 0; i < sm->ntables; i++) {
         /* every count agrees with a count made here */
         char sql[128];

@@ -101,7 +101,7 @@ int main(int argc, char **argv)
     hrr_store_t *st = open_store(path);
     int version = -1;
     hrr_store_schema_version(st, &version);
-    CHECK_EQ_LONG(version, 1);
+    CHECK_EQ_LONG(version, 2);
     CHECK(sql_long(st, "SELECT count(*) FROM states WHERE un_group IS NOT NULL") >= 193);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM bodies"), 4);
     RUN(test_resolve, st);
