@@ -12,9 +12,10 @@ static void help(void)
            "SIGTERM. The store (--db) is opened read-only.\n"
            "  --port P     the TCP port, 1-65535 (default 8080)\n"
            "  --bind ADDR  the IPv4 address to listen on (default 127.0.0.1, loopback)\n"
-           "  --static DIR the pages' folder (default %s)\n"
+           "  --static DIR the pages' folder (default %s: $HRR_WEB_DIR, else the\n"
+           "               build's bundle, else the installed one)\n"
            "  --threads N  worker threads, 1-64 (default 4)\n",
-           HRR_WEB_STATIC_DEFAULT);
+           hrr_web_dir());
 }
 
 static int on_opt(void *ctx, int c, const char *arg)

@@ -1,8 +1,9 @@
 /*
  * plot.c - `--plot FILE.html`: a result as a standalone HTML page holding a
  * Vega-Lite spec, its data inline (the rows the --json form prints) and the
- * three vega libraries inlined from the build's bundle (HRR_WEB_DIR, set by
- * CMake; the same files the dashboard serves), so the page opens anywhere
+ * three vega libraries inlined from the dashboard's bundle (hrr_web_dir():
+ * $HRR_WEB_DIR, else the build's, else the installed one; the same files the
+ * dashboard serves), so the page opens anywhere
  * without a network.
  */
 #include "report/jsonout.h"
@@ -10,9 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #ifndef HRR_WEB_DIR
 #define HRR_WEB_DIR "web"
 #endif
+#ifndef HRR_WEB_INSTALL_DIR
+#define HRR_WEB_INSTALL_DIR "/usr/local/share/hrr/web"
+#endif
+
+const char *hrr_web_dir(void)
+{
+    const char *env = getenv("HRR_WEB_DIR");
+    struct stat sb;
+    if (env && *env) return env;
+    if (stat(HRR_WEB_DIR "/static/vendor/vega.min.js", &sb) == 0) return HRR_WEB_DIR;
+    return HRR_WEB_INSTALL_DIR;
+}
 
 static const char *const k_vendor[] = {"vega.min.js", "vega-lite.min.js", "vega-embed.min.js"};
 
@@ -106,7 +121,7 @@ hrr_err_t hrr_report_plot_agree(const char *file, const char *with, const hrr_ag
 {
     char title[128];
     snprintf(title, sizeof title, "Agreement with %s by year", with ? with : "");
-    return write_page(file, HRR_WEB_DIR, title, line_spec("agree", "agreement", "b"), rows_of(r_agree, r), why);
+    return write_page(file, hrr_web_dir(), title, line_spec("agree", "agreement", "b"), rows_of(r_agree, r), why);
 }
 
 hrr_err_t hrr_report_plot_cohesion(const char *file, const char *group, const hrr_cohesion_t *r,
@@ -119,11 +134,11 @@ hrr_err_t hrr_report_plot_cohesion(const char *file, const char *group, const hr
     size_t i;
     json_t *row;
     json_array_foreach(data, i, row) json_object_set_new(row, "group", json_string(group ? group : ""));
-    return write_page(file, HRR_WEB_DIR, title, spec, data, why);
+    return write_page(file, hrr_web_dir(), title, spec, data, why);
 }
 
 hrr_err_t hrr_report_plot_ideal_dyn(const char *file, const hrr_ideal_dyn_t *r, const char **why)
 {
-    return write_page(file, HRR_WEB_DIR, "Ideal points by year (dimension 1)",
+    return write_page(file, hrr_web_dir(), "Ideal points by year (dimension 1)",
                       line_spec("dim1", "ideal point", "state"), rows_of(r_dyn, r), why);
 }

@@ -11,17 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Where the pages are when --static is not given: the build's web folder
- * when the build made one, else web/ in the source tree (set by CMake). */
-#ifndef HRR_WEB_STATIC_DEFAULT
-#define HRR_WEB_STATIC_DEFAULT "web"
-#endif
-
 typedef struct hrr_serve_opts {
     const char *db;         /* the store (opened read-only by each worker) */
     const char *bind;       /* an IPv4 address (default 127.0.0.1) */
     int port;               /* 1-65535 (0: the default, 8080) */
-    const char *static_dir; /* the pages' folder (NULL: HRR_WEB_STATIC_DEFAULT) */
+    const char *static_dir; /* the pages' folder (NULL: hrr_web_dir()) */
     unsigned threads;       /* worker threads (0: 4) */
 } hrr_serve_opts_t;
 

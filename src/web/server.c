@@ -343,7 +343,7 @@ hrr_err_t hrr_serve_run(const hrr_serve_opts_t *in, char *msg, size_t cap)
     if (!o.bind) o.bind = "127.0.0.1";
     if (!o.port) o.port = 8080;
     if (!o.threads) o.threads = 4;
-    if (!o.static_dir) o.static_dir = HRR_WEB_STATIC_DEFAULT;
+    if (!o.static_dir) o.static_dir = hrr_web_dir();
     if (inet_pton(AF_INET, o.bind, &sa.sin_addr) != 1) {
         snprintf(msg, cap, "--bind wants an IPv4 address, not '%s'", o.bind);
         return HRR_EINVAL;
