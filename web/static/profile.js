@@ -15,9 +15,10 @@ const upr = (rows, dir) => rows.filter(r => r[dir].total).flatMap(r => [
   { session: r.session, response: 'noted', n: r[dir].noted, total: r[dir].total }]);
 const uprSpec = title => ({
   height: 220, mark: 'bar',
-  encoding: { x: { field: 'session', type: 'ordinal', title: 'UPR session' },
+  encoding: { x: { field: 'session', type: 'ordinal', title: 'UPR session', axis: { labelAngle: 0 } },
               y: { field: 'n', type: 'quantitative', title },
-              color: { field: 'response', type: 'nominal', scale: { domain: ['supported', 'noted'], range: ['#2e7d32', '#f9a825'] } },
+              color: { field: 'response', type: 'nominal', scale: { domain: ['supported', 'noted'], range: ['#2e7d32', '#f9a825'] },
+                       legend: { orient: 'top', title: null } },
               tooltip: [{ field: 'session' }, { field: 'response' }, { field: 'n' }, { field: 'total' }] } });
 
 async function show(v) {
@@ -41,23 +42,33 @@ async function show(v) {
     encoding: { x: YEAR, color: { field: 'body', type: 'nominal' } },
     layer: [
       { mark: { type: 'area', opacity: 0.25 },
-        encoding: { y: { field: 'lo', type: 'quantitative', title: 'ideal point (95% interval)' }, y2: { field: 'hi' } } },
+        encoding: { y: { field: 'lo', type: 'quantitative', title: 'ideal point' }, y2: { field: 'hi' } } },
       { mark: { type: 'line', point: true },
         encoding: { y: { field: 'x', type: 'quantitative' },
                     tooltip: [{ field: 'body' }, { field: 'year' }, { field: 'x', format: '.3f' }, { field: 'lo', format: '.3f' },
                               { field: 'hi', format: '.3f' }, { field: 'votes' }] } }],
   }, p.ideal.path, `ideal-${s.iso3}`);
 
-  const bodies = [...new Set(p.agreement.map(r => r.body))];
+  // one small panel per group, a line per body, broken where years are
+  // missing (run: a stretch of consecutive years)
+  const groups = [...new Set(p.agreement.map(r => r.group))];
+  const last = new Map();
+  let runs = 0;
+  const agreement = p.agreement.map(r => {
+    const k = `${r.body} ${r.group}`, prev = last.get(k);
+    last.set(k, { year: r.year, run: prev && r.year - prev.year === 1 ? prev.run : ++runs });
+    return { ...r, run: last.get(k).run };
+  });
+  const box = document.getElementById('agree').clientWidth;
   await plot('agree', {
-    height: 200, mark: { type: 'line', point: { size: 20 } },
-    encoding: { x: YEAR, y: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, title: 'share voted alike' },
-                color: { field: 'group', type: 'nominal', title: 'group' },
-                ...(bodies.length > 1 ? { row: { field: 'body', type: 'nominal', sort: bodies, title: null } } : {}),
+    width: Math.max(150, Math.floor((box - 200) / 4) - 20), height: 150,
+    mark: { type: 'line', point: { size: 16 } },
+    encoding: { x: { ...YEAR, title: null }, y: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, title: 'share voted alike' },
+                color: { field: 'body', type: 'nominal', title: 'body' }, detail: { field: 'run' },
+                facet: { field: 'group', type: 'nominal', sort: groups, columns: 4, title: null, header: { labelFontSize: 13, labelFontWeight: 'bold' } },
                 tooltip: [{ field: 'body' }, { field: 'group' }, { field: 'year' }, { field: 'share', format: '.3f' },
                           { field: 'same' }, { field: 'n' }] },
-    resolve: { scale: { x: 'independent' } },
-  }, p.agreement, `agree-groups-${s.iso3}${v.body ? '-' + v.body : ''}`);
+  }, agreement, `agree-groups-${s.iso3}${v.body ? '-' + v.body : ''}`);
 
   table('treaties', [['instrument', 'instrument'], ['name', 'name'], ['status', 'status'], ['year', 'year']], p.treaties);
   await plot('uprg', uprSpec('recommendations given'), upr(p.upr, 'given'), `upr-given-${s.iso3}`);
