@@ -32,7 +32,7 @@ async function show(v) {
     ['UPR recommendations given', sum(p.upr, r => r.given.total), 'upr_given'],
     ['UPR recommendations received', sum(p.upr, r => r.received.total), 'upr_received'],
     [`texts targeting it (${scope})`, p.targeted.length, 'targeted'],
-    [`votes cast (${scope})`, sum(p.voting, r => r.items), 'items']]);
+    [`recorded votes (${scope})`, sum(p.voting, r => r.items), 'items']]);
   table('voting', [['body', 'body'], ['items', 'items', 0], ['yes', 'yes', 0], ['no', 'no', 0],
     ['abstain', 'abstain', 0], ['absent', 'absent', 0], ['first', 'first'], ['last', 'last']], p.voting);
 
@@ -42,7 +42,7 @@ async function show(v) {
     encoding: { x: YEAR, color: { field: 'body', type: 'nominal' } },
     layer: [
       { mark: { type: 'area', opacity: 0.25 },
-        encoding: { y: { field: 'lo', type: 'quantitative', title: 'ideal point' }, y2: { field: 'hi' } } },
+        encoding: { y: { field: 'lo', type: 'quantitative', title: 'ideal point', scale: { zero: false } }, y2: { field: 'hi' } } },
       { mark: { type: 'line', point: true },
         encoding: { y: { field: 'x', type: 'quantitative' },
                     tooltip: [{ field: 'body' }, { field: 'year' }, { field: 'x', format: '.3f' }, { field: 'lo', format: '.3f' },
