@@ -145,9 +145,10 @@ hrr_err_t hrr_report_fc_end(hrr_report_fc_t *rf, bool ok);
 hrr_err_t hrr_report_backtest(FILE *f, hrr_out_fmt_t fmt, const char *body, int from, int to,
                               const hrr_fc_backtest_t *bt);
 
-/* The folder of the dashboard's pages and the vega bundle: $HRR_WEB_DIR when
- * set, else the build tree's (when it holds the bundle), else the installed
- * one (PREFIX/share/hrr/web). Never NULL; static. */
+/* The folder of the dashboard's pages, with the vega bundle in vendor/:
+ * $HRR_WEB_DIR when set, else the build tree's (build/web/static, when it
+ * holds the bundle), else the installed one (PREFIX/share/hrr/web/static).
+ * Never NULL; static. */
 const char *hrr_web_dir(void);
 
 /* --plot FILE.html: the result as a standalone HTML page, a Vega-Lite line

@@ -25,8 +25,8 @@ const char *hrr_web_dir(void)
     const char *env = getenv("HRR_WEB_DIR");
     struct stat sb;
     if (env && *env) return env;
-    if (stat(HRR_WEB_DIR "/static/vendor/vega.min.js", &sb) == 0) return HRR_WEB_DIR;
-    return HRR_WEB_INSTALL_DIR;
+    if (stat(HRR_WEB_DIR "/static/vendor/vega.min.js", &sb) == 0) return HRR_WEB_DIR "/static";
+    return HRR_WEB_INSTALL_DIR "/static";
 }
 
 static const char *const k_vendor[] = {"vega.min.js", "vega-lite.min.js", "vega-embed.min.js"};
@@ -49,7 +49,7 @@ static json_t *rows_of(hrr_err_t (*render)(FILE *, hrr_out_fmt_t, const void *),
 static bool inline_script(FILE *f, const char *dir, const char *name)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/static/vendor/%s", dir, name);
+    snprintf(path, sizeof path, "%s/vendor/%s", dir, name);
     FILE *in = fopen(path, "rb");
     if (!in) return false;
     fputs("<script>", f);
@@ -77,7 +77,7 @@ static hrr_err_t write_page(const char *file, const char *dir, const char *title
     if (!js) goto out;
     for (size_t i = 0; i < 3; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/static/vendor/%s", dir, k_vendor[i]);
+        snprintf(path, sizeof path, "%s/vendor/%s", dir, k_vendor[i]);
         FILE *t = fopen(path, "rb");
         if (!t) { rc = HRR_EIO; *why = "the vega libraries are missing (build the hrr_web target)"; goto out; }
         fclose(t);

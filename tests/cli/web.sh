@@ -1,35 +1,51 @@
 #!/bin/bash
-# web.sh - the dashboard in headless Chromium (tests/web/e2e.mjs): a store
-# with every real record (or $HRR_WEB_DB), a server on a free loopback port
-# (`hrr serve` once it exists, else the stand-in tests/web/standin.py) on the
-# build's web folder, then the browser tests; screenshots in build/web-shots/.
-# Skipped (77) without node, chromium or the bundle (npm ci in web/).
-# Reads $HRR_DATA_DIR.
+# web.sh - the dashboard in headless Chromium (tests/web/e2e.mjs) against the
+# real server: `hrr serve` on a free loopback port with the build's web
+# folder, on the shared store (HRR_FIXTURE_DB, every record imported once
+# per test run), else ../shared/data/hrc imported into a temp store; then
+# the browser tests, which compare what each page shows with the API's
+# answer, click through the filters and fail on any console error;
+# screenshots in build/web-shots/.
+# Skipped (77) without node, chromium, curl, the bundle (npm ci in web/) or
+# any data.
 set -u
-web=$(dirname "$HRR")/web
-mods=$HRR_SOURCE_DIR/web/node_modules
-command -v node >/dev/null && [ -x /usr/bin/chromium ] && [ -d "$mods/playwright-core" ] &&
-    [ -f "$web/static/vendor/vega.min.js" ] || { echo "skip: node, chromium or the web bundle missing"; exit 77; }
+HRR=${HRR:?set HRR to the hrr binary}
+SRC=${HRR_SOURCE_DIR:?set HRR_SOURCE_DIR to the source tree}
+web=$(dirname "$HRR")/web/static
+mods=$SRC/web/node_modules
+command -v node >/dev/null && command -v curl >/dev/null && [ -x /usr/bin/chromium ] &&
+    [ -d "$mods/playwright-core" ] && [ -f "$web/vendor/vega.min.js" ] ||
+    { echo "skip: node, curl, chromium or the web bundle missing"; exit 77; }
 tmp=$(mktemp -d /tmp/hrr-web.XXXXXX)
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-db=${HRR_WEB_DB:-}
-if [ -z "$db" ]; then
+stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; pid=; }
+trap 'stop; rm -rf "$tmp"' EXIT
+
+db=${HRR_FIXTURE_DB:-}
+if [ -z "$db" ] || [ ! -f "$db" ]; then
+    [ -d "${HRR_DATA_DIR:-}/hrc" ] || { echo "skip: no store (HRR_FIXTURE_DB) and no shared data"; exit 77; }
     db=$tmp/hrr.db
-    "$HRR" --db "$db" import "$HRR_DATA_DIR" >/dev/null || { echo "FAIL: import"; exit 1; }
+    "$HRR" --db "$db" import --quiet "$HRR_DATA_DIR/hrc" >/dev/null || { echo "FAIL: import"; exit 1; }
 fi
-port=$((20000 + $$ % 20000))
-if "$HRR" serve --help >/dev/null 2>&1; then
-    "$HRR" --db "$db" serve --port "$port" --static "$web" >"$tmp/server.log" 2>&1 &
-else
-    python3 "$HRR_SOURCE_DIR/tests/web/standin.py" "$HRR" "$db" "$web" "$port" >"$tmp/server.log" 2>&1 &
-fi
-pid=$!
-for _ in $(seq 50); do
-    curl -sf "http://127.0.0.1:$port/api/summary" >/dev/null 2>&1 && break
-    sleep 0.2
+echo "store: $db"
+
+# the server on a free loopback port ("serving" on stderr once it listens)
+for _ in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 20000))
+    "$HRR" --db "$db" serve --port "$port" --static "$web" 2>"$tmp/server.log" &
+    pid=$!
+    for _ in $(seq 50); do
+        grep -q "serving" "$tmp/server.log" 2>/dev/null && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    grep -q "serving" "$tmp/server.log" && break
+    stop
 done
-HRR_URL=http://127.0.0.1:$port HRR_SHOTS=$(dirname "$HRR")/web-shots node "$HRR_SOURCE_DIR/tests/web/e2e.mjs"
+[ -n "$pid" ] || { echo "FAIL: hrr serve did not start"; cat "$tmp/server.log"; exit 1; }
+curl -sf "http://127.0.0.1:$port/api/summary" >/dev/null || { echo "FAIL: /api/summary"; exit 1; }
+
+HRR_URL=http://127.0.0.1:$port HRR_SHOTS=$(dirname "$HRR")/web-shots node "$SRC/tests/web/e2e.mjs"
 rc=$?
 [ $rc = 0 ] || cat "$tmp/server.log"
 exit $rc

@@ -12,14 +12,15 @@ async function show(v) {
     ['expected abstain', fmt(d.expected.abstain, 1), 'abstain'], ['members', d.members, 'members']]);
   document.getElementById('like').textContent = d.like ? `Read against ${d.like} (the earlier text it repeats).` : '';
   const order = [...d.ballots].sort((x, y) => (y.p.yes - y.p.no) - (x.p.yes - x.p.no)).map(b => b.state);
-  const long = d.ballots.flatMap(b => ['yes', 'abstain', 'absent', 'no'].map(k => ({ state: b.state, ballot: k, p: b.p[k] })));
+  const long = d.ballots.flatMap(b => ['yes', 'abstain', 'absent', 'no'].map((k, i) => ({ state: b.state, ballot: k, p: b.p[k], stack: i })));
   await plot('members', {
-    height: { step: 14 }, mark: 'bar',
-    encoding: { y: { field: 'state', type: 'nominal', sort: order, axis: { labelFontSize: 10 } },
-                x: { field: 'p', type: 'quantitative', stack: 'normalize', title: 'probability' },
+    height: { step: 16 }, mark: 'bar',
+    encoding: { y: { field: 'state', type: 'nominal', sort: order, axis: { labelFontSize: 11 }, title: null },
+                x: { field: 'p', type: 'quantitative', stack: 'normalize', title: 'probability', axis: { format: '.0%', tickCount: 10 } },
                 color: { field: 'ballot', type: 'nominal', scale: { domain: ['yes', 'abstain', 'absent', 'no'],
-                         range: ['#2e7d32', '#f9a825', '#9e9e9e', '#c62828'] } },
-                order: { field: 'ballot', sort: 'descending' },
+                         range: ['#2e7d32', '#f9a825', '#9e9e9e', '#c62828'] },
+                         legend: { orient: 'top', title: null } },
+                order: { field: 'stack' }, // yes, abstain, absent, no from the left
                 tooltip: [{ field: 'state' }, { field: 'ballot' }, { field: 'p', format: '.3f' }] },
   }, long, `forecast-${v.body}-${v.date}`);
   const swing = [...d.ballots].sort((x, y) => y.swing - x.swing).slice(0, 12)
