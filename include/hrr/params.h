@@ -47,6 +47,31 @@ hrr_err_t hrr_param_date(const char *name, const char *value, char *msg, size_t 
 /* A switch: "1" (or "true", "yes", "") on, "0" ("false", "no") off. */
 hrr_err_t hrr_param_flag(const char *name, const char *value, bool *out, char *msg, size_t cap);
 
+/* The subcommands' own values (hrr blocs --k, hrr power --quota ...), one
+ * check for the option and the query parameter of the same name. */
+#define HRR_PARAM_K_MAX 100
+#define HRR_PARAM_QUOTA_MAX 100000L
+#define HRR_PARAM_MEMBERS_MAX 1000L
+#define HRR_PARAM_SE_MAX 100000L
+#define HRR_PARAM_COUNT_MAX 100000L
+
+/* The number of blocs to cut a tree into, 1-HRR_PARAM_K_MAX: "NAME: 'V' is
+ * not a number of blocs from 1 to 100". */
+hrr_err_t hrr_param_k(const char *name, const char *value, int *out, char *msg, size_t cap);
+/* A weighted game's quota, 1-HRR_PARAM_QUOTA_MAX. */
+hrr_err_t hrr_param_quota(const char *name, const char *value, long *out, char *msg, size_t cap);
+/* A body's number of members, 1-HRR_PARAM_MEMBERS_MAX. */
+hrr_err_t hrr_param_members(const char *name, const char *value, long *out, char *msg,
+                            size_t cap);
+/* The dimensions of an ideal-point fit: "1" or "2" ("NAME is 1 or 2, not 'V'"). */
+hrr_err_t hrr_param_dims(const char *name, const char *value, int *out, char *msg, size_t cap);
+/* Bootstrap replicates, 2-HI (HRR_PARAM_SE_MAX, or a front end's lower cap):
+ * "NAME wants a number of replicates, 2 to HI, not 'V'". */
+hrr_err_t hrr_param_se(const char *name, const char *value, long hi, int *out, char *msg,
+                       size_t cap);
+/* A count of members voting one way, 0-HRR_PARAM_COUNT_MAX: "NAME: 'V' is not a count". */
+hrr_err_t hrr_param_count(const char *name, const char *value, long *out, char *msg, size_t cap);
+
 /* A list of positive integers "3,2,1" (at most 100000 each): *OUT
  * (free() it) and *N. HRR_ENOMEM, or HRR_EINVAL: "NAME: 'V' is not a list
  * of positive integers". */

@@ -138,6 +138,23 @@ static hrr_err_t igraph_err(hrr_store_t *st, igraph_error_t ie, const char *what
                         hrr_i_lib_reason());
 }
 
+/* Before any igraph call: the library's handlers installed, the lock held
+ * (the caller unlocks g_igraph_lock on its way out), no stale reason. */
+static void igraph_enter(void)
+{
+    hrr_i_init();
+    pthread_mutex_lock(&g_igraph_lock);
+    hrr_i_lib_reason_clear();
+}
+
+/* Run igraph CALL; on failure set rc from it (naming WHAT) and goto out. The
+ * function has `igraph_error_t ie`, `hrr_err_t rc`, `hrr_store_t *st`. */
+#define IG(call, what)                                                                                   \
+    if ((ie = (call)) != IGRAPH_SUCCESS) {                                                               \
+        rc = igraph_err(st, ie, what);                                                                   \
+        goto out;                                                                                        \
+    }
+
 /* Partition the states of AG into blocs (B->bloc, B->nblocs) and score the
  * partition's modularity (B->modularity) on the graph of the above-MEDIAN
  * pairs (PA[e], PB[e]) weighted by agreement: Louvain (igraph's multilevel,
@@ -155,14 +172,7 @@ static hrr_err_t graph_blocs(hrr_store_t *st, const hrr_agree_t *ag, const size_
     hrr_err_t rc = HRR_OK;
     igraph_error_t ie;
     int have = 0; /* how many of edges, w, memb, modv, g, rng are initialised */
-    hrr_i_init();
-    pthread_mutex_lock(&g_igraph_lock);
-    hrr_i_lib_reason_clear();
-#define IG(call, what)                                                                                   \
-    if ((ie = (call)) != IGRAPH_SUCCESS) {                                                               \
-        rc = igraph_err(st, ie, what);                                                                   \
-        goto out;                                                                                        \
-    }
+    igraph_enter();
     IG(igraph_vector_int_init(&edges, 0), "a vector");
     have++;
     IG(igraph_vector_init(&w, 0), "a vector");
@@ -217,7 +227,6 @@ static hrr_err_t graph_blocs(hrr_store_t *st, const hrr_agree_t *ag, const size_
     if (igraph_vector_int_size(&edges) > 0)
         IG(igraph_modularity(&g, &memb, &w, 1.0, IGRAPH_UNDIRECTED, &q), "the modularity");
     b->modularity = q;
-#undef IG
     goto out;
 nomem:
     rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory finding blocs");
@@ -320,14 +329,7 @@ static hrr_err_t compare(hrr_store_t *st, const hrr_blocs_t *a, const hrr_blocs_
     igraph_error_t ie;
     hrr_err_t rc = HRR_OK;
     int have = 0;
-    hrr_i_init();
-    pthread_mutex_lock(&g_igraph_lock);
-    hrr_i_lib_reason_clear();
-#define IG(call, what)                                                                                   \
-    if ((ie = (call)) != IGRAPH_SUCCESS) {                                                               \
-        rc = igraph_err(st, ie, what);                                                                   \
-        goto out;                                                                                        \
-    }
+    igraph_enter();
     IG(igraph_vector_int_init(&u, 0), "a vector");
     have++;
     IG(igraph_vector_int_init(&v, 0), "a vector");
@@ -342,7 +344,6 @@ static hrr_err_t compare(hrr_store_t *st, const hrr_blocs_t *a, const hrr_blocs_
         IG(igraph_compare_communities(&u, &v, &r1, IGRAPH_COMMCMP_ADJUSTED_RAND), "the adjusted Rand index");
         IG(igraph_compare_communities(&u, &v, &r2, IGRAPH_COMMCMP_NMI), "the NMI");
     }
-#undef IG
 out:
     if (have > 1) igraph_vector_int_destroy(&v);
     if (have > 0) igraph_vector_int_destroy(&u);

@@ -123,6 +123,13 @@ hrr_scope_opts_t hrr_args_scope(const hrr_args_t *a)
     return sc;
 }
 
+int hrr_args_bad(const char *cmd, hrr_err_t rc, const char *msg)
+{
+    if (rc == HRR_OK) return 0;
+    if (rc == HRR_EINVAL) return hrr_cli_usage(cmd, "%s", msg);
+    return hrr_cli_fail(rc, "%s", msg);
+}
+
 int hrr_args_need_body(hrr_cli_t *cli, const char *cmd)
 {
     hrr_store_t *st = NULL;

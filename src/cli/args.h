@@ -80,6 +80,12 @@ hrr_scope_opts_t hrr_args_scope(const hrr_args_t *a);
  * number in [LO, HI] into *OUT, else false. */
 bool hrr_args_long(const char *s, long lo, long hi, long *out);
 
+/* What a shared validator's RC (hrr/params.h) means for the command CMD:
+ * 0 for HRR_OK; the usage error MSG (exit 2) for a bad value; else the
+ * failure (out of memory). Use: `char msg[256]; if ((code = hrr_args_bad(cmd,
+ * hrr_param_k("--k", arg, &k, msg, sizeof msg), msg))) return code;`. */
+int hrr_args_bad(const char *cmd, hrr_err_t rc, const char *msg);
+
 /* The usage error "--body B is required", with the bodies the store has. */
 int hrr_args_need_body(hrr_cli_t *cli, const char *cmd);
 

@@ -33,7 +33,8 @@ typedef struct blocs_cli {
 static int on_opt(void *ctx, int c, const char *arg)
 {
     blocs_cli_t *b = ctx;
-    long k;
+    char msg[256];
+    int code;
     switch (c) {
     case 'Y': b->by_year = 1; break;
     case 'M':
@@ -42,9 +43,8 @@ static int on_opt(void *ctx, int c, const char *arg)
         else return hrr_cli_usage("blocs", "--method: '%s' is not louvain or hclust", arg);
         break;
     case 'k':
-        if (!hrr_args_long(arg, 1, 100, &k))
-            return hrr_cli_usage("blocs", "--k: '%s' is not a number of blocs from 1 to 100", arg);
-        b->bo.k = (int)k;
+        if ((code = hrr_args_bad("blocs", hrr_param_k("--k", arg, &b->bo.k, msg, sizeof msg), msg)))
+            return code;
         b->k_set = 1;
         break;
     }

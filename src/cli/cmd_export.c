@@ -57,8 +57,10 @@ static int on_opt(void *ctx, int c, const char *arg)
         else return hrr_cli_usage("export", "--format wants wide, long or dta, not '%s'", arg);
     } else if (c == 'o') {
         eo->out = arg;
-    } else if (!hrr_args_long(arg, 104, 119, &eo->dta_version)) {
-        return hrr_cli_usage("export", "--dta-version wants a number 104-119, not '%s'", arg);
+    } else {
+        char msg[256];
+        return hrr_args_bad("export", hrr_param_long("--dta-version", arg, 104, 119, &eo->dta_version,
+                                                     msg, sizeof msg), msg);
     }
     return 0;
 }

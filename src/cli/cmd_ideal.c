@@ -55,14 +55,15 @@ typedef struct ideal_cli {
 static int on_opt(void *ctx, int c, const char *arg)
 {
     ideal_cli_t *ic = ctx;
-    long n;
+    char msg[256];
+    int code;
     switch (c) {
     case 'p': ic->io.positive = arg; break;
     case 'S': ic->sim = arg; break;
     case 'd':
-        if (strcmp(arg, "1") && strcmp(arg, "2"))
-            return hrr_cli_usage("ideal", "--dims is 1 or 2, not '%s'", arg);
-        ic->io.dims = arg[0] - '0';
+        if ((code = hrr_args_bad("ideal", hrr_param_dims("--dims", arg, &ic->io.dims, msg, sizeof msg),
+                                 msg)))
+            return code;
         break;
     case 'M':
         if (!strcmp(arg, "binary")) ic->io.model = HRR_IDEAL_BINARY;
@@ -70,9 +71,9 @@ static int on_opt(void *ctx, int c, const char *arg)
         else return hrr_cli_usage("ideal", "--model is binary or ordinal, not '%s'", arg);
         break;
     case 'e':
-        if (!hrr_args_long(arg, 2, 100000, &n))
-            return hrr_cli_usage("ideal", "--se wants a number of replicates, 2 to 100000, not '%s'", arg);
-        ic->io.se_reps = (int)n;
+        if ((code = hrr_args_bad("ideal", hrr_param_se("--se", arg, HRR_PARAM_SE_MAX, &ic->io.se_reps,
+                                                       msg, sizeof msg), msg)))
+            return code;
         break;
     }
     return 0;

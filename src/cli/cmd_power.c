@@ -22,35 +22,6 @@ static void help(void)
            "in the order of the weights (blocs first, then one entry per other member).\n");
 }
 
-/* "4,4,2" -> array; returns count or -1. */
-static long parse_list(const char *s, long **out)
-{
-    long n = 0, cap = 16;
-    long *a = malloc((size_t)cap * sizeof *a);
-    if (!a) return -1;
-    const char *p = s;
-    while (*p) {
-        char *end;
-        long v = strtol(p, &end, 10);
-        if (end == p || v <= 0 || (*end && *end != ',')) {
-            free(a);
-            return -1;
-        }
-        if (n == cap) {
-            long *b = realloc(a, (size_t)(cap *= 2) * sizeof *a);
-            if (!b) {
-                free(a);
-                return -1;
-            }
-            a = b;
-        }
-        a[n++] = v;
-        p = *end ? end + 1 : end;
-    }
-    *out = a;
-    return n;
-}
-
 typedef struct power_opts {
     const char *weights, *blocs;
     long quota, members;
@@ -59,19 +30,20 @@ typedef struct power_opts {
 static int on_opt(void *ctx, int c, const char *arg)
 {
     power_opts_t *po = ctx;
+    char msg[256];
+    int code = 0;
     switch (c) {
     case 'w': po->weights = arg; break;
     case 'b': po->blocs = arg; break;
     case 'q':
-        if (!hrr_args_long(arg, 1, 100000, &po->quota))
-            return hrr_cli_usage("power", "--quota wants a number 1-100000, not '%s'", arg);
+        code = hrr_args_bad("power", hrr_param_quota("--quota", arg, &po->quota, msg, sizeof msg), msg);
         break;
     case 'm':
-        if (!hrr_args_long(arg, 1, 1000, &po->members))
-            return hrr_cli_usage("power", "--members wants a number 1-1000, not '%s'", arg);
+        code = hrr_args_bad("power", hrr_param_members("--members", arg, &po->members, msg, sizeof msg),
+                            msg);
         break;
     }
-    return 0;
+    return code;
 }
 
 int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv)
@@ -85,24 +57,28 @@ int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv)
                                   .on_opt = on_opt, .ctx = &po, .help = help};
     hrr_args_t a = {0};
     hrr_power_t *p = NULL;
-    long *w = NULL, n = 0;
+    long *w = NULL;
+    size_t n = 0;
+    char msg[256];
     hrr_err_t rc;
     int code = hrr_args_parse(cli, &spec, argc, argv, &a);
     if (code >= 0) return code;
     if (po.weights) {
         if (po.blocs || po.members)
             return hrr_cli_usage("power", "--weights excludes --members/--blocs");
-        if ((n = parse_list(po.weights, &w)) <= 0)
-            return hrr_cli_usage("power", "--weights: '%s' is not a list of positive integers", po.weights);
+        if ((code = hrr_args_bad("power", hrr_param_list("--weights", po.weights, &w, &n, msg, sizeof msg),
+                                 msg)))
+            return code;
         if (po.quota <= 0) {
             free(w);
             return hrr_cli_usage("power", "--quota Q is required with --weights");
         }
-        rc = hrr_power_game(w, (size_t)n, po.quota, &p, NULL);
+        rc = hrr_power_game(w, n, po.quota, &p, NULL);
     } else if (po.members > 0) {
-        if (po.blocs && (n = parse_list(po.blocs, &w)) <= 0)
-            return hrr_cli_usage("power", "--blocs: '%s' is not a list of positive integers", po.blocs);
-        rc = hrr_power_blocs(po.members, w, (size_t)n, po.quota, &p);
+        if (po.blocs && (code = hrr_args_bad("power", hrr_param_list("--blocs", po.blocs, &w, &n, msg,
+                                                                    sizeof msg), msg)))
+            return code;
+        rc = hrr_power_blocs(po.members, w, n, po.quota, &p);
         if (rc == HRR_EINVAL) {
             free(w);
             return hrr_cli_usage("power", "the blocs exceed the %ld members", po.members);

@@ -15,9 +15,10 @@ typedef struct prof_opts {
 static int on_opt(void *ctx, int c, const char *arg)
 {
     prof_opts_t *po = ctx;
+    char msg[256];
     if (c == 'n') po->no_ideal = 1;
-    else if (!hrr_args_long(arg, 1, 100000, &po->limit))
-        return hrr_cli_usage("compare", "--limit wants a number 1-100000, not '%s'", arg);
+    else return hrr_args_bad("compare", hrr_param_long("--limit", arg, 1, 100000, &po->limit, msg,
+                                                       sizeof msg), msg);
     return 0;
 }
 

@@ -87,9 +87,8 @@ static void decide_help(void)
 
 static int num_arg(const char *opt, const char *s, long *v)
 {
-    if (!hrr_args_long(s, 0, 100000, v))
-        return hrr_cli_usage("decide", "%s: '%s' is not a count", opt, s);
-    return 0;
+    char msg[256];
+    return hrr_args_bad("decide", hrr_param_count(opt, s, v, msg, sizeof msg), msg);
 }
 
 typedef struct decide_opts {

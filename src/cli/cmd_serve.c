@@ -23,15 +23,16 @@ static int on_opt(void *ctx, int c, const char *arg)
     hrr_serve_opts_t *o = ctx;
     long v;
     char msg[256];
+    int code;
     switch (c) {
     case 'p':
-        if (hrr_param_long("--port", arg, 1, 65535, &v, msg, sizeof msg))
-            return hrr_cli_usage("serve", "%s", msg);
+        if ((code = hrr_args_bad("serve", hrr_param_long("--port", arg, 1, 65535, &v, msg, sizeof msg), msg)))
+            return code;
         o->port = (int)v;
         break;
     case 'n':
-        if (hrr_param_long("--threads", arg, 1, 64, &v, msg, sizeof msg))
-            return hrr_cli_usage("serve", "%s", msg);
+        if ((code = hrr_args_bad("serve", hrr_param_long("--threads", arg, 1, 64, &v, msg, sizeof msg), msg)))
+            return code;
         o->threads = (unsigned)v;
         break;
     case 'B': o->bind = arg; break;

@@ -92,6 +92,10 @@ bool hrr_i_date_valid(const char *s);
 /* Parse a base-10 integer that fills the whole string; false otherwise. */
 bool hrr_i_parse_long(const char *s, long *out);
 
+/* Whether the first line of HEAD, cut at CAP - 1 bytes (at most 4095), holds
+ * each of the N strings WORDS: how importers recognise a file's header. */
+bool hrr_i_first_line_has(const char *head, size_t cap, const char *const *words, size_t n);
+
 /* Normalise a state name for matching: ASCII letters and digits lowercased,
  * "&" as "and", punctuation and spaces dropped, a leading "the" dropped,
  * non-ASCII bytes kept. OUT has room for CAP bytes. */

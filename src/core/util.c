@@ -103,6 +103,20 @@ bool hrr_i_parse_long(const char *s, long *out)
     return true;
 }
 
+bool hrr_i_first_line_has(const char *head, size_t cap, const char *const *words, size_t n)
+{
+    char line[4096];
+    const char *nl = strchr(head, '\n');
+    size_t len = nl ? (size_t)(nl - head) : strlen(head);
+    if (cap > sizeof line) cap = sizeof line;
+    if (len >= cap) len = cap - 1;
+    memcpy(line, head, len);
+    line[len] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strstr(line, words[i])) return false;
+    return true;
+}
+
 void hrr_i_name_norm(const char *name, char *out, size_t cap)
 {
     size_t n = 0;

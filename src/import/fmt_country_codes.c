@@ -41,14 +41,8 @@ typedef struct cc {
 static bool detect(const char *path, const char *head)
 {
     (void)path;
-    const char *nl = strchr(head, '\n');
-    size_t n = nl ? (size_t)(nl - head) : strlen(head);
-    char line[1024];
-    if (n >= sizeof line) n = sizeof line - 1;
-    memcpy(line, head, n);
-    line[n] = 0;
-    return strstr(line, "ISO3166-1-Alpha-3") && strstr(line, "UNTERM English Short") &&
-           strstr(line, "M49");
+    static const char *const w[] = {"ISO3166-1-Alpha-3", "UNTERM English Short", "M49"};
+    return hrr_i_first_line_has(head, 1024, w, 3);
 }
 
 static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)

@@ -159,39 +159,26 @@ typedef struct reg {
     long nexcl[N_EXCL];     /* rows excluded, per entry */
 } reg_t;
 
-/* The first line of HEAD contains every one of the NUL-separated WORDS. */
-static bool first_line_has(const char *head, const char *const *words, size_t n)
-{
-    const char *nl = strchr(head, '\n');
-    size_t len = nl ? (size_t)(nl - head) : strlen(head);
-    char line[4096];
-    if (len >= sizeof line) len = sizeof line - 1;
-    memcpy(line, head, len);
-    line[len] = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!strstr(line, words[i])) return false;
-    return true;
-}
 
 static bool detect_polity(const char *path, const char *head)
 {
     static const char *const w[] = {"polity_annual_country", "polity2", "cown"};
     (void)path;
-    return first_line_has(head, w, 3);
+    return hrr_i_first_line_has(head, 4096, w, 3);
 }
 
 static bool detect_vdem(const char *path, const char *head)
 {
     static const char *const w[] = {"country_text_id", "v2x_polyarchy"};
     (void)path;
-    return first_line_has(head, w, 2);
+    return hrr_i_first_line_has(head, 4096, w, 2);
 }
 
 static bool detect_fh(const char *path, const char *head)
 {
     static const char *const w[] = {"fh_country", "fh_total", "cown"};
     (void)path;
-    return first_line_has(head, w, 3);
+    return hrr_i_first_line_has(head, 4096, w, 3);
 }
 
 static hrr_err_t header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)

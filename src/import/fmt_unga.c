@@ -270,6 +270,48 @@ static hrr_err_t compare_item(hrr_imp_t *imp, const item_t *it, long rcid,
     return hrr_imp_finding(imp, "source-disagreement", it->id, detail);
 }
 
+/* Insert roll call RCID's item with S (ITEM_INS_SQL); SYMBOL and TITLE may be
+ * NULL or "" (stored as NULL), IMPORTANT -1 for NA. A key already stored is
+ * left as it is (sqlite3_changes() then says 0). */
+static hrr_err_t insert_item(hrr_imp_t *imp, sqlite3_stmt *s, long rcid, const char *symbol,
+                             const char *session, const char *date, const char *kind,
+                             const char *title, int important)
+{
+    char key[40];
+    snprintf(key, sizeof key, "GA:rcid:%ld", rcid);
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+    bind_text_or_null(s, 2, symbol);
+    sqlite3_bind_text(s, 3, session, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
+    bind_text_or_null(s, 6, title);
+    if (important < 0) sqlite3_bind_null(s, 7);
+    else sqlite3_bind_int(s, 7, important);
+    sqlite3_bind_int64(s, 8, imp->source_id);
+    int src = sqlite3_step(s);
+    sqlite3_reset(s);
+    return src == SQLITE_DONE ? HRR_OK : hrr_imp_dberr(imp, "inserting a roll call");
+}
+
+/* Insert SESSION with S (SESSION_INS_SQL), if it is not there yet. */
+static hrr_err_t insert_session(hrr_imp_t *imp, sqlite3_stmt *s, const char *session)
+{
+    sqlite3_bind_text(s, 1, session, -1, SQLITE_TRANSIENT);
+    int src = sqlite3_step(s);
+    sqlite3_reset(s);
+    return src == SQLITE_DONE ? HRR_OK : hrr_imp_dberr(imp, "inserting a session");
+}
+
+/* Give item ITEM_ID issue CODE with S (an item_issues insert). */
+static hrr_err_t insert_issue(hrr_imp_t *imp, sqlite3_stmt *s, long item_id, const char *code)
+{
+    sqlite3_bind_int64(s, 1, item_id);
+    sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+    int src = sqlite3_step(s);
+    sqlite3_reset(s);
+    return src == SQLITE_DONE ? HRR_OK : hrr_imp_dberr(imp, "inserting an issue code");
+}
+
 /* ------------------------------------------------- unvotes: roll calls */
 
 typedef struct rcalls {
@@ -321,22 +363,9 @@ static hrr_err_t rcalls_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         return hrr_imp_fail(imp, HRR_EDATA, "date", "'%s' is not a date (YYYY-MM-DD)", date);
     const char *kind = amend == 1 ? "amendment" : para == 1 ? "other" : "resolution";
     const char *title = *f[r->c_short] ? f[r->c_short] : f[r->c_descr];
-    char key[40];
-    snprintf(key, sizeof key, "GA:rcid:%ld", rcid);
-
-    sqlite3_stmt *s = r->ins;
-    sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(s, 2, f[r->c_unres]);
-    sqlite3_bind_text(s, 3, f[r->c_session], -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
-    bind_text_or_null(s, 6, title);
-    if (important < 0) sqlite3_bind_null(s, 7);
-    else sqlite3_bind_int(s, 7, important);
-    sqlite3_bind_int64(s, 8, imp->source_id);
-    int src = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a roll call");
+    if ((rc = insert_item(imp, r->ins, rcid, f[r->c_unres], f[r->c_session], date, kind, title,
+                          important)))
+        return rc;
     if (sqlite3_changes(imp->db) == 0) {
         item_t it;
         if ((rc = item_get(imp, r->get, rcid, &it))) return rc;
@@ -347,10 +376,7 @@ static hrr_err_t rcalls_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
             (rc = compare_item(imp, &it, rcid, "symbol", it.symbol, f[r->c_unres])))
             return rc;
     }
-    sqlite3_bind_text(r->sess, 1, f[r->c_session], -1, SQLITE_TRANSIENT);
-    src = sqlite3_step(r->sess);
-    sqlite3_reset(r->sess);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a session");
+    if ((rc = insert_session(imp, r->sess, f[r->c_session]))) return rc;
     imp->rows++;
     return HRR_OK;
 }
@@ -430,11 +456,7 @@ static hrr_err_t issues_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         return hrr_imp_fail(imp, HRR_EDATA, "short_name",
                             "duplicate issue '%s' for roll call %ld", code, rcid);
     *bits |= (unsigned char)(1u << k);
-    sqlite3_bind_int64(s->ins, 1, rc_->item_id);
-    sqlite3_bind_text(s->ins, 2, code, -1, SQLITE_STATIC);
-    int src = sqlite3_step(s->ins);
-    sqlite3_reset(s->ins);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting an issue code");
+    if ((rc = insert_issue(imp, s->ins, rc_->item_id, code))) return rc;
     imp->rows++;
     return HRR_OK;
 }
@@ -636,34 +658,16 @@ static hrr_err_t voeten_rollcall(hrr_imp_t *imp, voeten_t *v, char *const *f,
         return HRR_OK;
     }
     /* a roll call unvotes lacks: the item from Voeten's row */
-    char key[40];
-    snprintf(key, sizeof key, "GA:rcid:%ld", rcid);
-    sqlite3_stmt *s = v->ins;
-    sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(s, 2, f[v->c_unres]);
-    sqlite3_bind_text(s, 3, f[v->c_session], -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 5, "other", -1, SQLITE_STATIC); /* Voeten does not say */
-    sqlite3_bind_null(s, 6);
-    if (important < 0) sqlite3_bind_null(s, 7);
-    else sqlite3_bind_int(s, 7, important);
-    sqlite3_bind_int64(s, 8, imp->source_id);
-    int src = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a roll call");
+    /* Voeten does not say the kind; nor has it a title */
+    if ((rc = insert_item(imp, v->ins, rcid, f[v->c_unres], f[v->c_session], date, "other",
+                          NULL, important)))
+        return rc;
     v->item_id = (long)sqlite3_last_insert_rowid(imp->db);
-    sqlite3_bind_text(v->sess, 1, f[v->c_session], -1, SQLITE_TRANSIENT);
-    src = sqlite3_step(v->sess);
-    sqlite3_reset(v->sess);
-    if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a session");
-    for (int i = 0; i < N_VISSUES; i++) {
-        if (strcmp(f[v->c_issue[i]], "1") != 0) continue;
-        sqlite3_bind_int64(v->iss_ins, 1, v->item_id);
-        sqlite3_bind_text(v->iss_ins, 2, k_voeten_issues[i], -1, SQLITE_STATIC);
-        src = sqlite3_step(v->iss_ins);
-        sqlite3_reset(v->iss_ins);
-        if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting an issue code");
-    }
+    if ((rc = insert_session(imp, v->sess, f[v->c_session]))) return rc;
+    for (int i = 0; i < N_VISSUES; i++)
+        if (strcmp(f[v->c_issue[i]], "1") == 0 &&
+            (rc = insert_issue(imp, v->iss_ins, v->item_id, k_voeten_issues[i])))
+            return rc;
     return HRR_OK;
 }
 

@@ -126,6 +126,50 @@ hrr_err_t hrr_param_flag(const char *name, const char *value, bool *out, char *m
     return bad(msg, cap, "%s wants 1 or 0, not '%s'", name, value ? value : "");
 }
 
+hrr_err_t hrr_param_k(const char *name, const char *value, int *out, char *msg, size_t cap)
+{
+    long v;
+    if (!hrr_param_long_ok(value, 1, HRR_PARAM_K_MAX, &v))
+        return bad(msg, cap, "%s: '%s' is not a number of blocs from 1 to %d", name,
+                   value ? value : "", HRR_PARAM_K_MAX);
+    *out = (int)v;
+    return HRR_OK;
+}
+
+hrr_err_t hrr_param_quota(const char *name, const char *value, long *out, char *msg, size_t cap)
+{
+    return hrr_param_long(name, value, 1, HRR_PARAM_QUOTA_MAX, out, msg, cap);
+}
+
+hrr_err_t hrr_param_members(const char *name, const char *value, long *out, char *msg,
+                            size_t cap)
+{
+    return hrr_param_long(name, value, 1, HRR_PARAM_MEMBERS_MAX, out, msg, cap);
+}
+
+hrr_err_t hrr_param_dims(const char *name, const char *value, int *out, char *msg, size_t cap)
+{
+    if (value && (!strcmp(value, "1") || !strcmp(value, "2"))) return *out = value[0] - '0', HRR_OK;
+    return bad(msg, cap, "%s is 1 or 2, not '%s'", name, value ? value : "");
+}
+
+hrr_err_t hrr_param_se(const char *name, const char *value, long hi, int *out, char *msg,
+                       size_t cap)
+{
+    long v;
+    if (!hrr_param_long_ok(value, 2, hi, &v))
+        return bad(msg, cap, "%s wants a number of replicates, 2 to %ld, not '%s'", name, hi,
+                   value ? value : "");
+    *out = (int)v;
+    return HRR_OK;
+}
+
+hrr_err_t hrr_param_count(const char *name, const char *value, long *out, char *msg, size_t cap)
+{
+    if (hrr_param_long_ok(value, 0, HRR_PARAM_COUNT_MAX, out)) return HRR_OK;
+    return bad(msg, cap, "%s: '%s' is not a count", name, value ? value : "");
+}
+
 void hrr_param_body_list(hrr_store_t *st, char *list, size_t cap)
 {
     hrr_summary_t *sm = NULL;

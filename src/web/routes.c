@@ -15,6 +15,10 @@
 #define A(name) web_arg(req, name)
 #define MSG req->msg, sizeof req->msg
 
+/* The server's cap on bootstrap replicates (docs/api.md): lower than the
+ * CLI's HRR_PARAM_SE_MAX, so that one request cannot hold a worker for long. */
+#define WEB_SE_MAX 1000L
+
 /* A validator's result: 0 to go on, else the 400 it set. */
 static int v(web_req_t *req, hrr_err_t rc)
 {
@@ -206,7 +210,6 @@ static int h_blocs(web_req_t *req, FILE *f)
     hrr_blocs_opts_t bo = {.method = HRR_BLOCS_LOUVAIN, .min_n = 20, .seed = 1};
     const char *s, *method = A("method");
     bool by_year;
-    long k;
     if (scope(req, true, &sc, &st) || flag(req, "by_year", &by_year)) return req->status;
     if ((s = A("min")) && v(req, hrr_param_min("min", s, &bo.min_n, MSG))) return req->status;
     if ((s = A("seed")) && v(req, hrr_param_seed("seed", s, &bo.seed, MSG))) return req->status;
@@ -215,8 +218,7 @@ static int h_blocs(web_req_t *req, FILE *f)
         return web_fail(req, 400, "method: '%s' is not louvain or hclust", method);
     if ((s = A("k"))) {
         if (bo.method != HRR_BLOCS_HCLUST) return web_fail(req, 400, "k goes with method=hclust");
-        if (v(req, hrr_param_long("k", s, 1, 100, &k, MSG))) return req->status;
-        bo.k = (int)k;
+        if (v(req, hrr_param_k("k", s, &bo.k, MSG))) return req->status;
     }
     hrr_err_t rc;
     int code;
@@ -241,7 +243,6 @@ static int h_ideal(web_req_t *req, FILE *f)
     hrr_ideal_opts_t io = {0};
     const char *s, *model = A("model"), *dims = A("dims");
     bool dynamic;
-    long n;
     if (scope(req, true, &sc, &st) || flag(req, "dynamic", &dynamic) ||
         iso3(req, "positive", &io.positive))
         return req->status;
@@ -257,16 +258,12 @@ static int h_ideal(web_req_t *req, FILE *f)
         return code;
     }
     if ((s = A("seed")) && v(req, hrr_param_seed("seed", s, &io.seed, MSG))) return req->status;
-    if (dims && strcmp(dims, "1") && strcmp(dims, "2"))
-        return web_fail(req, 400, "dims is 1 or 2, not '%s'", dims);
-    if (dims) io.dims = dims[0] - '0';
+    if (dims && v(req, hrr_param_dims("dims", dims, &io.dims, MSG))) return req->status;
     if (model && !strcmp(model, "ordinal")) io.model = HRR_IDEAL_ORDINAL;
     else if (model && strcmp(model, "binary"))
         return web_fail(req, 400, "model is binary or ordinal, not '%s'", model);
-    if ((s = A("se"))) {
-        if (v(req, hrr_param_long("se", s, 2, 1000, &n, MSG))) return req->status;
-        io.se_reps = (int)n;
-    }
+    if ((s = A("se")) && v(req, hrr_param_se("se", s, WEB_SE_MAX, &io.se_reps, MSG)))
+        return req->status;
     if (io.model == HRR_IDEAL_ORDINAL && io.dims == 2)
         return web_fail(req, 400, "the ordinal model is one-dimensional (no dims=2)");
     if (io.se_reps && io.dims == 2) return web_fail(req, 400, "se is for one dimension (no dims=2)");
@@ -284,9 +281,8 @@ static int h_power(web_req_t *req, FILE *f)
     size_t n = 0;
     hrr_power_t *p = NULL;
     hrr_err_t rc;
-    if ((s = A("quota")) && v(req, hrr_param_long("quota", s, 1, 100000, &quota, MSG)))
-        return req->status;
-    if ((s = A("members")) && v(req, hrr_param_long("members", s, 1, 1000, &members, MSG)))
+    if ((s = A("quota")) && v(req, hrr_param_quota("quota", s, &quota, MSG))) return req->status;
+    if ((s = A("members")) && v(req, hrr_param_members("members", s, &members, MSG)))
         return req->status;
     if (weights) {
         if (blocs || members) return web_fail(req, 400, "weights excludes members/blocs");
@@ -339,9 +335,7 @@ static int h_rules(web_req_t *req, FILE *f)
 static int count(web_req_t *req, const char *name, long *out)
 {
     const char *s = A(name);
-    if (!s) return 0;
-    if (hrr_param_long_ok(s, 0, 100000, out)) return 0;
-    return web_fail(req, 400, "%s: '%s' is not a count", name, s);
+    return s ? v(req, hrr_param_count(name, s, out, MSG)) : 0;
 }
 
 static int h_decide(web_req_t *req, FILE *f)
