@@ -54,6 +54,7 @@ hrr_err_t hrr_param_flag(const char *name, const char *value, bool *out, char *m
 #define HRR_PARAM_MEMBERS_MAX 1000L
 #define HRR_PARAM_SE_MAX 100000L
 #define HRR_PARAM_COUNT_MAX 100000L
+#define HRR_PARAM_DIFFS_MAX 100000L /* hrr compare --limit, /api/compare?limit= */
 
 /* The number of blocs to cut a tree into, 1-HRR_PARAM_K_MAX: "NAME: 'V' is
  * not a number of blocs from 1 to 100". */

@@ -17,7 +17,7 @@ static int on_opt(void *ctx, int c, const char *arg)
     prof_opts_t *po = ctx;
     char msg[256];
     if (c == 'n') po->no_ideal = 1;
-    else return hrr_args_bad("compare", hrr_param_long("--limit", arg, 1, 100000, &po->limit, msg,
+    else return hrr_args_bad("compare", hrr_param_long("--limit", arg, 1, HRR_PARAM_DIFFS_MAX, &po->limit, msg,
                                                        sizeof msg), msg);
     return 0;
 }

@@ -502,7 +502,8 @@ static int h_compare(web_req_t *req, FILE *f)
     hrr_compare_t *c = NULL;
     if (iso3(req, "a", &a) || iso3(req, "b", &b) || scope(req, true, &sc, &st)) return req->status;
     if (!a || !b) return web_fail(req, 400, "a and b are required (two ISO3 codes)");
-    if ((s = A("limit")) && v(req, hrr_param_limit("limit", s, &limit, MSG))) return req->status;
+    if ((s = A("limit")) && v(req, hrr_param_long("limit", s, 1, HRR_PARAM_DIFFS_MAX, &limit, MSG)))
+        return req->status;
     hrr_err_t rc = hrr_compare_get(st, a, b, &sc, limit, &c);
     int code = rc ? lib(req, rc, st) : done(req, hrr_report_compare(f, HRR_OUT_JSON, c));
     hrr_compare_free(c);
