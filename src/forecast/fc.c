@@ -187,13 +187,35 @@ int hrr_i_fc_find_prev(const hrr_fc_t *fc, int limit, int kind, int lineage, con
     return best;
 }
 
-/* The roster on DATE: the members recorded on the latest vote before it in
+int hrr_i_fc_roster_guessed(const hrr_fc_t *fc)
+{
+    return !fc->mroster || !fc->mroster[fc->ns];
+}
+
+/* The roster on DATE: the body's members that day (memberships of org
+ * BODY), where the store has them; else (a guess) the members recorded on the latest vote before it in
  * the same year, else on the first vote of that year on or after it (the
  * year's members are elected before it begins), else on the latest vote
  * before it. With LIMIT_ONLY, only votes before DATE. A row of ns bytes
  * (nonzero: a member), or NULL when the body has no vote to go by. */
 const unsigned char *hrr_i_fc_roster(const hrr_fc_t *fc, int date, int limit_only)
 {
+    /* the members on the day where the store has the body's terms */
+    if (fc->mroster) {
+        size_t n = 0;
+        memset(fc->mroster, 0, fc->ns + 1);
+        for (size_t k = 0; k < fc->nterms; k++) {
+            const struct fc_term *t = &fc->terms[k];
+            if (t->from <= date && (!t->to || t->to >= date) && !fc->mroster[t->s]) {
+                fc->mroster[t->s] = 1;
+                n++;
+            }
+        }
+        if (n) {
+            fc->mroster[fc->ns] = 1;
+            return fc->mroster;
+        }
+    }
     int lim = hrr_i_fc_limit(fc, date);
     int year = date / 10000;
     int ref = -1;
@@ -288,6 +310,8 @@ void hrr_fc_close(hrr_fc_t *fc)
     hrr_i_free(hrr_store_ctx(fc->st), fc->model.agree);
     hrr_i_free(hrr_store_ctx(fc->st), fc->model.bloc);
     hrr_i_free(hrr_store_ctx(fc->st), fc->scratch);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->terms);
+    hrr_i_free(hrr_store_ctx(fc->st), fc->mroster);
     hrr_i_free(hrr_store_ctx(fc->st), fc);
 }
 
@@ -307,6 +331,9 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     static const char *const q_groups =
         "SELECT state_id, org FROM memberships WHERE org IN"
         " ('AFRICAN','ASIA_PACIFIC','EEG','GRULAC','WEOG') ORDER BY start_date";
+    static const char *const q_terms =
+        "SELECT state_id, start_date, end_date FROM memberships WHERE org=?1"
+        " AND start_date<>''";
     sqlite3_stmt *s = NULL;
     hrr_err_t rc = HRR_OK;
     long *pos = NULL, maxid = 0;
@@ -362,6 +389,28 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
+    /* the body's terms (memberships of org BODY), for the rosters */
+    if (sqlite3_prepare_v2(st->db, q_terms, -1, &s, NULL)) goto dberr;
+    sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
+    cap = 0;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
+        int k = state_index(fc, sqlite3_column_int64(s, 0));
+        if (k < 0) continue;
+        if (fc->nterms == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            struct fc_term *a = hrr_i_realloc(hrr_store_ctx(st), fc->terms, nc * sizeof *a);
+            if (!a) goto nomem;
+            fc->terms = a;
+            cap = nc;
+        }
+        const char *to = (const char *)sqlite3_column_text(s, 2);
+        fc->terms[fc->nterms++] = (struct fc_term){k, hrr_i_fc_date((const char *)sqlite3_column_text(s, 1)),
+                                                   to ? hrr_i_fc_date(to) : 0};
+    }
+    if (rc) goto out;
+    sqlite3_finalize(s);
+    s = NULL;
+    if (fc->nterms && !(fc->mroster = hrr_i_calloc(hrr_store_ctx(st), fc->ns + 1, 1))) goto nomem;
     /* items */
     cap = 0;
     if (sqlite3_prepare_v2(st->db, q_items, -1, &s, NULL)) goto dberr;

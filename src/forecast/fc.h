@@ -141,6 +141,11 @@ struct hrr_fc {
     int *hlin;          /* hash of lin */
     fc_model_t model;   /* the last model fitted */
     int *scratch;       /* ni ints for a draft's same-sponsor items */
+    struct fc_term { int s, from, to; } *terms; /* the body's memberships
+                           (org = body; to: the last day, 0 open) */
+    size_t nterms;
+    unsigned char *mroster; /* ns + 1 bytes: the roster from the terms;
+                           [ns] 1 when the last roster came from them */
 };
 
 /* The features of state S on a draft described by D (the predecessor P,
@@ -184,5 +189,8 @@ void hrr_i_fc_features(const hrr_fc_t *fc, const fc_draft_ctx_t *d, int s, doubl
 hrr_err_t hrr_i_fc_train(hrr_fc_t *fc, int cutoff);
 void hrr_i_fc_predict(const hrr_fc_t *fc, const double *f, double *p);
 const unsigned char *hrr_i_fc_roster(const hrr_fc_t *fc, int date, int limit_only);
+/* 1 when the last roster was guessed from who voted (the store has no
+ * memberships of the body on that date), 0 when it came from them. */
+int hrr_i_fc_roster_guessed(const hrr_fc_t *fc);
 
 #endif

@@ -10,7 +10,7 @@
  * meet the ballots there. Where the two sources disagree, the first one's
  * vote is kept and a finding says what the other one said.
  */
-#include "import.h"
+#include "imp_terms.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -284,6 +284,10 @@ typedef struct wide {
     char (*date)[16];/* its date */
     bool *others;    /* another source has ballots on it */
     hrc_q_t q;       /* shared statements */
+    long *state;     /* each row's state (the terms' derivation) */
+    unsigned char *mem; /* row x column: a member on that vote */
+    size_t nrow, cap;/* rows kept, room for */
+    size_t ncol;     /* columns (index 0: the country column) */
 } wide_t;
 
 static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
@@ -296,6 +300,7 @@ static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
         !(w->date = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *w->date)) ||
         !(w->others = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *w->others)))
         return HRR_ENOMEM;
+    w->ncol = row->n;
     if ((rc = hrc_q_prepare(imp, &w->q))) return rc;
     for (size_t i = 1; i < row->n; i++) {
         if ((rc = hrc_item(imp, &w->q, row->f[i], NULL, &w->item[i], w->date[i]))) return rc;
@@ -311,7 +316,23 @@ static hrr_err_t wide_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 static hrr_err_t wide_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
     wide_t *w = ud;
+    hrr_ctx_t *ctx = hrr_store_ctx(imp->st);
     hrr_err_t rc;
+    long state;
+    if (w->nrow == w->cap) {
+        size_t cap = w->cap ? 2 * w->cap : 128;
+        long *st = hrr_i_realloc(ctx, w->state, cap * sizeof *st);
+        if (!st) return HRR_ENOMEM;
+        w->state = st;
+        unsigned char *mem = hrr_i_realloc(ctx, w->mem, cap * w->ncol);
+        if (!mem) return HRR_ENOMEM;
+        w->mem = mem;
+        w->cap = cap;
+    }
+    if ((rc = hrr_imp_state(imp, "Country", "iso3", row->f[0], HRR_PRESENT, &state))) return rc;
+    unsigned char *mem = &w->mem[w->nrow * w->ncol];
+    memset(mem, 0, w->ncol);
+    w->state[w->nrow++] = state;
     for (size_t i = 1; i < row->n; i++) {
         const char *c = row->f[i];
         /* 0 no, 1 yes, 2 abstain, 3 non-voting member, 4 not a member */
@@ -321,6 +342,7 @@ static hrr_err_t wide_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
                                 "unknown vote code '%s' (expected 0 no, 1 yes, 2 abstain,"
                                 " 3 non-voting, 4 not a member)", c);
         if (c[0] == '4') continue;
+        mem[i] = 1;
         if ((rc = hrc_ballot(imp, imp->hdr[i], w->item[i], imp->hdr[i], row->f[0], w->date[i],
                              k_map[c[0] - '0'], w->others[i])))
             return rc;
@@ -333,6 +355,17 @@ static hrr_err_t import_wide(hrr_imp_t *imp)
 {
     wide_t w = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', wide_header, wide_row, &w);
+    if (!rc && w.ncol > 1) {
+        /* the terms, from the membership vote by vote (column 0 left out) */
+        hrr_imp_hrc_grid_t g = {w.nrow, w.ncol, w.state, (const char (*)[16])w.date,
+                                imp->hdr, w.mem};
+        rc = hrr_imp_hrc_terms(imp, &g);
+    }
+    /* the Commission's members by year, from its ballots (ohchr-voting,
+     * which a folder import loads first) */
+    if (!rc) rc = hrr_imp_chr_years(imp);
+    hrr_i_free(hrr_store_ctx(imp->st), w.state);
+    hrr_i_free(hrr_store_ctx(imp->st), w.mem);
     hrr_i_free(hrr_store_ctx(imp->st), w.item);
     hrr_i_free(hrr_store_ctx(imp->st), w.date);
     hrr_i_free(hrr_store_ctx(imp->st), w.others);

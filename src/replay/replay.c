@@ -2,8 +2,8 @@
  * replay.c - recorded votes decided again under another rule set
  * (include/hrr/replay.h). The tally is counted from the ballots where the
  * store has them (yes, no, abstain, and absent members), else the official
- * one. Members: the rule set's size of the body in that year, or more if
- * more states voted. Quorum is not replayed (who was in the room is not
+ * one. Members: the body's members on the day in the store (memberships),
+ * else its own rule set's size that year, or more if more states voted. Quorum is not replayed (who was in the room is not
  * recorded), and no tabling support is known, so China's 2007 tabling rule
  * is reported as not checked.
  */
@@ -24,6 +24,25 @@ void hrr_replay_free(hrr_replay_t *r)
     hrr_i_free(NULL, r->a);
     hrr_rules_free(r->own);
     hrr_i_free(NULL, r);
+}
+
+/* How many states were members of BODY on DATE (memberships of org BODY,
+ * the end date the last day); 0 when the store has none. */
+static hrr_err_t body_size(hrr_store_t *st, const char *body, const char *date, long *n)
+{
+    sqlite3_stmt *s;
+    bool row;
+    *n = 0;
+    if (sqlite3_prepare_v2(st->db,
+            "SELECT count(DISTINCT state_id) FROM memberships WHERE org=?1 AND start_date<=?2"
+            " AND (end_date IS NULL OR end_date>=?2)", -1, &s, NULL))
+        return hrr_i_dberr(st, "counting members");
+    sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, date, -1, SQLITE_STATIC);
+    hrr_err_t rc = hrr_i_step(st, s, &row);
+    if (!rc && row) *n = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc;
 }
 
 hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
@@ -84,6 +103,12 @@ hrr_err_t hrr_replay_run(hrr_store_t *st, const hrr_rules_t *rules,
                             sqlite3_column_int(s, 5), year};
         long voted = it.yes + it.no + it.abstain + absent;
         long m = hrr_rules_members(own, year), m2 = hrr_rules_members(rules, year);
+        /* the body's own size that day: its members in the store, else its
+         * own rules' size (a 47-member rule set on the 18-member Commission
+         * of 1947 still counts 18) */
+        long held = 0;
+        if (date && (rc = body_size(st, body, date, &held))) goto out;
+        m = m2 = held ? held : m;
         in.members = voted > m ? voted : m;
         if (hrr_rules_decide(own, &in, &it.own)) continue;
         in.members = voted > m2 ? voted : m2;

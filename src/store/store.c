@@ -8,6 +8,7 @@
 #include "core/csv.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -228,6 +229,37 @@ static hrr_err_t seed_group(void *ud, const hrr_csv_row_t *row)
     return rc;
 }
 
+/* data/elections.csv: body,date,group,seats,iso3,round,votes,elected,source
+ * -> elections (an empty seats or votes: not known for certain). */
+static hrr_err_t seed_election(void *ud, const hrr_csv_row_t *row)
+{
+    seed_t *sd = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 9)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 9 fields", sd->name, row->line);
+    long id;
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[4], &id);
+    if (e) return e;
+    if (!id)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
+                            row->line, row->f[4]);
+    sqlite3_stmt *s = sd->ins;
+    sqlite3_bind_text(s, 1, row->f[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, row->f[1], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, row->f[2], -1, SQLITE_STATIC);
+    if (*row->f[3]) sqlite3_bind_int(s, 4, atoi(row->f[3]));
+    else sqlite3_bind_null(s, 4);
+    sqlite3_bind_int64(s, 5, id);
+    sqlite3_bind_int(s, 6, *row->f[5] ? atoi(row->f[5]) : 1);
+    if (*row->f[6]) sqlite3_bind_int(s, 7, atoi(row->f[6]));
+    else sqlite3_bind_null(s, 7);
+    sqlite3_bind_int(s, 8, strcmp(row->f[7], "1") == 0);
+    sqlite3_bind_text(s, 9, row->f[8], -1, SQLITE_STATIC);
+    hrr_err_t rc = hrr_i_step_done(sd->st, s);
+    sqlite3_reset(s);
+    return rc;
+}
+
 static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
 {
     const hrr_i_resource_t *r = hrr_i_resource(name);
@@ -283,6 +315,20 @@ out:
     return rc;
 }
 
+/* The records of schema v2 (a new store, or one migrated from v1):
+ * elections to the Council, each row with its UN record. */
+static hrr_err_t seed_v2(hrr_store_t *st)
+{
+    seed_t sd = {.st = st};
+    if (sqlite3_prepare_v2(st->db,
+            "INSERT INTO elections(body,date,grp,seats,state_id,round,votes,elected,source)"
+            " VALUES(?,?,?,?,?,?,?,?,?)", -1, &sd.ins, NULL))
+        return hrr_i_dberr(st, "seeding elections");
+    hrr_err_t rc = seed_csv(&sd, "data/elections.csv", seed_election);
+    sqlite3_finalize(sd.ins);
+    return rc;
+}
+
 /* ---------------------------------------------------------- migrations */
 
 /* Each migration moves the schema from version i to i+1. Append only. */
@@ -315,6 +361,7 @@ static hrr_err_t migrate(hrr_store_t *st)
         }
         if ((rc = hrr_i_exec(st, r->data))) goto fail;
         if (i == 0 && (rc = seed(st))) goto fail;
+        if (i == 1 && (rc = seed_v2(st))) goto fail;
     }
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", N_MIGRATIONS);

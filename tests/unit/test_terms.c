@@ -1,0 +1,86 @@
+/*
+ * test_terms.c - Council terms and Commission membership derived at import
+ * (src/import/imp_terms.c), on the real records.
+ */
+#include "harness.h"
+
+#define TERMS(iso3, org) \
+    "SELECT group_concat(start_date || '/' || end_date, ' ') FROM (SELECT m.start_date," \
+    " m.end_date FROM memberships m JOIN states s ON s.id=m.state_id WHERE s.iso3='" iso3 \
+    "' AND m.org='" org "' ORDER BY 1)"
+
+static const char *text(hrr_store_t *st, const char *sql, char *buf, size_t n)
+{
+    sqlite3_stmt *s;
+    buf[0] = 0;
+    if (sqlite3_prepare_v2(hrr_store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return buf;
+}
+
+static void test_real(void)
+{
+    char path[256], buf[1024];
+    hrr_store_t *st = data_store(path);
+    /* the 2016 Council: 47 members, 13/13/8/7/6 */
+    hrr_state_filter_t f = {.group = "HRC", .on = "2016-06-01"};
+    hrr_state_list_t *l = NULL;
+    CHECK(hrr_states_list(st, &f, &l) == HRR_OK);
+    CHECK_EQ_LONG(l ? (long)l->n : -1, 47);
+    int by[5] = {0};
+    static const char *const g[5] = {"AFRICAN", "ASIA_PACIFIC", "GRULAC", "WEOG", "EEG"};
+    for (size_t i = 0; l && i < l->n; i++)
+        for (int k = 0; k < 5; k++)
+            if (l->states[i].un_group && !strcmp(l->states[i].un_group, g[k])) by[k]++;
+    CHECK_EQ_LONG(by[0], 13);
+    CHECK_EQ_LONG(by[1], 13);
+    CHECK_EQ_LONG(by[2], 8);
+    CHECK_EQ_LONG(by[3], 7);
+    CHECK_EQ_LONG(by[4], 6);
+    hrr_state_list_free(l);
+    /* China: 2006-2012 (a three-year lot, re-elected 2009), 2014-2019,
+     * 2021-2026 (its present term runs past the records) */
+    CHECK_STR(text(st, TERMS("CHN", "HRC"), buf, sizeof buf),
+              "2006-06-19/2009-06-18 2009-06-19/2012-12-31 2014-01-01/2016-12-31"
+              " 2017-01-01/2019-12-31 2021-01-01/2023-12-31 2024-01-01/2026-12-31");
+    /* Russia's last term ends with its suspension, A/RES/ES-11/3 */
+    CHECK_STR(text(st, "SELECT m.end_date || ' ' || m.source FROM memberships m JOIN states s"
+                       " ON s.id=m.state_id WHERE s.iso3='RUS' AND org='HRC'"
+                       " ORDER BY m.start_date DESC LIMIT 1", buf, sizeof buf),
+              "2022-04-07 A/RES/ES-11/3");
+    /* the Commission of 1947: 18 members */
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships WHERE org='CHR'"
+                               " AND start_date<='1947-02-01' AND end_date>='1947-02-01'"), 18);
+    /* the vacancies of 2018 and 2022 filled mid-year: findings */
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM findings WHERE kind='hrc-rule'"
+                               " AND detail LIKE 'the 2018 membership year has 48 members%'"), 1);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM elections WHERE body='HRC'"
+                               " AND state_id=(SELECT id FROM states WHERE iso3='CHN')"), 6);
+}
+
+static void test_replay_size(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_rules_t *r = NULL;
+    hrr_replay_t *rp = NULL;
+    CHECK(hrr_rules_load("hrc-absolute-majority", &r, NULL) == HRR_OK);
+    hrr_replay_opts_t o = {.body = "CHR", .from = 1947, .to = 1947};
+    CHECK(r && hrr_replay_run(st, r, &o, &rp) == HRR_OK);
+    /* 5-3-3 on 28 January 1947 needs 10 yes: a majority of 18, not of 47 */
+    CHECK(rp && rp->n > 0);
+    if (rp && rp->n) CHECK_HAS(rp->a[0].other.reason, "needs 10 yes");
+    hrr_replay_free(rp);
+    hrr_rules_free(r);
+}
+
+int main(int argc, char **argv)
+{
+    harness_init(argc, argv);
+    need_data();
+    RUN_DATA(test_real);
+    RUN_DATA(test_replay_size);
+    return harness_done();
+}
