@@ -206,7 +206,7 @@ const unsigned char *hrr_i_fc_roster(const hrr_fc_t *fc, int date, int limit_onl
         memset(fc->mroster, 0, fc->ns + 1);
         for (size_t k = 0; k < fc->nterms; k++) {
             const struct fc_term *t = &fc->terms[k];
-            if (t->from <= date && (!t->to || t->to >= date) && !fc->mroster[t->s]) {
+            if (t->from <= date && (!t->to || t->to > date) && !fc->mroster[t->s]) {
                 fc->mroster[t->s] = 1;
                 n++;
             }

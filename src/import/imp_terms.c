@@ -61,11 +61,12 @@ static void cyc_name(int c, char out[16])
     else snprintf(out, 16, "%04d", 2007 + c);
 }
 
-/* Mid-term ends the Council's records cannot place to the day. */
+/* Mid-term ends the Council's records cannot place to the day: the last day
+ * as a member (stored, as every end date, as the day after). */
 static const struct {
     const char *iso3, *date, *source;
 } k_ends[] = {
-    {"RUS", "2022-04-07", "A/RES/ES-11/3"}, /* suspended, 93-24-58 */
+    {"RUS", "2022-04-06", "A/RES/ES-11/3"}, /* suspended on 7 April 2022, 93-24-58 */
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -117,7 +118,9 @@ static hrr_err_t terms_q_open(hrr_imp_t *imp, terms_q_t *q, const char *org)
     sqlite3_finalize(d);
     if (rc || (rc = hrr_imp_prepare(imp,
             "INSERT OR REPLACE INTO memberships(state_id,org,start_date,end_date,source_id,source)"
-            " VALUES(?,?,?,?,?,?)", &q->ins)))
+            /* end_date as every membership has it: the first day no longer a
+             * member (the term's last day + 1), as groups.csv writes them */
+            " VALUES(?,?,?,date(?4,'+1 day'),?,?)", &q->ins)))
         return rc;
     return hrr_imp_prepare(imp, "SELECT iso3, un_group FROM states WHERE id=?", &q->iso3);
 }

@@ -27,7 +27,7 @@ void hrr_replay_free(hrr_replay_t *r)
 }
 
 /* How many states were members of BODY on DATE (memberships of org BODY,
- * the end date the last day); 0 when the store has none. */
+ * the end date the first day no longer a member); 0 when the store has none. */
 static hrr_err_t body_size(hrr_store_t *st, const char *body, const char *date, long *n)
 {
     sqlite3_stmt *s;
@@ -35,7 +35,7 @@ static hrr_err_t body_size(hrr_store_t *st, const char *body, const char *date, 
     *n = 0;
     if (sqlite3_prepare_v2(st->db,
             "SELECT count(DISTINCT state_id) FROM memberships WHERE org=?1 AND start_date<=?2"
-            " AND (end_date IS NULL OR end_date>=?2)", -1, &s, NULL))
+            " AND (end_date IS NULL OR end_date>?2)", -1, &s, NULL))
         return hrr_i_dberr(st, "counting members");
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, date, -1, SQLITE_STATIC);

@@ -41,10 +41,11 @@ static void test_real(void)
     CHECK_EQ_LONG(by[4], 6);
     hrr_state_list_free(l);
     /* China: 2006-2012 (a three-year lot, re-elected 2009), 2014-2019,
-     * 2021-2026 (its present term runs past the records) */
+     * 2021-2026 (its present term runs past the records); each end the
+     * first day no longer a member, as every membership's */
     CHECK_STR(text(st, TERMS("CHN", "HRC"), buf, sizeof buf),
-              "2006-06-19/2009-06-18 2009-06-19/2012-12-31 2014-01-01/2016-12-31"
-              " 2017-01-01/2019-12-31 2021-01-01/2023-12-31 2024-01-01/2026-12-31");
+              "2006-06-19/2009-06-19 2009-06-19/2013-01-01 2014-01-01/2017-01-01"
+              " 2017-01-01/2020-01-01 2021-01-01/2024-01-01 2024-01-01/2027-01-01");
     /* Russia's last term ends with its suspension, A/RES/ES-11/3 */
     CHECK_STR(text(st, "SELECT m.end_date || ' ' || m.source FROM memberships m JOIN states s"
                        " ON s.id=m.state_id WHERE s.iso3='RUS' AND org='HRC'"
