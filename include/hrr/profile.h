@@ -96,6 +96,17 @@ typedef struct hrr_profile_upr {
     long given, giv_supported, giv_noted;    /* made by the state */
 } hrr_profile_upr_t;
 
+/* One fact of its engagement with the machinery (engagement table, seeded
+ * from data/engagement.csv): a visit, a request, a review. */
+typedef struct hrr_profile_engagement {
+    char *kind;        /* hc-visit, sp-visit, tb-review, ohchr-report, ... */
+    char *mechanism;   /* the mandate, office or treaty body */
+    char *date;        /* YYYY, YYYY-MM or YYYY-MM-DD */
+    char *status;      /* done, pending, refused, published, ...; NULL */
+    char *note;        /* NULL: none */
+    char *source;      /* its UN document or press record */
+} hrr_profile_engagement_t;
+
 typedef struct hrr_profile {
     char iso3[4];      /* the state */
     char *name;        /* its name */
@@ -113,6 +124,9 @@ typedef struct hrr_profile {
                                          or its name (a whole word) in
                                          moved_by or note */
     void *casebook_;   /* internal: owns the cases' strings */
+    hrr_profile_engagement_t *engagement; size_t nengagement; /* by date */
+    size_t nterms;     /* memberships of org HRC or CHR (Council and
+                          Commission terms), counted among members */
 } hrr_profile_t;
 
 /* The profile of ISO3 (a canonical ISO3 or project code). OPTS may be NULL.

@@ -250,6 +250,103 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out);
 /* Free a summary. Accepts NULL. */
 void hrr_summary_free(hrr_summary_t *s);
 
+/* ------------------------------------------------------------------- UPR */
+
+/* Which UPR recommendations hrr_upr_find returns (hrr_upr_summarise
+ * counts). Zero/NULL fields do not filter; codes and words ignore case. */
+typedef struct hrr_upr_filter {
+    const char *state;    /* received: the state under review (ISO3) */
+    const char *by;       /* given: the recommending state (ISO3) */
+    long session;         /* this UPR Working Group session (1..) */
+    const char *response; /* "supported" or "noted" */
+    const char *theme;    /* UPR Info's issues contain this text */
+    long action;          /* UPR Info's action category 1..5 */
+    long limit;           /* at most this many rows (0: all; find only) */
+} hrr_upr_filter_t;
+
+/* One recommendation. */
+typedef struct hrr_upr_rec {
+    long id;              /* upr_recommendations.id */
+    long session;         /* UPR session */
+    char sur[4];          /* the state under review (ISO3) */
+    char by[4];           /* the recommending state, "" when unknown */
+    char *response;       /* supported, noted; NULL: not recorded */
+    long action;          /* action category 1..5, -1: not recorded */
+    char *issues;         /* UPR Info's themes, comma-separated; NULL: none */
+    char *text;           /* the recommendation */
+} hrr_upr_rec_t;
+
+typedef struct hrr_upr_list {
+    hrr_upr_rec_t *recs;  /* by session, state under review, id */
+    size_t n;             /* number of rows */
+    long total;           /* rows matching without the limit */
+} hrr_upr_list_t;
+
+/* Find the recommendations matching FILTER (NULL: all). An unknown state
+ * is HRR_ENOTFOUND; a response other than supported/noted, an action
+ * outside 1..5 or a negative session or limit is HRR_EINVAL. Free *OUT
+ * with hrr_upr_list_free. */
+hrr_err_t hrr_upr_find(hrr_store_t *st, const hrr_upr_filter_t *filter, hrr_upr_list_t **out);
+void hrr_upr_list_free(hrr_upr_list_t *list);
+
+/* Counts of one session, one recommending state or one action category. */
+typedef struct hrr_upr_count {
+    long session;         /* by session: the session, else 0 */
+    char by[4];           /* by state: the recommending state ("": unknown) */
+    char *name;           /* ... its name (NULL: unknown) */
+    long action;          /* by action: the category 1..5 (-1: none) */
+    long n;               /* recommendations */
+    long supported, noted;/* ... by response */
+} hrr_upr_count_t;
+
+typedef struct hrr_upr_summary {
+    hrr_upr_count_t all;                              /* every match */
+    hrr_upr_count_t *sessions; size_t nsessions;      /* by session */
+    hrr_upr_count_t *states; size_t nstates;          /* by recommending
+                                                         state, most first */
+    hrr_upr_count_t *actions; size_t nactions;        /* by action category */
+} hrr_upr_summary_t;
+
+/* The counts of the recommendations matching FILTER (its limit ignored).
+ * Errors as hrr_upr_find. Free *OUT with hrr_upr_summary_free. */
+hrr_err_t hrr_upr_summarise(hrr_store_t *st, const hrr_upr_filter_t *filter,
+                            hrr_upr_summary_t **out);
+void hrr_upr_summary_free(hrr_upr_summary_t *s);
+
+/* -------------------------------------------------------------- treaties */
+
+/* Which treaty statuses hrr_treaties_find returns; NULL fields do not
+ * filter. */
+typedef struct hrr_treaty_filter {
+    const char *state;      /* ISO3, any case */
+    const char *instrument; /* instrument code (data/instruments.csv: cat,
+                               iccpr, op_cedaw, ...), any case */
+    const char *status;     /* party, signatory or none */
+} hrr_treaty_filter_t;
+
+/* One state's status under one instrument (ratifications table). */
+typedef struct hrr_treaty_row {
+    char iso3[4];           /* the state */
+    char *state;            /* its name */
+    char *instrument;       /* the instrument's code */
+    char *name;             /* the instrument's name */
+    char *status;           /* party, signatory, none */
+    int year;               /* year of ratification or signature, 0: none */
+    char *note;             /* the source's note, NULL: none */
+} hrr_treaty_row_t;
+
+typedef struct hrr_treaty_list {
+    hrr_treaty_row_t *rows; /* by state, then instrument code */
+    size_t n;               /* number of rows */
+} hrr_treaty_list_t;
+
+/* The statuses matching FILTER (NULL: all). An unknown state or
+ * instrument is HRR_ENOTFOUND, a status other than the three HRR_EINVAL.
+ * Free *OUT with hrr_treaty_list_free. */
+hrr_err_t hrr_treaties_find(hrr_store_t *st, const hrr_treaty_filter_t *filter,
+                            hrr_treaty_list_t **out);
+void hrr_treaty_list_free(hrr_treaty_list_t *list);
+
 /* ------------------------------------------------------------------- SQL */
 
 struct sqlite3_stmt;

@@ -85,6 +85,14 @@ hrr_err_t hrr_report_cohesion(FILE *f, hrr_out_fmt_t fmt, const hrr_cohesion_t *
  * and the SQL, left in ST's context (hrr_store_errmsg). */
 hrr_err_t hrr_report_sql(FILE *f, hrr_out_fmt_t fmt, hrr_store_t *st, struct sqlite3_stmt *s);
 
+/* UPR recommendations: rows session, state, by, response, action, issues,
+ * text. Their counts: table sections by session, action and recommending
+ * state; CSV rows by,key,name,n,supported,noted (by: all, session, action,
+ * state); JSON {"total", "sessions", "actions", "states"}. */
+hrr_err_t hrr_report_upr(FILE *f, hrr_out_fmt_t fmt, const hrr_upr_list_t *list);
+hrr_err_t hrr_report_upr_summary(FILE *f, hrr_out_fmt_t fmt, const hrr_upr_summary_t *sm);
+/* Treaty statuses: rows iso3, state, instrument, status, year, note, name. */
+hrr_err_t hrr_report_treaties(FILE *f, hrr_out_fmt_t fmt, const hrr_treaty_list_t *list);
 /* The rule sets R[0..N) as rows: name, body, members, title. */
 hrr_err_t hrr_report_rules_list(FILE *f, hrr_out_fmt_t fmt, hrr_rules_t *const *r, size_t n);
 /* One vote decided under R (table: the outcome, its reason and rule). */

@@ -75,6 +75,8 @@ int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_votes(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_sql(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_export(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_upr(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_treaties(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_profile(hrr_cli_t *cli, int argc, char **argv); /* and hrr_cmd_compare */
 int hrr_cmd_compare(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_serve(hrr_cli_t *cli, int argc, char **argv);

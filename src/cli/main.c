@@ -35,6 +35,8 @@ static const cmd_t k_cmds[] = {
     {"forecast", hrr_cmd_forecast, "forecast a vote: ballots, P(adopted), swing states"},
     {"backtest", hrr_cmd_backtest, "score the forecasts on past sessions, with baselines"},
     {"export", hrr_cmd_export, "roll calls for R (pscl::rollcall), Stata (.dta) or tidy CSV"},
+    {"upr", hrr_cmd_upr, "UPR recommendations given and received, listed or counted"},
+    {"treaties", hrr_cmd_treaties, "treaty statuses (party, signatory, year) by state or instrument"},
     {"profile", hrr_cmd_profile, "a state's record on one page"},
     {"compare", hrr_cmd_compare, "two states compared: agreement by year and subject, where they differ"},
     {"serve", hrr_cmd_serve, "the JSON API and the pages over HTTP (read-only)"},

@@ -118,6 +118,12 @@ void hrr_profile_free(hrr_profile_t *p)
     }
     hrr_i_free(NULL, p->treaties);
     hrr_i_free(NULL, p->upr);
+    for (size_t i = 0; i < p->nengagement; i++) {
+        hrr_profile_engagement_t *e = &p->engagement[i];
+        char *z[] = {e->kind, e->mechanism, e->date, e->status, e->note, e->source};
+        for (size_t k = 0; k < sizeof z / sizeof *z; k++) hrr_i_free(NULL, z[k]);
+    }
+    hrr_i_free(NULL, p->engagement);
     hrr_i_free(NULL, p->cases); /* the strings belong to the casebook */
     hrr_casebook_free(p->casebook_);
     hrr_i_free(NULL, p);
@@ -155,6 +161,7 @@ static hrr_err_t identity(hrr_store_t *st, long id, hrr_profile_t *p)
         m->start = col(hrr_store_ctx(st), s, 1, &fail);
         m->end = col(hrr_store_ctx(st), s, 2, &fail);
         m->source = col(hrr_store_ctx(st), s, 3, &fail);
+        if (m->org && (!strcmp(m->org, "HRC") || !strcmp(m->org, "CHR"))) p->nterms++;
     }
     sqlite3_finalize(s);
     return !rc && fail ? nomem(st) : rc;
@@ -457,6 +464,34 @@ static hrr_err_t upr(hrr_store_t *st, long id, hrr_profile_t *p)
     return rc;
 }
 
+/* Its engagement record, oldest first (undated last). */
+static hrr_err_t engagement(hrr_store_t *st, long id, hrr_profile_t *p)
+{
+    sqlite3_stmt *s = NULL;
+    bool row;
+    int fail = 0;
+    size_t cap = 0;
+    hrr_err_t rc = prep(st, "SELECT kind, mechanism, date, status, note, source FROM engagement"
+                            " WHERE state_id=? ORDER BY date IS NULL, date, kind, id", &s);
+    if (rc) return rc;
+    sqlite3_bind_int64(s, 1, id);
+    while (!fail && !(rc = hrr_i_step(st, s, &row)) && row) {
+        if (grow(hrr_store_ctx(st), &p->engagement, &cap, p->nengagement, sizeof *p->engagement)) {
+            fail = 1;
+            break;
+        }
+        hrr_profile_engagement_t *e = &p->engagement[p->nengagement++];
+        e->kind = col(hrr_store_ctx(st), s, 0, &fail);
+        e->mechanism = col(hrr_store_ctx(st), s, 1, &fail);
+        e->date = col(hrr_store_ctx(st), s, 2, &fail);
+        e->status = col(hrr_store_ctx(st), s, 3, &fail);
+        e->note = col(hrr_store_ctx(st), s, 4, &fail);
+        e->source = col(hrr_store_ctx(st), s, 5, &fail);
+    }
+    sqlite3_finalize(s);
+    return !rc && fail ? nomem(st) : rc;
+}
+
 /* Whether TEXT names NAME as a whole word (ignoring case): "Niger" is not
  * in "Nigeria". */
 static bool names(const char *text, const char *name)
@@ -537,7 +572,7 @@ hrr_err_t hrr_profile_get(hrr_store_t *st, const char *iso3, const hrr_profile_o
     if (p->nagree) qsort(p->agree, p->nagree, sizeof *p->agree, agree_cmp);
     if (!opts->no_ideal && (rc = ideal(st, iso3, only, p))) goto out;
     if ((rc = texts(st, id, only, p)) || (rc = treaties(st, id, p)) || (rc = upr(st, id, p)) ||
-        (rc = cases(st, only, p)))
+        (rc = engagement(st, id, p)) || (rc = cases(st, only, p)))
         goto out;
 out:
     if (rc) {

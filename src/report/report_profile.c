@@ -47,6 +47,12 @@ static bool push(json_t *a, json_t *v)
 
 /* ------------------------------------------------------------- profile */
 
+/* A Council (HRC) or Commission (CHR) term among the memberships. */
+static bool is_term(const hrr_profile_member_t *m)
+{
+    return m->org && (!strcmp(m->org, "HRC") || !strcmp(m->org, "CHR"));
+}
+
 static json_t *profile_json(const hrr_profile_t *p)
 {
     bool ok = true;
@@ -67,6 +73,17 @@ static json_t *profile_json(const hrr_profile_t *p)
         ok &= push(a, x);
     }
     ok &= put(o, "memberships", a);
+
+    a = json_array();
+    for (size_t i = 0; i < p->nmembers; i++) {
+        const hrr_profile_member_t *m = &p->members[i];
+        if (!is_term(m)) continue;
+        json_t *x = json_object();
+        ok &= put(x, "body", hrr_i_jstr(m->org)) && put(x, "start", hrr_i_jstr(m->start)) &&
+              put(x, "end", hrr_i_jstr(m->end)) && put(x, "source", hrr_i_jstr(m->source));
+        ok &= push(a, x);
+    }
+    ok &= put(o, "terms", a);
 
     a = json_array();
     for (size_t i = 0; i < p->nrecords; i++) {
@@ -159,6 +176,17 @@ static json_t *profile_json(const hrr_profile_t *p)
         ok &= push(a, x);
     }
     ok &= put(o, "casebook", a);
+
+    a = json_array();
+    for (size_t i = 0; i < p->nengagement; i++) {
+        const hrr_profile_engagement_t *e = &p->engagement[i];
+        json_t *x = json_object();
+        ok &= put(x, "kind", hrr_i_jstr(e->kind)) && put(x, "mechanism", hrr_i_jstr(e->mechanism)) &&
+              put(x, "date", hrr_i_jstr(e->date)) && put(x, "status", hrr_i_jstr(e->status)) &&
+              put(x, "note", hrr_i_jstr(e->note)) && put(x, "source", hrr_i_jstr(e->source));
+        ok &= push(a, x);
+    }
+    ok &= put(o, "engagement", a);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -294,6 +322,23 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
         hrr_out_int(&o, u->given);
         hrr_out_int(&o, u->giv_supported);
         hrr_out_int(&o, u->giv_noted);
+    }
+    ok &= hrr_i_out_result(&o) == HRR_OK;
+
+    static const char *const ec[] = {"date", "kind", "mechanism", "status", "source", "note"};
+    if (!ok || !section(&o, f, "engagement with the machinery (visits, reviews; data/engagement.csv)", 6, ec))
+        return HRR_ENOMEM;
+    hrr_out_maxwidth(&o, 2, 48);
+    hrr_out_maxwidth(&o, 4, 40);
+    hrr_out_maxwidth(&o, 5, 40);
+    for (size_t i = 0; i < p->nengagement; i++) {
+        const hrr_profile_engagement_t *e = &p->engagement[i];
+        hrr_out_text(&o, e->date);
+        hrr_out_text(&o, e->kind);
+        hrr_out_text(&o, e->mechanism);
+        hrr_out_text(&o, e->status);
+        hrr_out_text(&o, e->source);
+        hrr_out_text(&o, e->note);
     }
     ok &= hrr_i_out_result(&o) == HRR_OK;
 

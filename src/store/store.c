@@ -329,6 +329,48 @@ static hrr_err_t seed_v2(hrr_store_t *st)
     return rc;
 }
 
+/* data/engagement.csv: iso3,kind,mechanism,date,status,note,source ->
+ * engagement (schema 2: seeded by that migration, so stores made under
+ * schema 1 get it when they move to 2). */
+static hrr_err_t seed_engagement_row(void *ud, const hrr_csv_row_t *row)
+{
+    seed_t *sd = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 7)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 7 fields", sd->name, row->line);
+    if (!*row->f[1] || !*row->f[6])
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field '%s': empty, expected %s", sd->name,
+                            row->line, *row->f[1] ? "source" : "kind",
+                            *row->f[1] ? "the UN document or press record" : "sp-visit, hc-visit, ...");
+    long id;
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[0], &id);
+    if (e) return e;
+    if (!id)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
+                            row->line, row->f[0]);
+    sqlite3_bind_int64(sd->ins, 1, id);
+    for (int i = 1; i < 7; i++) {
+        if (*row->f[i]) sqlite3_bind_text(sd->ins, i + 1, row->f[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_null(sd->ins, i + 1);
+    }
+    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
+    sqlite3_reset(sd->ins);
+    return rc;
+}
+
+static hrr_err_t seed_engagement(hrr_store_t *st)
+{
+    seed_t sd = {.st = st};
+    hrr_err_t rc;
+    if (sqlite3_prepare_v2(st->db,
+            "INSERT INTO engagement(state_id,kind,mechanism,date,status,note,source)"
+            " VALUES(?,?,?,?,?,?,?)", -1, &sd.ins, NULL))
+        return hrr_i_dberr(st, "seeding engagement");
+    rc = seed_csv(&sd, "data/engagement.csv", seed_engagement_row);
+    sqlite3_finalize(sd.ins);
+    return rc;
+}
+
 /* ---------------------------------------------------------- migrations */
 
 /* Each migration moves the schema from version i to i+1. Append only. */
@@ -362,6 +404,7 @@ static hrr_err_t migrate(hrr_store_t *st)
         if ((rc = hrr_i_exec(st, r->data))) goto fail;
         if (i == 0 && (rc = seed(st))) goto fail;
         if (i == 1 && (rc = seed_v2(st))) goto fail;
+        if (i == 1 && (rc = seed_engagement(st))) goto fail;
     }
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", N_MIGRATIONS);
