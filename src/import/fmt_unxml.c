@@ -231,9 +231,14 @@ static hrr_err_t sponsor_entry(hrr_imp_t *imp, ux_t *u, long item, const char *r
     if (!p) p = strcasestr(name, " (of behalf of");
     if (!p) p = strcasestr(name, " (in its capacity as");
     if (p) {
-        char *tail = strstr(p, ") AND ");
+        char *tail = strstr(p, ") AND "), nb[1024];
+        const char *from = w + (p - name) + (w[p - name] == ',' ? 2 : 1);
         *p = 0;
-        note = w + (p - name) + (w[p - name] == ',' ? 2 : 1);
+        if (*from == '(') from++;
+        snprintf(nb, sizeof nb, "%.*s", tail ? (int)(tail - p) - 2 : (int)strlen(from), from);
+        size_t k = strlen(nb);
+        if (!tail && k && nb[k - 1] == ')') nb[k - 1] = 0;
+        note = nb;
         hrr_err_t rc = add_sponsor(imp, u, item, role, field, w, name, note, date);
         if (rc || !tail) return rc;
         /* "NIGERIA (ON BEHALF OF ...) AND PORTUGAL" */
