@@ -108,6 +108,8 @@ typedef struct hrr_item_filter {
     const char *subject; /* substring of the subject, ignoring ASCII case */
     const char *text;    /* substring of the title or symbol, ignoring case */
     long limit;          /* at most this many items (0: all) */
+    const char *committee; /* the Assembly's Main Committee the draft came
+                              from: first .. sixth, or plenary (any case) */
 } hrr_item_filter_t;
 
 /* Items found, ordered by date (undated last), body, key. */

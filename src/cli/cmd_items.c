@@ -11,7 +11,7 @@ static void help(void)
 {
     printf("usage: hrr items [--body B] [--from YEAR] [--to YEAR] [--kind K]\n"
            "                 [--target ISO3] [--subject TEXT] [--text TEXT]\n"
-           "                 [--limit N] [--csv | --json]\n\n"
+           "                 [--committee C] [--limit N] [--csv | --json]\n\n"
            "The items decided, oldest first (undated last), with their official tally\n"
            "where recorded and the number of ballots stored.\n"
            "  --body B        CHR, HRC, GA, GA3 ... (any case)\n"
@@ -21,6 +21,8 @@ static void help(void)
            "  --target ISO3   country items targeting this state (e.g. CHN)\n"
            "  --subject TEXT  subject contains TEXT (ignoring case)\n"
            "  --text TEXT     title or symbol contains TEXT (ignoring case)\n"
+           "  --committee C   Assembly items from drafts of Main Committee C: first ..\n"
+           "                  sixth, or plenary (without reference to a committee)\n"
            "  --limit N       at most N items (the total goes to stderr)\n"
            "  --csv           CSV: key,body,symbol,session,date,kind,scope,target,\n"
            "                  subject,agenda_item,yes,no,abstain,nonvoting,outcome,\n"
@@ -36,6 +38,7 @@ static int on_opt(void *ctx, int c, const char *arg)
     case 'T': f->target = arg; break;
     case 's': f->subject = arg; break;
     case 'x': f->text = arg; break;
+    case 'C': f->committee = arg; break;
     case 'n':
         if (!hrr_args_long(arg, 1, LONG_MAX, &f->limit))
             return hrr_cli_usage("items", "--limit wants a positive number, not '%s'", arg);
@@ -49,11 +52,12 @@ int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv)
     static const struct option opts[] = {
         {"kind", required_argument, 0, 'k'},    {"target", required_argument, 0, 'T'},
         {"subject", required_argument, 0, 's'}, {"text", required_argument, 0, 'x'},
-        {"limit", required_argument, 0, 'n'},   {0, 0, 0, 0}};
+        {"limit", required_argument, 0, 'n'},   {"committee", required_argument, 0, 'C'},
+        {0, 0, 0, 0}};
     hrr_item_filter_t f = {0};
     const hrr_args_spec_t spec = {.cmd = "items", .shared = ARG_SCOPE | ARG_FMT, .own = opts,
                                   .on_opt = on_opt, .ctx = &f, .help = help,
-                                  .shorts = "b:f:t:k:T:s:x:n:"};
+                                  .shorts = "b:f:t:k:T:s:x:n:C:"};
     hrr_args_t a = {0};
     hrr_item_list_t *list = NULL;
     int code = hrr_args_parse(cli, &spec, argc, argv, &a);

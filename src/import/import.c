@@ -23,6 +23,7 @@ static const hrr_format_t *const k_formats[] = {
     &hrr_fmt_unvotes_issues,
     &hrr_fmt_unvotes_votes,
     &hrr_fmt_voeten_long,
+    &hrr_fmt_unxml,
     &hrr_fmt_hrc_vote_data,
     &hrr_fmt_hrc_legis,
     &hrr_fmt_hrc_wide,

@@ -226,6 +226,7 @@ extern const hrr_format_t hrr_fmt_unvotes_roll_calls;
 extern const hrr_format_t hrr_fmt_unvotes_issues;
 extern const hrr_format_t hrr_fmt_unvotes_votes;
 extern const hrr_format_t hrr_fmt_voeten_long;
+extern const hrr_format_t hrr_fmt_unxml;
 extern const hrr_format_t hrr_fmt_hrc_vote_data;
 extern const hrr_format_t hrr_fmt_hrc_legis;
 extern const hrr_format_t hrr_fmt_hrc_wide;

@@ -9,7 +9,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------- helpers */
 
@@ -202,6 +204,16 @@ static bool is_kind(const char *k)
     return false;
 }
 
+/* An Assembly Main Committee as items.committee writes it (any case). */
+static bool is_committee(const char *c)
+{
+    static const char *const k[] = {"first", "second", "third", "fourth",
+                                    "fifth", "sixth", "plenary"};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+        if (strcasecmp(c, k[i]) == 0) return true;
+    return false;
+}
+
 /* The body's code as the store spells it, into CODE; HRR_ENOTFOUND with
  * the list of known bodies when there is none. */
 static hrr_err_t find_body(hrr_store_t *st, const char *body, char code[32])
@@ -268,6 +280,16 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
                           "unknown kind '%s' (expected resolution, decision,"
                           " amendment, motion or other)", f->kind);
         goto out;
+    }
+    if (f->committee && !is_committee(f->committee)) {
+        rc = hrr_i_seterr(st, HRR_EINVAL,
+                          "unknown committee '%s' (expected first, second, third, fourth,"
+                          " fifth, sixth or plenary)", f->committee);
+        goto out;
+    }
+    if (f->committee) {
+        ADD_WHERE("i.committee = lower(?)");
+        p[np++] = (param_t){f->committee, 0};
     }
     if (f->body) {
         if ((rc = find_body(st, f->body, body))) goto out;
@@ -399,6 +421,48 @@ static hrr_err_t read_ballots(hrr_store_t *st, sqlite3_stmt *s, hrr_item_votes_t
     return rc;
 }
 
+/* The value of a Roman numeral of I, V, X, L, C (0: not one). */
+static int roman(const char *s, size_t n)
+{
+    int v = 0, prev = 0;
+    for (size_t i = n; i-- > 0;) {
+        int d = s[i] == 'I' ? 1 : s[i] == 'V' ? 5 : s[i] == 'X' ? 10 : s[i] == 'L' ? 50
+              : s[i] == 'C' ? 100 : 0;
+        if (!d) return 0;
+        v += d < prev ? -d : d;
+        if (d > prev) prev = d;
+    }
+    return v;
+}
+
+/* unvotes' form of an Assembly symbol as the UN writes it, into OUT:
+ * A/RES/3379(XXX) or A/RES/3379 (XXX) -> R/30/3379 (sessions 1-30),
+ * A/RES/40/5 -> R/40/5 and A/RES/31/6 K -> R/31/6K (from session 31).
+ * False if REF is no such symbol. */
+static bool unvotes_symbol(const char *ref, char *out, size_t n)
+{
+    if (strncmp(ref, "A/RES/", 6) != 0) return false;
+    const char *p = ref + 6;
+    char *end;
+    long a = strtol(p, &end, 10);
+    if (end == p || a <= 0) return false;
+    if (*end == ' ') end++;
+    if (*end == '(') {
+        const char *close = strchr(end, ')');
+        int ses = close ? roman(end + 1, (size_t)(close - end - 1)) : 0;
+        if (!ses || ses > 30 || close[1]) return false;
+        return snprintf(out, n, "R/%d/%ld", ses, a) < (int)n;
+    }
+    if (*end != '/') return false;
+    const char *q = end + 1;
+    long num = strtol(q, &end, 10);
+    if (end == q || num <= 0 || a < 31) return false;
+    if (!*end) return snprintf(out, n, "R/%ld/%ld", a, num) < (int)n;
+    if (end[0] == ' ' && isupper((unsigned char)end[1]) && !end[2])
+        return snprintf(out, n, "R/%ld/%ld%c", a, num, end[1]) < (int)n;
+    return false;
+}
+
 hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
                         hrr_votes_t **out)
 {
@@ -423,10 +487,13 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         rc = oom(st);
         goto out;
     }
-    for (int pass = 0; pass < 2 && v->n == 0; pass++) {
+    /* a third pass: an Assembly symbol as the UN writes it, in unvotes' form */
+    char alias[64];
+    bool have_alias = !by_key && unvotes_symbol(ref, alias, sizeof alias);
+    for (int pass = 0; pass < (have_alias ? 3 : 2) && v->n == 0; pass++) {
         bool row;
-        if ((rc = prepare(st, k_match[by_key][pass], &s, "finding an item"))) goto out;
-        sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+        if ((rc = prepare(st, k_match[by_key][pass % 2], &s, "finding an item"))) goto out;
+        sqlite3_bind_text(s, 1, pass == 2 ? alias : ref, -1, SQLITE_STATIC);
         while (!(rc = hrr_i_step(st, s, &row)) && row) {
             if (!grow(hrr_store_ctx(st), (void **)&v->items, &cap, v->n, sizeof *v->items) ||
                 !item_read(s, &v->items[v->n].item)) {
