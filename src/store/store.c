@@ -289,7 +289,9 @@ out:
  * its UN document (docs/check.md): items.csv (one row per item), one file
  * of ballots per item (symbol,iso3,name,vote,source), sponsors.csv. Each
  * file is an imports row of format 'hrr-votes', so its ballots have a
- * source like any imported ones. Seeded with schema 2 (sponsors). */
+ * source like any imported ones. Not seeded into a new store (hand-built
+ * stores stay as built): hrr_i_votes_missing adds them once the store holds
+ * the records of the item's session (the OHCHR importer calls it). */
 typedef struct vseed {
     hrr_store_t *st;
     const char *name;     /* resource being read */
@@ -297,10 +299,20 @@ typedef struct vseed {
     sqlite3_stmt *s;      /* the file's insert */
     sqlite3_stmt *item;   /* symbol -> items.id */
     long rows;            /* rows stored */
+    bool skip;            /* rows of items not in the store are skipped */
 } vseed_t;
 
 static hrr_err_t vseed_item_id(vseed_t *v, const char *symbol, long *id)
 {
+    if (v->skip) { /* ballots and sponsors of items not added */
+        *id = 0;
+        bool row;
+        sqlite3_bind_text(v->item, 1, symbol, -1, SQLITE_TRANSIENT);
+        hrr_err_t rc = hrr_i_step(v->st, v->item, &row);
+        if (!rc && row) *id = (long)sqlite3_column_int64(v->item, 0);
+        sqlite3_reset(v->item);
+        return rc;
+    }
     bool row;
     *id = 0;
     sqlite3_bind_text(v->item, 1, symbol, -1, SQLITE_TRANSIENT);
@@ -342,7 +354,7 @@ static hrr_err_t vseed_items_row(void *ud, const hrr_csv_row_t *row)
     sqlite3_bind_int64(s, 15, v->source_id);
     hrr_err_t rc = hrr_i_step_done(v->st, s);
     sqlite3_reset(s);
-    if (!rc) v->rows++;
+    if (!rc) v->rows += sqlite3_changes(v->st->db);
     return rc;
 }
 
@@ -365,8 +377,9 @@ static hrr_err_t vseed_ballot_row(void *ud, const hrr_csv_row_t *row)
                             " UN source", v->name, row->line);
     long item, state;
     hrr_err_t rc;
-    if ((rc = vseed_item_id(v, row->f[0], &item)) || (rc = vseed_state(v, row, row->f[1], &state)))
-        return rc;
+    if ((rc = vseed_item_id(v, row->f[0], &item))) return rc;
+    if (!item) return HRR_OK;
+    if ((rc = vseed_state(v, row, row->f[1], &state))) return rc;
     sqlite3_bind_int64(v->s, 1, item);
     sqlite3_bind_int64(v->s, 2, state);
     sqlite3_bind_int(v->s, 3, vote);
@@ -386,8 +399,9 @@ static hrr_err_t vseed_sponsor_row(void *ud, const hrr_csv_row_t *row)
         return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: expected 5 fields", v->name, row->line);
     long item, state;
     hrr_err_t rc;
-    if ((rc = vseed_item_id(v, row->f[0], &item)) || (rc = vseed_state(v, row, row->f[1], &state)))
-        return rc;
+    if ((rc = vseed_item_id(v, row->f[0], &item))) return rc;
+    if (!item) return HRR_OK;
+    if ((rc = vseed_state(v, row, row->f[1], &state))) return rc;
     sqlite3_bind_int64(v->s, 1, item);
     sqlite3_bind_int64(v->s, 2, state);
     sqlite3_bind_text(v->s, 3, row->f[2], -1, SQLITE_STATIC);
@@ -410,6 +424,13 @@ static hrr_err_t vseed_file(vseed_t *v, const hrr_i_resource_t *r, const char *s
     hrr_i_sha256_hex(r->data, r->len, hex);
     v->name = r->name;
     v->rows = 0;
+    if (sqlite3_prepare_v2(v->st->db, "SELECT 1 FROM imports WHERE sha256=?", -1, &imp, NULL))
+        return hrr_i_dberr(v->st, "seeding data/votes");
+    sqlite3_bind_text(imp, 1, hex, -1, SQLITE_TRANSIENT);
+    hrr_err_t rc0 = hrr_i_step(v->st, imp, &row);
+    sqlite3_finalize(imp);
+    imp = NULL;
+    if (rc0 || row) return rc0; /* in the store already */
     if (sqlite3_prepare_v2(v->st->db,
             "INSERT INTO imports(path,sha256,format,rows,started,finished)"
             " VALUES(?,?,'hrr-votes',0,strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
@@ -432,15 +453,19 @@ static hrr_err_t vseed_file(vseed_t *v, const hrr_i_resource_t *r, const char *s
     v->s = NULL;
     if (!rc) {
         char sql2[96];
-        snprintf(sql2, sizeof sql2, "UPDATE imports SET rows=%ld WHERE id=%ld", v->rows, v->source_id);
+        if (v->rows)
+            snprintf(sql2, sizeof sql2, "UPDATE imports SET rows=%ld WHERE id=%ld", v->rows,
+                     v->source_id);
+        else /* nothing for this store (its sessions are not there) */
+            snprintf(sql2, sizeof sql2, "DELETE FROM imports WHERE id=%ld", v->source_id);
         rc = hrr_i_exec(v->st, sql2);
     }
     return rc;
 }
 
-static hrr_err_t seed_votes(hrr_store_t *st)
+hrr_err_t hrr_i_votes_missing(hrr_store_t *st)
 {
-    vseed_t v = {.st = st};
+    vseed_t v = {.st = st, .skip = true};
     hrr_err_t rc;
     const hrr_i_resource_t *items = hrr_i_resource("data/votes/items.csv");
     const hrr_i_resource_t *spons = hrr_i_resource("data/votes/sponsors.csv");
@@ -450,9 +475,10 @@ static hrr_err_t seed_votes(hrr_store_t *st)
         return hrr_i_dberr(st, "seeding data/votes");
     if ((rc = vseed_file(&v, items,
             "INSERT INTO items(key,symbol,body,session,date,kind,title,subject,scope,target_id,"
-            "yes,no,abstain,nonvoting,outcome,vote_type,source_id) VALUES(?1,?1,?2,?3,?4,?5,?6,"
+            "yes,no,abstain,nonvoting,outcome,vote_type,source_id) SELECT ?1,?1,?2,?3,?4,?5,?6,"
             "?7,?8,(SELECT id FROM states WHERE iso3=?9 AND end_date IS NULL),?10,?11,?12,?13,"
-            "?14,'RECORDED',?15)", vseed_items_row)))
+            "?14,'RECORDED',?15 WHERE EXISTS (SELECT 1 FROM items WHERE body=?2 AND session=?3)"
+            " AND NOT EXISTS (SELECT 1 FROM items WHERE key=?1 OR symbol=?1)", vseed_items_row)))
         goto out;
     for (const hrr_i_resource_t *r = hrr_i_resources; r->name; r++)
         if (strncmp(r->name, "data/votes/", 11) == 0 && r != items && r != spons &&
@@ -501,7 +527,6 @@ static hrr_err_t migrate(hrr_store_t *st)
         }
         if ((rc = hrr_i_exec(st, r->data))) goto fail;
         if (i == 0 && (rc = seed(st))) goto fail;
-        if (i == 1 && (rc = seed_votes(st))) goto fail;
     }
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", N_MIGRATIONS);

@@ -73,12 +73,16 @@ static void check_l6(hrr_store_t *st)
     hrr_votes_free(v);
 }
 
+/* A new store stays empty: the missing votes come with the records of
+ * their session (the OHCHR import). */
 static void test_l6_fresh(void)
 {
     char path[256];
     hrr_store_t *st = open_store(tmp_store(path));
-    check_l6(st);
-    CHECK(q_long(st, "SELECT count(*) FROM imports WHERE format='hrr-votes'", NULL) == 3);
+    hrr_votes_t *v = NULL;
+    CHECK(hrr_votes_get(st, "A/HRC/51/L.6", 0, &v) == HRR_ENOTFOUND);
+    hrr_votes_free(v);
+    CHECK(q_long(st, "SELECT count(*) FROM imports", NULL) == 0);
     hrr_store_close(st);
     rm_store(path);
 }
@@ -227,7 +231,13 @@ static void with_data(void (*fn)(hrr_store_t *))
     rm_store(path);
 }
 
-static void test_l6_data(void) { with_data(check_l6); }
+static void l6_data(hrr_store_t *st)
+{
+    check_l6(st);
+    CHECK(q_long(st, "SELECT count(*) FROM imports WHERE format='hrr-votes'", NULL) == 3);
+}
+
+static void test_l6_data(void) { with_data(l6_data); }
 static void test_names(void) { with_data(names); }
 static void test_ohchr_item(void) { with_data(ohchr_item); }
 static void test_sponsor_filter(void) { with_data(sponsor_filter); }
