@@ -110,6 +110,8 @@ typedef struct hrr_item_filter {
     long limit;          /* at most this many items (0: all) */
     const char *committee; /* the Assembly's Main Committee the draft came
                               from: first .. sixth, or plenary (any case) */
+    const char *sponsor; /* ISO3 of a state that sponsored it (main or co,
+                            alone or for a group: table sponsors) */
 } hrr_item_filter_t;
 
 /* Items found, ordered by date (undated last), body, key. */
@@ -136,6 +138,16 @@ typedef struct hrr_ballot {
     int vote;       /* an hrr_vote_t */
 } hrr_ballot_t;
 
+/* Who tabled an item (table sponsors): a state, a group acted for, or both. */
+typedef struct hrr_sponsor {
+    char state[4];  /* ISO3, "" when a group or office alone */
+    char *grp;      /* the group's code (EU, OIC, AFRICAN, ...) or name; NULL */
+    char *role;     /* "main" or "co" */
+    char *name;     /* as the source writes it */
+    char *note;     /* "on behalf of ..."; NULL */
+    char *source;   /* the source; NULL */
+} hrr_sponsor_t;
+
 /* One item with every ballot stored for it. */
 typedef struct hrr_item_votes {
     hrr_item_t item;        /* the item, with its official tally */
@@ -143,6 +155,8 @@ typedef struct hrr_item_votes {
                                ordered by ISO3 */
     size_t nballots;        /* number of ballots */
     hrr_tally_t counted;    /* the ballots counted by kind */
+    hrr_sponsor_t *sponsors;/* its sponsors, main first, in stored order */
+    size_t nsponsors;       /* number of sponsors */
 } hrr_item_votes_t;
 
 /* The items one reference names, usually one. */

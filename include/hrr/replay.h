@@ -75,6 +75,13 @@ typedef struct hrr_casebook {
 hrr_err_t hrr_casebook_load(hrr_casebook_t **out, hrr_ctx_t *ctx);
 void hrr_casebook_free(hrr_casebook_t *c);
 
+/* Take each case's date, tally (the official one, else the ballots
+ * counted) and outcome from ST's item where the store has one (same body
+ * and symbol; of several, the one dated in the case's year), so the
+ * casebook and the store cannot disagree. Cases without an item keep the
+ * casebook's own figures. */
+hrr_err_t hrr_casebook_from_store(hrr_store_t *st, hrr_casebook_t *cb);
+
 /* Decide case C (with a tally) under R: a no-action motion as a motion,
  * anything with a target as a country text. HRR_ENOTFOUND: no tally. */
 hrr_err_t hrr_case_decide(const hrr_rules_t *r, const hrr_case_t *c, hrr_decision_t *out);

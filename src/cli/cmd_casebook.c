@@ -35,8 +35,14 @@ int hrr_cmd_casebook(hrr_cli_t *cli, int argc, char **argv)
     if (rules && (code = hrr_cli_rules(rules, &r))) return code;
     hrr_casebook_t *cb = NULL;
     hrr_err_t rc = hrr_casebook_load(&cb, NULL);
-    if (rc) code = hrr_cli_fail(rc, "the casebook could not be read");
+    /* the store's items, where it has them, give the tallies and dates */
+    hrr_store_t *st = NULL;
+    if (!rc && hrr_store_open(cli->db, HRR_OPEN_READONLY, &st) == HRR_OK &&
+        (rc = hrr_casebook_from_store(st, cb)))
+        code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
+    else if (rc) code = hrr_cli_fail(rc, "the casebook could not be read");
     else code = hrr_cli_report(hrr_report_casebook(stdout, a.fmt, r, cb));
+    hrr_store_close(st);
     hrr_casebook_free(cb);
     hrr_rules_free(r);
     return code;

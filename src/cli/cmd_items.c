@@ -10,7 +10,7 @@
 static void help(void)
 {
     printf("usage: hrr items [--body B] [--from YEAR] [--to YEAR] [--kind K]\n"
-           "                 [--target ISO3] [--subject TEXT] [--text TEXT]\n"
+           "                 [--target ISO3] [--sponsor ISO3] [--subject TEXT] [--text TEXT]\n"
            "                 [--committee C] [--limit N] [--csv | --json]\n\n"
            "The items decided, oldest first (undated last), with their official tally\n"
            "where recorded and the number of ballots stored.\n"
@@ -19,6 +19,7 @@ static void help(void)
            "  --to YEAR       dated in YEAR or earlier\n"
            "  --kind K        resolution, decision, amendment, motion or other\n"
            "  --target ISO3   country items targeting this state (e.g. CHN)\n"
+           "  --sponsor ISO3  items this state tabled (alone or for a group)\n"
            "  --subject TEXT  subject contains TEXT (ignoring case)\n"
            "  --text TEXT     title or symbol contains TEXT (ignoring case)\n"
            "  --committee C   Assembly items from drafts of Main Committee C: first ..\n"
@@ -36,6 +37,7 @@ static int on_opt(void *ctx, int c, const char *arg)
     switch (c) {
     case 'k': f->kind = arg; break;
     case 'T': f->target = arg; break;
+    case 'S': f->sponsor = arg; break;
     case 's': f->subject = arg; break;
     case 'x': f->text = arg; break;
     case 'C': f->committee = arg; break;
@@ -53,11 +55,12 @@ int hrr_cmd_items(hrr_cli_t *cli, int argc, char **argv)
         {"kind", required_argument, 0, 'k'},    {"target", required_argument, 0, 'T'},
         {"subject", required_argument, 0, 's'}, {"text", required_argument, 0, 'x'},
         {"limit", required_argument, 0, 'n'},   {"committee", required_argument, 0, 'C'},
+        {"sponsor", required_argument, 0, 'S'},
         {0, 0, 0, 0}};
     hrr_item_filter_t f = {0};
     const hrr_args_spec_t spec = {.cmd = "items", .shared = ARG_SCOPE | ARG_FMT, .own = opts,
                                   .on_opt = on_opt, .ctx = &f, .help = help,
-                                  .shorts = "b:f:t:k:T:s:x:n:C:"};
+                                  .shorts = "b:f:t:k:T:s:x:n:C:S:"};
     hrr_args_t a = {0};
     hrr_item_list_t *list = NULL;
     int code = hrr_args_parse(cli, &spec, argc, argv, &a);

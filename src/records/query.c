@@ -321,6 +321,17 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
         ADD_WHERE("i.target_id = ?");
         p[np++] = (param_t){NULL, id};
     }
+    if (f->sponsor) {
+        char iso3[8];
+        long id;
+        size_t k = 0;
+        for (; f->sponsor[k] && k < sizeof iso3 - 1; k++)
+            iso3[k] = (char)toupper((unsigned char)f->sponsor[k]);
+        iso3[k] = 0;
+        if ((rc = hrr_i_state_resolve_id(st, "iso3", iso3, NULL, &id))) goto out;
+        ADD_WHERE("i.id IN (SELECT sp.item_id FROM sponsors sp WHERE sp.state_id = ?)");
+        p[np++] = (param_t){NULL, id};
+    }
     if (f->subject) {
         ADD_WHERE("instr(lower(i.subject), lower(?)) > 0");
         p[np++] = (param_t){f->subject, 0};
@@ -392,6 +403,15 @@ void hrr_votes_free(hrr_votes_t *v)
         item_destroy(&iv->item);
         for (size_t k = 0; k < iv->nballots; k++) hrr_i_free(NULL, iv->ballots[k].name);
         hrr_i_free(NULL, iv->ballots);
+        for (size_t k = 0; k < iv->nsponsors; k++) {
+            hrr_sponsor_t *sp = &iv->sponsors[k];
+            hrr_i_free(NULL, sp->grp);
+            hrr_i_free(NULL, sp->role);
+            hrr_i_free(NULL, sp->name);
+            hrr_i_free(NULL, sp->note);
+            hrr_i_free(NULL, sp->source);
+        }
+        hrr_i_free(NULL, iv->sponsors);
     }
     hrr_i_free(NULL, v->items);
     hrr_i_free(NULL, v);
@@ -463,6 +483,31 @@ static bool unvotes_symbol(const char *ref, char *out, size_t n)
     return false;
 }
 
+/* Read IV's sponsors (table sponsors), main first. */
+static hrr_err_t read_sponsors(hrr_store_t *st, sqlite3_stmt *s, hrr_item_votes_t *iv)
+{
+    size_t cap = 0;
+    bool row;
+    hrr_err_t rc;
+    sqlite3_bind_int64(s, 1, iv->item.id);
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
+        if (!grow(hrr_store_ctx(st), (void **)&iv->sponsors, &cap, iv->nsponsors,
+                  sizeof *iv->sponsors))
+            return oom(st);
+        hrr_sponsor_t *sp = &iv->sponsors[iv->nsponsors];
+        memset(sp, 0, sizeof *sp);
+        iv->nsponsors++;
+        col_copy(s, 0, sp->state, sizeof sp->state);
+        char **dst[] = {&sp->grp, &sp->role, &sp->name, &sp->note, &sp->source};
+        for (int k = 0; k < 5; k++)
+            if (sqlite3_column_type(s, k + 1) != SQLITE_NULL &&
+                !col_dup(hrr_store_ctx(st), s, k + 1, dst[k]))
+                return oom(st);
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
 hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
                         hrr_votes_t **out)
 {
@@ -517,6 +562,14 @@ hrr_err_t hrr_votes_get(hrr_store_t *st, const char *ref, int flags,
         goto out;
     for (size_t i = 0; i < v->n; i++)
         if ((rc = read_ballots(st, bs, &v->items[i]))) goto out;
+    if ((rc = prepare(st,
+            "SELECT coalesce(t.iso3,''), sp.grp, sp.role, sp.name, sp.note,"
+            " coalesce(sp.source, im.path) FROM sponsors sp"
+            " LEFT JOIN states t ON t.id = sp.state_id LEFT JOIN imports im ON im.id = sp.source_id"
+            " WHERE sp.item_id = ? ORDER BY sp.role = 'co', sp.rowid", &s, "reading sponsors")))
+        goto out;
+    for (size_t i = 0; i < v->n; i++)
+        if ((rc = read_sponsors(st, s, &v->items[i]))) goto out;
 out:
     sqlite3_finalize(s);
     sqlite3_finalize(bs);

@@ -3,7 +3,8 @@
  * Commission's no-action motions on China 1990-2004, the Council's
  * institution-building in 2007, China's own resolutions, the 2022 draft on
  * Xinjiang, the composition rules), each with its public source, and their
- * votes decided again under any rule set.
+ * votes decided again under any rule set. Where the store has the item, its
+ * date, tally and outcome are the store's (hrr_casebook_from_store).
  */
 #include "store/store.h"
 #include "core/csv.h"
@@ -77,4 +78,52 @@ hrr_err_t hrr_case_decide(const hrr_rules_t *r, const hrr_case_t *c, hrr_decisio
     long voted = c->yes + c->no + c->abstain, m = hrr_rules_members(r, in.year);
     in.members = voted > m ? voted : m;
     return hrr_rules_decide(r, &in, out);
+}
+
+/* Replace *DST (owned, allocated from CTX) with a copy of SRC. */
+static hrr_err_t replace(hrr_ctx_t *ctx, char **dst, const unsigned char *src)
+{
+    if (!src) return HRR_OK;
+    char *d = hrr_i_strdup(ctx, (const char *)src);
+    if (!d) return HRR_ENOMEM;
+    hrr_i_free(ctx, *dst);
+    *dst = d;
+    return HRR_OK;
+}
+
+hrr_err_t hrr_casebook_from_store(hrr_store_t *st, hrr_casebook_t *cb)
+{
+    sqlite3_stmt *s = NULL;
+    hrr_err_t rc = HRR_OK;
+    if (sqlite3_prepare_v2(st->db,
+            "SELECT i.date, i.outcome,"
+            " coalesce(i.yes, (SELECT count(*) FROM ballots b WHERE b.item_id=i.id AND b.vote=1)),"
+            " coalesce(i.no, (SELECT count(*) FROM ballots b WHERE b.item_id=i.id AND b.vote=2)),"
+            " coalesce(i.abstain, (SELECT count(*) FROM ballots b WHERE b.item_id=i.id AND b.vote=3)),"
+            " i.yes IS NULL AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.item_id=i.id)"
+            " FROM items i WHERE i.body=?1 AND i.symbol=?2"
+            " ORDER BY substr(i.date,1,4) = substr(?3,1,4) DESC, i.date LIMIT 1", -1, &s, NULL))
+        return hrr_i_dberr(st, "reading the casebook's items");
+    for (size_t k = 0; k < cb->n && !rc; k++) {
+        hrr_case_t *c = &cb->a[k];
+        bool row;
+        if (!c->symbol || !*c->symbol) continue;
+        sqlite3_bind_text(s, 1, c->body, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, c->symbol, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, c->date, -1, SQLITE_STATIC);
+        if (!(rc = hrr_i_step(st, s, &row)) && row) {
+            hrr_ctx_t *ctx = hrr_store_ctx(st);
+            if ((rc = replace(ctx, &c->date, sqlite3_column_text(s, 0))) ||
+                (rc = replace(ctx, &c->outcome, sqlite3_column_text(s, 1))))
+                break;
+            if (!sqlite3_column_int(s, 5)) { /* a tally recorded or counted */
+                c->yes = (long)sqlite3_column_int64(s, 2);
+                c->no = (long)sqlite3_column_int64(s, 3);
+                c->abstain = (long)sqlite3_column_int64(s, 4);
+            }
+        }
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return rc;
 }

@@ -513,6 +513,7 @@ static hrr_err_t cases(hrr_store_t *st, const char *only, hrr_profile_t *p)
     hrr_err_t rc = hrr_casebook_load(&cb, hrr_store_ctx(st));
     if (rc) return hrr_i_seterr(st, rc, "cannot read the casebook");
     p->casebook_ = cb;
+    if ((rc = hrr_casebook_from_store(st, cb))) return rc;
     size_t cap = 0;
     for (size_t i = 0; i < cb->n; i++) {
         const hrr_case_t *c = &cb->a[i];

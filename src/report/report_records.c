@@ -284,6 +284,15 @@ static json_t *item_json(const hrr_item_votes_t *iv)
         "yes", (json_int_t)t->yes, "no", (json_int_t)t->no,
         "abstain", (json_int_t)t->abstain, "absent", (json_int_t)t->absent,
         "not_member", (json_int_t)t->nonmember));
+    json_t *sp = json_array();
+    for (size_t i = 0; sp && i < iv->nsponsors; i++) {
+        const hrr_sponsor_t *x = &iv->sponsors[i];
+        json_array_append_new(sp, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+            "state", hrr_i_jstr(*x->state ? x->state : NULL), "group", hrr_i_jstr(x->grp),
+            "role", hrr_i_jstr(x->role), "name", hrr_i_jstr(x->name),
+            "note", hrr_i_jstr(x->note), "source", hrr_i_jstr(x->source)));
+    }
+    json_object_set_new(o, "sponsors", sp ? sp : json_null());
     json_object_set_new(o, "ballots", ballots);
     for (size_t i = 0; i < iv->nballots; i++) {
         const hrr_ballot_t *b = &iv->ballots[i];
@@ -325,6 +334,13 @@ static void print_item(FILE *f, const hrr_item_votes_t *iv)
     if (it->title) fprintf(f, "  title     %s\n", it->title);
     if (it->subject) fprintf(f, "  subject   %s\n", it->subject);
     if (it->outcome) fprintf(f, "  outcome   %s\n", it->outcome);
+    for (size_t i = 0; i < iv->nsponsors; i++) {
+        const hrr_sponsor_t *x = &iv->sponsors[i];
+        fprintf(f, "%s%s%s", i ? "; " : "  sponsors  ", *x->state ? x->state : x->grp ? x->grp : "",
+                x->role && strcmp(x->role, "co") == 0 ? " (co)" : "");
+        if (x->note) fprintf(f, " (%s)", x->note);
+        if (i + 1 == iv->nsponsors) fprintf(f, "\n");
+    }
     fprintf(f, "  official  ");
     print_official(f, it);
     fprintf(f, "  counted   %ld yes, %ld no, %ld abstain, %ld absent", t->yes, t->no,

@@ -371,6 +371,218 @@ static hrr_err_t seed_engagement(hrr_store_t *st)
     return rc;
 }
 
+/* ----------------------------------------------------- votes the sources miss */
+
+/* data/votes/: votes no source in ../shared/data records, each ballot with
+ * its UN document (docs/check.md): items.csv (one row per item), one file
+ * of ballots per item (symbol,iso3,name,vote,source), sponsors.csv. Each
+ * file is an imports row of format 'hrr-votes', so its ballots have a
+ * source like any imported ones. Not seeded into a new store (hand-built
+ * stores stay as built): hrr_i_votes_missing adds them once the store holds
+ * the records of the item's session (the OHCHR importer calls it). */
+typedef struct vseed {
+    hrr_store_t *st;
+    const char *name;     /* resource being read */
+    long source_id;       /* its imports row */
+    sqlite3_stmt *s;      /* the file's insert */
+    sqlite3_stmt *item;   /* symbol -> items.id */
+    long rows;            /* rows stored */
+    bool skip;            /* rows of items not in the store are skipped */
+} vseed_t;
+
+static hrr_err_t vseed_item_id(vseed_t *v, const char *symbol, long *id)
+{
+    if (v->skip) { /* ballots and sponsors of items not added */
+        *id = 0;
+        bool row;
+        sqlite3_bind_text(v->item, 1, symbol, -1, SQLITE_TRANSIENT);
+        hrr_err_t rc = hrr_i_step(v->st, v->item, &row);
+        if (!rc && row) *id = (long)sqlite3_column_int64(v->item, 0);
+        sqlite3_reset(v->item);
+        return rc;
+    }
+    bool row;
+    *id = 0;
+    sqlite3_bind_text(v->item, 1, symbol, -1, SQLITE_TRANSIENT);
+    hrr_err_t rc = hrr_i_step(v->st, v->item, &row);
+    if (!rc && row) *id = (long)sqlite3_column_int64(v->item, 0);
+    sqlite3_reset(v->item);
+    if (!rc && !*id)
+        rc = hrr_i_seterr(v->st, HRR_EDATA, "%s: field 'symbol': '%s' is not in data/votes/items.csv",
+                          v->name, symbol);
+    return rc;
+}
+
+static hrr_err_t vseed_state(vseed_t *v, const hrr_csv_row_t *row, const char *iso3, long *id)
+{
+    hrr_err_t e = hrr_i_state_id(v->st, iso3, id);
+    if (!e && !*id)
+        e = hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", v->name,
+                         row->line, iso3);
+    return e;
+}
+
+/* items.csv: symbol,body,session,date,kind,title,subject (as the OHCHR records
+ * write agenda subjects, for classify.c),scope,target (ISO3),yes,no,abstain,
+ * nonvoting,outcome,source */
+static hrr_err_t vseed_items_row(void *ud, const hrr_csv_row_t *row)
+{
+    vseed_t *v = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 15)
+        return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: expected 15 fields", v->name, row->line);
+    if (!*row->f[14])
+        return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: field 'source': every item needs its"
+                            " UN source", v->name, row->line);
+    sqlite3_stmt *s = v->s;
+    for (int i = 0; i < 14; i++) {
+        if (*row->f[i]) sqlite3_bind_text(s, i + 1, row->f[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_null(s, i + 1);
+    }
+    sqlite3_bind_int64(s, 15, v->source_id);
+    hrr_err_t rc = hrr_i_step_done(v->st, s);
+    sqlite3_reset(s);
+    if (!rc) v->rows += sqlite3_changes(v->st->db);
+    return rc;
+}
+
+/* A-HRC-51-L.6.csv & co.: symbol,iso3,name,vote,source */
+static hrr_err_t vseed_ballot_row(void *ud, const hrr_csv_row_t *row)
+{
+    static const char *const k_votes[] = {"", "yes", "no", "abstain", "absent", "not a member"};
+    vseed_t *v = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 5)
+        return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: expected 5 fields", v->name, row->line);
+    int vote = 0;
+    for (int i = 1; i <= 5; i++)
+        if (strcmp(row->f[3], k_votes[i]) == 0) vote = i;
+    if (!vote)
+        return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: field 'vote': '%s' (expected yes, no,"
+                            " abstain, absent or not a member)", v->name, row->line, row->f[3]);
+    if (!*row->f[4])
+        return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: field 'source': every ballot needs its"
+                            " UN source", v->name, row->line);
+    long item, state;
+    hrr_err_t rc;
+    if ((rc = vseed_item_id(v, row->f[0], &item))) return rc;
+    if (!item) return HRR_OK;
+    if ((rc = vseed_state(v, row, row->f[1], &state))) return rc;
+    sqlite3_bind_int64(v->s, 1, item);
+    sqlite3_bind_int64(v->s, 2, state);
+    sqlite3_bind_int(v->s, 3, vote);
+    sqlite3_bind_int64(v->s, 4, v->source_id);
+    rc = hrr_i_step_done(v->st, v->s);
+    sqlite3_reset(v->s);
+    if (!rc) v->rows++;
+    return rc;
+}
+
+/* sponsors.csv: symbol,iso3,role,name,source */
+static hrr_err_t vseed_sponsor_row(void *ud, const hrr_csv_row_t *row)
+{
+    vseed_t *v = ud;
+    if (row->line == 1) return HRR_OK;
+    if (row->n != 5)
+        return hrr_i_seterr(v->st, HRR_EDATA, "%s:%ld: expected 5 fields", v->name, row->line);
+    long item, state;
+    hrr_err_t rc;
+    if ((rc = vseed_item_id(v, row->f[0], &item))) return rc;
+    if (!item) return HRR_OK;
+    if ((rc = vseed_state(v, row, row->f[1], &state))) return rc;
+    sqlite3_bind_int64(v->s, 1, item);
+    sqlite3_bind_int64(v->s, 2, state);
+    sqlite3_bind_text(v->s, 3, row->f[2], -1, SQLITE_STATIC);
+    sqlite3_bind_text(v->s, 4, row->f[3], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(v->s, 5, v->source_id);
+    sqlite3_bind_text(v->s, 6, row->f[4], -1, SQLITE_STATIC);
+    rc = hrr_i_step_done(v->st, v->s);
+    sqlite3_reset(v->s);
+    if (!rc) v->rows++;
+    return rc;
+}
+
+/* One data/votes/ file R through FN with the insert SQL. */
+static hrr_err_t vseed_file(vseed_t *v, const hrr_i_resource_t *r, const char *sql, hrr_csv_fn fn)
+{
+    char hex[65];
+    long line;
+    bool row;
+    sqlite3_stmt *imp = NULL;
+    hrr_i_sha256_hex(r->data, r->len, hex);
+    v->name = r->name;
+    v->rows = 0;
+    if (sqlite3_prepare_v2(v->st->db, "SELECT 1 FROM imports WHERE sha256=?", -1, &imp, NULL))
+        return hrr_i_dberr(v->st, "seeding data/votes");
+    sqlite3_bind_text(imp, 1, hex, -1, SQLITE_TRANSIENT);
+    hrr_err_t rc0 = hrr_i_step(v->st, imp, &row);
+    sqlite3_finalize(imp);
+    imp = NULL;
+    if (rc0 || row) return rc0; /* in the store already */
+    if (sqlite3_prepare_v2(v->st->db,
+            "INSERT INTO imports(path,sha256,format,rows,started,finished)"
+            " VALUES(?,?,'hrr-votes',0,strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+            "strftime('%Y-%m-%dT%H:%M:%SZ','now')) RETURNING id", -1, &imp, NULL) ||
+        sqlite3_prepare_v2(v->st->db, sql, -1, &v->s, NULL)) {
+        sqlite3_finalize(imp);
+        return hrr_i_dberr(v->st, "seeding data/votes");
+    }
+    sqlite3_bind_text(imp, 1, r->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(imp, 2, hex, -1, SQLITE_TRANSIENT);
+    hrr_err_t rc = hrr_i_step(v->st, imp, &row);
+    if (!rc && row) v->source_id = (long)sqlite3_column_int64(imp, 0);
+    sqlite3_finalize(imp);
+    if (!rc) {
+        rc = hrr_i_csv_parse(hrr_store_ctx(v->st), r->data, r->len, ',', fn, v, &line);
+        if (rc == HRR_EDATA && line && !hrr_store_errmsg(v->st)[0])
+            hrr_i_seterr(v->st, rc, "%s:%ld: malformed CSV", r->name, line);
+    }
+    sqlite3_finalize(v->s);
+    v->s = NULL;
+    if (!rc) {
+        char sql2[96];
+        if (v->rows)
+            snprintf(sql2, sizeof sql2, "UPDATE imports SET rows=%ld WHERE id=%ld", v->rows,
+                     v->source_id);
+        else /* nothing for this store (its sessions are not there) */
+            snprintf(sql2, sizeof sql2, "DELETE FROM imports WHERE id=%ld", v->source_id);
+        rc = hrr_i_exec(v->st, sql2);
+    }
+    return rc;
+}
+
+hrr_err_t hrr_i_votes_missing(hrr_store_t *st)
+{
+    vseed_t v = {.st = st, .skip = true};
+    hrr_err_t rc;
+    const hrr_i_resource_t *items = hrr_i_resource("data/votes/items.csv");
+    const hrr_i_resource_t *spons = hrr_i_resource("data/votes/sponsors.csv");
+    if (!items) return HRR_OK;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM items WHERE symbol=? ORDER BY id LIMIT 1", -1,
+                           &v.item, NULL))
+        return hrr_i_dberr(st, "seeding data/votes");
+    if ((rc = vseed_file(&v, items,
+            "INSERT INTO items(key,symbol,body,session,date,kind,title,subject,scope,target_id,"
+            "yes,no,abstain,nonvoting,outcome,vote_type,source_id) SELECT ?1,?1,?2,?3,?4,?5,?6,"
+            "?7,?8,(SELECT id FROM states WHERE iso3=?9 AND end_date IS NULL),?10,?11,?12,?13,"
+            "?14,'RECORDED',?15 WHERE EXISTS (SELECT 1 FROM items WHERE body=?2 AND session=?3)"
+            " AND NOT EXISTS (SELECT 1 FROM items WHERE key=?1 OR symbol=?1)", vseed_items_row)))
+        goto out;
+    for (const hrr_i_resource_t *r = hrr_i_resources; r->name; r++)
+        if (strncmp(r->name, "data/votes/", 11) == 0 && r != items && r != spons &&
+            (rc = vseed_file(&v, r,
+                "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES(?,?,?,?)",
+                vseed_ballot_row)))
+            goto out;
+    if (spons)
+        rc = vseed_file(&v, spons,
+            "INSERT INTO sponsors(item_id,state_id,role,name,source_id,source)"
+            " VALUES(?,?,?,?,?,?)", vseed_sponsor_row);
+out:
+    sqlite3_finalize(v.item);
+    return rc;
+}
+
 /* ---------------------------------------------------------- migrations */
 
 /* Each migration moves the schema from version i to i+1. Append only. */

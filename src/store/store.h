@@ -66,6 +66,10 @@ hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn,
 /* Run SQL with no results. */
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql);
 
+/* Add the votes of data/votes/ the sources miss, each file once, for the
+ * items whose body and session the store holds (store.c). */
+hrr_err_t hrr_i_votes_missing(hrr_store_t *st);
+
 /* Look up the state id for a canonical ISO3 code into *ID: 0 if the store
  * has none (HRR_OK); a failed lookup is an error (HRR_EDB, the store's
  * message naming the SQL) and never reads as "no such state". */

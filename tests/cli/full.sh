@@ -61,7 +61,7 @@ nlines 1
 # China's 2007 proposal replayed over the Council's country votes (docs/rules.md)
 run replay --rules hrc-china-2007 --kind country
 want_rc 0
-has_out "338 items decided under hrc and hrc-china-2007; 30 flip"
+has_out "339 items decided under hrc and hrc-china-2007; 30 flip"
 has_out "  LKA: 3"
 run replay --rules hrc-china-2007 --kind country --json
 valid_json

@@ -45,7 +45,7 @@ has_err "no state 'XXX' in the store"
 # ------------------------------------------------------------------ China
 run profile CHN
 want_rc 0
-line_out '  1990-03-06  CHR   E/CN.4/DEC/1990/106  motion +17 +15 +11  adopted  yes .*'
+line_out '  1990-03-06  CHR   E/CN.4/DEC/1990/106  motion +17 +15 +11  adopted +yes .*'
 line_out '  cat +party +1988  Convention against Torture.*'
 line_out '  iccpr +signatory +International Covenant on Civil and Political Rights'
 has_out "chr-1990-china"

@@ -29,7 +29,7 @@ static void test_real(void)
     char path[256], buf[1024];
     hrr_store_t *st = data_store_copy(path);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE body='CHR'"), 3082);
-    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE body='HRC'"), 3082);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE body='HRC'"), 3083);
 
     /* A/HRC/RES/S-1/1 (first special session, 6 July 2006): 29-11-5 */
     CHECK_EQ_LONG(count_votes(st, "A/HRC/RES/S-1/1", 1), 29);
