@@ -249,6 +249,16 @@ typedef struct hrr_summary_import {
     char *finished;    /* when it committed; NULL if it never did */
 } hrr_summary_import_t;
 
+/* Who sat on a body (memberships of org = the body's code: the Council's
+ * terms, the Commission's years). */
+typedef struct hrr_summary_members {
+    char *body;        /* body code (HRC, CHR) */
+    long states;       /* states that were ever members */
+    long terms;        /* membership rows (terms, or years for CHR) */
+    char *first;       /* earliest start */
+    char *last;        /* latest end (the first day no longer a member) */
+} hrr_summary_members_t;
+
 /* What is in a store and where it came from. */
 typedef struct hrr_summary {
     int schema_version;            /* migrations applied */
@@ -258,6 +268,8 @@ typedef struct hrr_summary {
     size_t nbodies;                /* number of bodies */
     hrr_summary_import_t *imports; /* every import, oldest first */
     size_t nimports;               /* number of imports */
+    hrr_summary_members_t *members; /* the bodies with memberships, by code */
+    size_t nmembers;               /* number of entries in members */
 } hrr_summary_t;
 
 /* Summarise the store. Free *OUT with hrr_summary_free. */

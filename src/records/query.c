@@ -719,9 +719,15 @@ void hrr_summary_free(hrr_summary_t *sm)
         hrr_i_free(NULL, im->started);
         hrr_i_free(NULL, im->finished);
     }
+    for (size_t i = 0; i < sm->nmembers; i++) {
+        hrr_i_free(NULL, sm->members[i].body);
+        hrr_i_free(NULL, sm->members[i].first);
+        hrr_i_free(NULL, sm->members[i].last);
+    }
     hrr_i_free(NULL, sm->tables);
     hrr_i_free(NULL, sm->bodies);
     hrr_i_free(NULL, sm->imports);
+    hrr_i_free(NULL, sm->members);
     hrr_i_free(NULL, sm);
 }
 
@@ -770,6 +776,31 @@ hrr_err_t hrr_summary_get(hrr_store_t *st, hrr_summary_t **out)
         b->ballots = col_long(s, 5, 0);
         if (!col_dup(hrr_store_ctx(st), s, 0, &b->code) || !col_dup(hrr_store_ctx(st), s, 1, &b->name) ||
             !col_dup(hrr_store_ctx(st), s, 3, &b->first) || !col_dup(hrr_store_ctx(st), s, 4, &b->last)) {
+            rc = oom(st);
+            goto out;
+        }
+    }
+    if (rc) goto out;
+    sqlite3_finalize(s);
+    s = NULL;
+
+    cap = 0;
+    if ((rc = prepare(st,
+            "SELECT m.org, count(DISTINCT m.state_id), count(*), min(m.start_date),"
+            " max(coalesce(m.end_date, '')) FROM memberships m JOIN bodies b ON b.code = m.org"
+            " GROUP BY m.org ORDER BY m.org", &s, "summarising memberships")))
+        goto out;
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
+        if (!grow(hrr_store_ctx(st), (void **)&sm->members, &cap, sm->nmembers, sizeof *sm->members)) {
+            rc = oom(st);
+            goto out;
+        }
+        hrr_summary_members_t *m = &sm->members[sm->nmembers++];
+        memset(m, 0, sizeof *m);
+        m->states = col_long(s, 1, 0);
+        m->terms = col_long(s, 2, 0);
+        if (!col_dup(hrr_store_ctx(st), s, 0, &m->body) || !col_dup(hrr_store_ctx(st), s, 3, &m->first) ||
+            !col_dup(hrr_store_ctx(st), s, 4, &m->last)) {
             rc = oom(st);
             goto out;
         }

@@ -13,13 +13,21 @@
 
 static json_t *summary_json(const char *db, const hrr_summary_t *sm)
 {
-    json_t *o = json_object(), *t = json_object(), *b = json_array(), *im = json_array();
-    if (!o || !t || !b || !im) goto fail;
+    json_t *o = json_object(), *t = json_object(), *b = json_array(), *im = json_array(),
+           *mb = json_array();
+    if (!o || !t || !b || !im || !mb) goto fail;
     json_object_set_new(o, "store", hrr_i_jstr(db));
     json_object_set_new(o, "schema", json_integer(sm->schema_version));
     json_object_set_new(o, "tables", t);
     json_object_set_new(o, "bodies", b);
     json_object_set_new(o, "imports", im);
+    json_object_set_new(o, "members", mb);
+    for (size_t i = 0; i < sm->nmembers; i++) {
+        const hrr_summary_members_t *x = &sm->members[i];
+        json_array_append_new(mb, json_pack("{s:o, s:I, s:I, s:o, s:o}", "body", hrr_i_jstr(x->body),
+            "states", (json_int_t)x->states, "terms", (json_int_t)x->terms,
+            "first", hrr_i_jstr(x->first), "last", hrr_i_jstr(x->last)));
+    }
     for (size_t i = 0; i < sm->ntables; i++)
         json_object_set_new(t, sm->tables[i].name, json_integer(sm->tables[i].rows));
     for (size_t i = 0; i < sm->nbodies; i++) {
@@ -42,6 +50,7 @@ fail:
     json_decref(t);
     json_decref(b);
     json_decref(im);
+    json_decref(mb);
     return NULL;
 }
 
@@ -76,6 +85,16 @@ static hrr_err_t summary_csv(FILE *f, const hrr_summary_t *sm)
         hrr_out_text(&o, x->format);
         hrr_out_text(&o, x->sha256);
         hrr_out_text(&o, x->finished ? x->finished : x->started);
+    }
+    for (size_t i = 0; i < sm->nmembers; i++) {
+        const hrr_summary_members_t *x = &sm->members[i];
+        hrr_out_text(&o, "members");
+        hrr_out_text(&o, x->body);
+        hrr_out_int(&o, x->terms);
+        hrr_out_null(&o);
+        hrr_out_text(&o, x->first);
+        hrr_out_text(&o, x->last);
+        for (int k = 0; k < 3; k++) hrr_out_null(&o);
     }
     return hrr_i_out_result(&o);
 }
@@ -115,6 +134,22 @@ static hrr_err_t summary_table(FILE *f, const char *db, const hrr_summary_t *sm)
         hrr_out_text(&o, x->last);
     }
     if ((rc = hrr_i_out_result(&o))) return rc;
+
+    if (sm->nmembers) {
+        static const char *const mcols[] = {"body", "states", "terms", "from", "to"};
+        fprintf(f, "\nmembers (terms on the Council, years on the Commission; 'to' is the first day after)\n");
+        hrr_out_begin(&o, HRR_OUT_TABLE, f, 5, mcols);
+        o.indent = 2;
+        for (size_t i = 0; i < sm->nmembers; i++) {
+            const hrr_summary_members_t *x = &sm->members[i];
+            hrr_out_text(&o, x->body);
+            hrr_out_int(&o, x->states);
+            hrr_out_int(&o, x->terms);
+            hrr_out_text(&o, x->first);
+            hrr_out_text(&o, x->last);
+        }
+        if ((rc = hrr_i_out_result(&o))) return rc;
+    }
 
     fprintf(f, "\nimports\n");
     if (sm->nimports == 0) {

@@ -70,6 +70,18 @@ run replay --rules nosuch
 want_rc 2
 has_err "no rule set 'nosuch'"
 
+# who sat on the Council and the Commission: the summary's members, each
+# figure recomputed from the memberships table
+run summary --json
+want_rc 0
+for b in HRC CHR; do
+    n=$(q "SELECT count(DISTINCT state_id)||','||count(*) FROM memberships WHERE org='$b'")
+    has_flat "{\"body\":\"$b\",\"states\":${n%,*},\"terms\":${n#*,},"
+done
+has_flat '"body":"HRC","states":124,'
+run summary
+line_out '  HRC +124 +313 +2006-06-19 +2027-01-01'
+
 # importing the same folder again changes nothing
 before=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM ballots)||'/'||(SELECT count(*) FROM items)||'/'||(SELECT count(*) FROM findings)||'/'||(SELECT count(*) FROM imports)")
 run import "$DATA"
