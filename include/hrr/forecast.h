@@ -86,6 +86,14 @@ typedef struct hrr_fc_result {
     double p_no_action;     /* probability a no-action motion carries (NaN
                                when none is expected) */
     long runs;              /* Monte Carlo runs */
+    int members_guessed;    /* 1: the members on the date are not known from
+                               the body's terms in the store (no term covers
+                               the date, or it lies in a year after the last
+                               recorded vote) and are a guess: taken from a
+                               recorded vote, or an incomplete roster; 0: from
+                               the terms, or given (draft->members) */
+    char members_note[320]; /* why they were guessed and where they were
+                               taken from, one sentence ("" when not) */
 } hrr_fc_result_t;
 
 /* Forecast DRAFT. Errors (unknown state, bad date, unknown LIKE item, no

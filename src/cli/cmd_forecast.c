@@ -85,6 +85,10 @@ static int run_drafts(hrr_store_t *st, hrr_fc_t *fc, const fc_cli_t *x, const hr
         if (rc && bt) code = hrr_cli_fail(rc, "%s, row %zu (%s): %s", x->batch, k + 2, dk->symbol, hrr_store_errmsg(st));
         else if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         else code = hrr_cli_report(hrr_report_fc_add(rf, r, dk->title));
+        /* the table says so too; CSV and JSON readers may not look */
+        if (!rc && r->members_guessed)
+            fprintf(stderr, "hrr: warning: %s%smembers guessed: %s\n", r->symbol,
+                    r->symbol[0] ? ": " : "", r->members_note);
         hrr_fc_result_free(r);
     }
     return code;

@@ -65,6 +65,70 @@ static int motion_before(const hrr_fc_t *fc, int limit, int target)
     return 0;
 }
 
+/* yyyymmdd as YYYY-MM-DD */
+static void ymd(int d, char out[16])
+{
+    snprintf(out, 16, "%04d-%02d-%02d", d / 10000 % 10000, d / 100 % 100, d % 100);
+}
+
+/* Whether the roster RO that hrr_i_fc_roster gave for DATE (ZDATE as given)
+ * is a guess, and if so why, as a sentence into NOTE (N bytes): the store
+ * has no terms of the body, or none that covers the date (the members are
+ * then those of a recorded vote), or the date lies in a year after the
+ * body's last recorded vote (the terms that run on past the records name
+ * only some of its members: those elected since are not in the store). */
+static int roster_note(const hrr_fc_t *fc, int date, const char *zdate, const unsigned char *ro,
+                       char *note, size_t n)
+{
+    char a[16], b[16];
+    size_t nmem = 0;
+    note[0] = 0;
+    for (size_t s = 0; s < fc->ns; s++) nmem += ro[s] != 0;
+    if (!hrr_i_fc_roster_guessed(fc)) {
+        int last = fc->ni ? fc->it[fc->ni - 1].date : 0;
+        if (!last || date / 10000 <= last / 10000) return 0;
+        ymd(last, a);
+        snprintf(note, n,
+                 "%s is in a year after the last recorded vote of %s (%s): the %zu members are those"
+                 " whose terms in the store run on that day; members elected since are not in the"
+                 " store",
+                 zdate, fc->body, a, nmem);
+        return 1;
+    }
+    /* the vote the roster was taken from */
+    char from[160];
+    size_t ref = ro >= fc->v && fc->ns ? (size_t)(ro - fc->v) / fc->ns : 0;
+    if (ref >= fc->ni) from[0] = 0;
+    else if (fc->year_roster)
+        snprintf(from, sizeof from, "the %zu states on record in its votes of %d", nmem,
+                 fc->it[ref].date / 10000);
+    else {
+        ymd(fc->it[ref].date, a);
+        snprintf(from, sizeof from, "the %zu members on record on its vote of %s (%s)", nmem, a,
+                 fc->it[ref].symbol);
+    }
+    if (!fc->nterms) {
+        snprintf(note, n, "the store has no terms of %s%s; members on %s taken from %s", fc->body,
+                 !strcmp(fc->body, "GA") ? " (the Assembly's members are all the UN's members,"
+                                           " which the store does not list by date)" : "",
+                 zdate, from);
+        return 1;
+    }
+    int lo = 0, hi = 0, open = 0;
+    for (size_t k = 0; k < fc->nterms; k++) {
+        const struct fc_term *t = &fc->terms[k];
+        if (!lo || t->from < lo) lo = t->from;
+        if (!t->to) open = 1;
+        else if (t->to > hi) hi = t->to;
+    }
+    ymd(lo, a);
+    if (open) snprintf(b, sizeof b, "today");
+    else ymd(hi, b);
+    snprintf(note, n, "no term of %s in the store covers %s (its terms there run from %s until %s); members"
+             " taken from %s", fc->body, zdate, a, b, from);
+    return 1;
+}
+
 static int cmp_ballot(const void *a, const void *b)
 {
     return strcmp(((const hrr_fc_ballot_t *)a)->state, ((const hrr_fc_ballot_t *)b)->state);
@@ -127,6 +191,9 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     }
     /* members and sponsors */
     if (!(mem = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns + 1, 1)) || !(sp = hrr_i_calloc(hrr_store_ctx(fc->st), fc->ns + 1, 1))) goto nomem;
+    int guessed = 0;
+    char note[sizeof r->members_note];
+    note[0] = 0;
     if (draft->members && *draft->members) {
         if ((rc = parse_list(fc, "members", draft->members, mem))) goto out;
     } else {
@@ -137,6 +204,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
             goto out;
         }
         for (size_t s = 0; s < fc->ns; s++) mem[s] = ro[s] != 0;
+        guessed = roster_note(fc, date, draft->date, ro, note, sizeof note);
     }
     if (draft->sponsors && (rc = parse_list(fc, "sponsors", draft->sponsors, sp))) goto out;
     size_t n = 0;
@@ -168,6 +236,8 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     snprintf(r->date, sizeof r->date, "%s", draft->date);
     snprintf(r->like, sizeof r->like, "%s", prev >= 0 ? fc->it[prev].symbol : "");
     snprintf(r->target, sizeof r->target, "%s", target >= 0 ? fc->iso3[target] : "");
+    r->members_guessed = guessed;
+    snprintf(r->members_note, sizeof r->members_note, "%s", note);
     /* the outcome */
     if ((rc = hrr_rules_load(opts->rules ? opts->rules : fc->rules, &rules, hrr_store_ctx(fc->st))))
         goto out;

@@ -38,6 +38,8 @@ static json_t *result_json(const hrr_fc_result_t *r, const char *title)
     json_object_set_new(o, "like", r->like[0] ? json_string(r->like) : json_null());
     json_object_set_new(o, "target", r->target[0] ? json_string(r->target) : json_null());
     json_object_set_new(o, "members", json_integer((json_int_t)r->n));
+    json_object_set_new(o, "members_guessed", json_boolean(r->members_guessed));
+    json_object_set_new(o, "members_note", r->members_guessed ? hrr_i_jstr(r->members_note) : json_null());
     json_object_set_new(o, "p_adopted", hrr_i_jreal(r->p_adopted));
     json_object_set_new(o, "p_no_action", hrr_i_jreal(r->p_no_action));
     for (int c = 0; c < 4; c++) json_object_set_new(ex, k_cls[c], hrr_i_jreal(r->expect[c]));
@@ -80,6 +82,7 @@ static void print_summary(const hrr_fc_result_t *r, FILE *f)
     fprintf(f, "%s%s%s on %s: %zu members; expected %.1f yes, %.1f no, %.1f abstain, %.1f absent\n",
             r->symbol, r->symbol[0] ? " " : "", r->target[0] ? r->target : "thematic", r->date, r->n,
             r->expect[0], r->expect[1], r->expect[2], r->expect[3]);
+    if (r->members_guessed) fprintf(f, "warning: members guessed: %s\n", r->members_note);
     fprintf(f, "read against: %s\n", r->like[0] ? r->like : "(no earlier version found)");
     if (!isnan(r->p_no_action)) fprintf(f, "P(no-action motion carries) = %.3f\n", r->p_no_action);
     fprintf(f, "P(adopted) = %.3f over %ld runs\n", r->p_adopted, r->runs);

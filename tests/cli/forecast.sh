@@ -37,6 +37,35 @@ has_out "read against: A/HRC/RES/52/"
 has_out "P(adopted) = 1.000"
 line_out 'CHN +0\.[0-2][0-9]{2} +0\.[5-9][0-9]{2} .*'
 
+# the members: from the Council's terms on a day they cover; a guess after
+# the last term's end, said in the table, the JSON and on stderr; never a
+# guess when given
+no_warning() { nchecks=$((nchecks + 1)); ! grep -q "warning" "$tmp/err" || fail "stderr warns: $err"; }
+run forecast --body HRC --date 2024-04-04 --title "$IRAN" --runs 500 --json
+want_rc 0
+has_flat '"members":47,"members_guessed":false,"members_note":null'
+no_warning
+run forecast --body HRC --date 2027-06-01 --title "$IRAN" --runs 500
+want_rc 0
+has_out "IRN on 2027-06-01: 47 members"
+line_out "warning: members guessed: no term of HRC in the store covers 2027-06-01 \(its terms there run from 2006-06-19 until 2027-01-01\); members taken from the 47 members on record on its vote of 2024-10-11 \(A/HRC/57/L\.43\)"
+has_err "hrr: warning: members guessed: no term of HRC in the store covers 2027-06-01"
+run forecast --body HRC --date 2027-06-01 --title "$IRAN" --runs 500 --json
+want_rc 0
+has_flat '"members_guessed":true,"members_note":"notermofHRCinthestorecovers2027-06-01'
+has_err "hrr: warning: members guessed:"
+run forecast --body HRC --date 2025-06-01 --title "$IRAN" --runs 500 --csv
+want_rc 0
+has_err "hrr: warning: members guessed: 2025-06-01 is in a year after the last recorded vote of HRC (2024-10-11)"
+run forecast --body HRC --date 2027-06-01 --title "$IRAN" --runs 500 --members USA,CHN,FRA
+want_rc 0
+lacks_out "warning"
+no_warning
+printf 'symbol,date,title\nL.1,2027-06-01,%s\n' "$IRAN" >"$tmp/late.csv"
+run forecast --body HRC --batch "$tmp/late.csv" --runs 500 --csv
+want_rc 0
+has_err "hrr: warning: L.1: members guessed: no term of HRC"
+
 # CSV: a header and one row per member; members from a file
 printf 'USA\nCHN  # China\nFRA\n' >"$tmp/members.txt"
 run forecast --body HRC --date 2024-04-04 --title "$IRAN" --members @"$tmp/members.txt" --csv

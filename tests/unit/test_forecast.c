@@ -260,6 +260,76 @@ static void test_no_action(void)
     rm_store(path);
 }
 
+/* The Iran draft on DATE (MEMBERS: NULL for the body's), with few runs: the
+ * members are what is checked. */
+static hrr_fc_result_t *members_of(hrr_fc_t *fc, const char *date, const char *members)
+{
+    hrr_fc_draft_t d = iran;
+    d.date = date;
+    d.members = members;
+    hrr_fc_opts_t o = {.runs = 200, .seed = 1};
+    hrr_fc_result_t *r = NULL;
+    CHECK(fc && hrr_fc_forecast(fc, &d, &o, &r) == HRR_OK);
+    return r;
+}
+
+/* Whether the members were known or guessed: the Council's members from
+ * its terms on a day the terms cover; a guess from the last recorded vote
+ * after them, and an incomplete roster in a year after the records; given
+ * members never a guess; the Assembly (no terms: its members are all the
+ * UN's) a guess from the year's votes. */
+static void test_members_guessed(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_fc_t *fc = NULL;
+    CHECK(hrr_fc_open(st, "HRC", &fc) == HRR_OK);
+    hrr_fc_result_t *r = members_of(fc, "2016-06-01", NULL);
+    CHECK(r && r->n == 47 && !r->members_guessed && !r->members_note[0]);
+    hrr_fc_result_free(r);
+    /* after the last term's end (2027-01-01): the 47 of the last vote */
+    r = members_of(fc, "2027-06-01", NULL);
+    CHECK(r && r->n == 47 && r->members_guessed);
+    if (r) {
+        CHECK_HAS(r->members_note, "no term of HRC in the store covers 2027-06-01");
+        CHECK_HAS(r->members_note, "until 2027-01-01");
+        CHECK_HAS(r->members_note, "the 47 members on record on its vote of 2024-10-11");
+    }
+    hrr_fc_result_free(r);
+    /* 2025: only the terms that run on past the records (elected 2022-23) */
+    r = members_of(fc, "2025-06-01", NULL);
+    CHECK(r && r->members_guessed);
+    if (r) {
+        CHECK_EQ_LONG((long)r->n, sql_long(st, "SELECT count(DISTINCT state_id) FROM memberships"
+                                               " WHERE org='HRC' AND start_date<='2025-06-01'"
+                                               " AND end_date>'2025-06-01'"));
+        CHECK(r->n < 47);
+        CHECK_HAS(r->members_note, "2025-06-01 is in a year after the last recorded vote of HRC"
+                                   " (2024-10-11)");
+        CHECK_HAS(r->members_note, "members elected since are not in the store");
+    }
+    hrr_fc_result_free(r);
+    /* ... and given members are never a guess */
+    r = members_of(fc, "2027-06-01", "USA;CHN;FRA");
+    CHECK(r && r->n == 3 && !r->members_guessed && !r->members_note[0]);
+    hrr_fc_result_free(r);
+    hrr_fc_close(fc);
+    fc = NULL;
+    /* the Assembly: a guess, saying why */
+    CHECK(hrr_fc_open(st, "GA", &fc) == HRR_OK);
+    r = members_of(fc, "2023-12-15", NULL);
+    CHECK(r && r->n == 193 && r->members_guessed);
+    if (r) {
+        CHECK_HAS(r->members_note, "the store has no terms of GA");
+        CHECK_HAS(r->members_note, "all the UN's members");
+        CHECK_HAS(r->members_note, "the 193 states on record in its votes of 2023");
+    }
+    hrr_fc_result_free(r);
+    hrr_fc_close(fc);
+    hrr_store_close(st);
+    rm_store(path);
+}
+
 /* A rolling-origin backtest of the Council's 2023-2024 sessions. */
 static void test_backtest(void)
 {
@@ -353,6 +423,7 @@ int main(int argc, char **argv)
     need_data();
     RUN_DATA(test_real);
     RUN_DATA(test_no_action);
+    RUN_DATA(test_members_guessed);
     RUN_DATA(test_backtest);
     hrr_ctx_free(g_ctx);
     return harness_done();

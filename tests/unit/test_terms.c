@@ -1,6 +1,7 @@
 /*
  * test_terms.c - Council terms and Commission membership derived at import
- * (src/import/imp_terms.c), on the real records.
+ * (src/import/imp_terms.c), on the real records; the Council's rules
+ * broken in a small fixture, as findings.
  */
 #include "harness.h"
 
@@ -61,6 +62,77 @@ static void test_real(void)
                                " AND state_id=(SELECT id FROM states WHERE iso3='CHN')"), 6);
 }
 
+/* A Council that breaks A/RES/60/251 para 7, in a small all-votes.csv
+ * written here: one vote a year 2013-2021; S0 sits all nine years (three
+ * consecutive terms), S1 2013-2018 (two, allowed), and 46 more sit in 2013
+ * only, so the 2013 membership year has 48 members. Each break is an
+ * 'hrc-rule' finding with the rule's text. */
+static void test_rule_findings(void)
+{
+    enum { NSTATE = 48, NYEAR = 9 };
+    char path[256], fx[256], buf[512], iso3[NSTATE][8];
+    static char data[8192], wide[8192];
+    hrr_store_t *st = open_store(tmp_store(path));
+    /* 48 states of the store's list that existed throughout 2013-2021 */
+    sqlite3_stmt *q;
+    int n = 0;
+    CHECK(sqlite3_prepare_v2(hrr_store_sqlite(st),
+                             "SELECT iso3 FROM states WHERE coalesce(start_date,'') <= '2013-01-01'"
+                             " AND end_date IS NULL ORDER BY iso3 LIMIT 48", -1, &q, NULL) == SQLITE_OK);
+    while (n < NSTATE && sqlite3_step(q) == SQLITE_ROW)
+        snprintf(iso3[n++], sizeof iso3[0], "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    CHECK_EQ_LONG(n, NSTATE);
+    if (n < NSTATE) return;
+    /* the votes (all-vote-data.csv), then who sat on each (all-votes.csv:
+     * 1 yes, 4 not a member) */
+    size_t k = (size_t)snprintf(data, sizeof data, "Resolution,Date,Summary\n");
+    size_t w = (size_t)snprintf(wide, sizeof wide, "Country");
+    for (int y = 0; y < NYEAR; y++) {
+        int session = 22 + 3 * y; /* the March session of each year */
+        k += (size_t)snprintf(data + k, sizeof data - k, "A/HRC/RES/%d/1,%d/03/20,Vote %d :resolution\n",
+                              session, 2013 + y, y);
+        w += (size_t)snprintf(wide + w, sizeof wide - w, ",A/HRC/RES/%d/1", session);
+    }
+    w += (size_t)snprintf(wide + w, sizeof wide - w, "\n");
+    for (int r = 0; r < NSTATE; r++) {
+        w += (size_t)snprintf(wide + w, sizeof wide - w, "%s", iso3[r]);
+        for (int y = 0; y < NYEAR; y++)
+            w += (size_t)snprintf(wide + w, sizeof wide - w, ",%c",
+                                  r == 0 || (r == 1 && y < 6) || y == 0 ? '1' : '4');
+        w += (size_t)snprintf(wide + w, sizeof wide - w, "\n");
+    }
+    CHECK(k < sizeof data && w < sizeof wide);
+    CHECK(hrr_import(st, fixture(fx, "all-vote-data.csv", data), NULL, NULL) == HRR_OK);
+    CHECK(hrr_import(st, fixture(fx, "all-votes.csv", wide), NULL, NULL) == HRR_OK);
+    /* 48 members in 2013, one finding saying so */
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships WHERE org='HRC'"
+                               " AND start_date<='2013-06-01' AND end_date>'2013-06-01'"), 48);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM findings WHERE kind='hrc-rule' AND detail="
+                               "'the 2013 membership year has 48 members, not the 47 of A/RES/60/251 para 7'"), 1);
+    /* S0: three terms of three years, and the finding naming the run */
+    snprintf(buf, sizeof buf, "SELECT group_concat(start_date || '/' || end_date, ' ') FROM (SELECT"
+             " m.start_date, m.end_date FROM memberships m JOIN states s ON s.id=m.state_id"
+             " WHERE s.iso3='%s' AND m.org='HRC' ORDER BY 1)", iso3[0]);
+    char terms[256];
+    CHECK_STR(sql_text(st, buf, terms, sizeof terms),
+              "2013-01-01/2016-01-01 2016-01-01/2019-01-01 2019-01-01/2022-01-01");
+    char want[256];
+    snprintf(want, sizeof want, "%s sat 3 consecutive terms (2013-01-01 to 2021-12-31): A/RES/60/251"
+             " para 7 allows no immediate re-election after two", iso3[0]);
+    CHECK_STR(sql_text(st, "SELECT group_concat(detail, '|') FROM findings WHERE kind='hrc-rule'"
+                           " AND detail LIKE '% consecutive terms %'", buf, sizeof buf), want);
+    /* S1's two terms break nothing; every finding of the rules is 'hrc-rule' */
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM memberships WHERE org='HRC' AND state_id="
+                               "(SELECT id FROM states WHERE iso3=(SELECT iso3 FROM states WHERE"
+                               " coalesce(start_date,'') <= '2013-01-01' AND end_date IS NULL"
+                               " ORDER BY iso3 LIMIT 1 OFFSET 1))"), 2);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM findings WHERE detail LIKE '%A/RES/60/251%'"
+                               " AND kind<>'hrc-rule'"), 0);
+    hrr_store_close(st);
+    rm_store(path);
+}
+
 static void test_replay_size(void)
 {
     char path[256];
@@ -80,6 +152,7 @@ static void test_replay_size(void)
 int main(int argc, char **argv)
 {
     harness_init(argc, argv);
+    RUN(test_rule_findings);
     need_data();
     RUN_DATA(test_real);
     RUN_DATA(test_replay_size);
