@@ -211,6 +211,16 @@ const unsigned char *hrr_i_fc_roster(const hrr_fc_t *fc, int date, int limit_onl
                 n++;
             }
         }
+        /* past the records the terms name only the members elected so far
+         * (2025: 29 of 47): fewer than sat on the last recorded vote is not
+         * the body, and the last vote's members are the better guess */
+        if (n && fc->ni && date > fc->it[fc->ni - 1].date) {
+            int last = fc->it[fc->ni - 1].date;
+            size_t full = 0;
+            for (size_t k = 0; k < fc->nterms; k++)
+                if (fc->terms[k].from <= last && (!fc->terms[k].to || fc->terms[k].to > last)) full++;
+            if (n < full) n = 0;
+        }
         if (n) {
             fc->mroster[fc->ns] = 1;
             return fc->mroster;

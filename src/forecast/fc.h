@@ -142,7 +142,8 @@ struct hrr_fc {
     fc_model_t model;   /* the last model fitted */
     int *scratch;       /* ni ints for a draft's same-sponsor items */
     struct fc_term { int s, from, to; } *terms; /* the body's memberships
-                           (org = body; to: the last day, 0 open) */
+                           (org = body; to: the first day no longer
+                           a member, 0 open) */
     size_t nterms;
     unsigned char *mroster; /* ns + 1 bytes: the roster from the terms;
                            [ns] 1 when the last roster came from them */

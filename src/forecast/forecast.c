@@ -114,6 +114,23 @@ static int roster_note(const hrr_fc_t *fc, int date, const char *zdate, const un
                  zdate, from);
         return 1;
     }
+    /* past the records, with terms that name only some of the members: the
+     * roster is the last recorded vote's (hrr_i_fc_roster) */
+    int last = fc->ni ? fc->it[fc->ni - 1].date : 0;
+    if (last && date > last) {
+        size_t nt = 0;
+        for (size_t k = 0; k < fc->nterms; k++)
+            if (fc->terms[k].from <= date && (!fc->terms[k].to || fc->terms[k].to > date)) nt++;
+        if (nt) {
+            ymd(last, a);
+            snprintf(note, n,
+                     "%s is in a year after the last recorded vote of %s (%s): the store's terms name"
+                     " only %zu of its members on that day (those elected since are not in the"
+                     " store); members taken from %s",
+                     zdate, fc->body, a, nt, from);
+            return 1;
+        }
+    }
     int lo = 0, hi = 0, open = 0;
     for (size_t k = 0; k < fc->nterms; k++) {
         const struct fc_term *t = &fc->terms[k];
