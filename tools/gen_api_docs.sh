@@ -85,11 +85,8 @@ route /api/replay "\`rules\` (required), \`body\`, \`from\`, \`to\`, \`kind\` (c
 route /api/casebook "\`rules\` (each vote decided again under it). \`hrr casebook --json\`." "/api/casebook?rules=hrc"
 route /api/forecast "\`body\` (required), \`date\` (required, YYYY-MM-DD), \`like\` or \`title\` (one required), \`target\` (ISO3), \`sponsors\` and \`members\` (ISO3 codes separated by , or ;; the CLI's --members takes a file or such a list), \`rules\`, \`runs\`, \`seed\`, \`no_action\` (1/0). \`hrr forecast --json\`." "/api/forecast?body=HRC&date=2014-03-28&like=A/HRC/RES/22/1&runs=2000&seed=3"
 route /api/backtest "\`body\` (required), \`from\` and \`to\` (required), \`runs\`, \`seed\`. \`hrr backtest --json\`." "/api/backtest?body=HRC&from=2024&to=2024&runs=500"
-cat <<'MD'
-`/api/profile?state=ISO3` and `/api/compare?a=ISO3&b=ISO3&body=&from=&to=`
-(the CLI's `profile` and `compare`) come with their library functions.
-
-MD
+route /api/profile "\`state\` (required, ISO3, any case), \`body\` (one body only), \`no_ideal\` (1: leave out the ideal-point path). \`hrr profile ISO3 --json\`." "/api/profile?state=CHN&body=HRC&no_ideal=1"
+route /api/compare "\`a\` and \`b\` (required, ISO3), \`body\` (required), \`from\`, \`to\`, \`limit\` (1-100000 differing votes, default 20). \`hrr compare A B --json\`." "/api/compare?a=CHN&b=USA&body=HRC&limit=3"
 if [ -n "$bench" ]; then echo "$bench"; else echo "## Benchmark"; echo; echo "(run bench/serve)"; fi
 } >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
