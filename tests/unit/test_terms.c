@@ -60,6 +60,8 @@ static void test_real(void)
                                " AND detail LIKE 'the 2018 membership year has 48 members%'"), 1);
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM elections WHERE body='HRC'"
                                " AND state_id=(SELECT id FROM states WHERE iso3='CHN')"), 6);
+    hrr_store_close(st);
+    rm_store(path);
 }
 
 /* A Council that breaks A/RES/60/251 para 7, in a small all-votes.csv
