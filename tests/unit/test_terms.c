@@ -149,6 +149,8 @@ static void test_replay_size(void)
     if (rp && rp->n) CHECK_HAS(rp->a[0].other.reason, "needs 10 yes");
     hrr_replay_free(rp);
     hrr_rules_free(r);
+    hrr_store_close(st);
+    rm_store(path);
 }
 
 int main(int argc, char **argv)
