@@ -235,6 +235,16 @@ static hrr_err_t find_body(hrr_store_t *st, const char *body, char code[32])
     return rc;
 }
 
+/* The state id of an ISO3 code given in any case ("chn"). */
+static hrr_err_t state_by_iso3(hrr_store_t *st, const char *code, long *id)
+{
+    char iso3[8];
+    size_t k = 0;
+    for (; code[k] && k < sizeof iso3 - 1; k++) iso3[k] = (char)toupper((unsigned char)code[k]);
+    iso3[k] = 0;
+    return hrr_i_state_resolve_id(st, "iso3", iso3, NULL, id);
+}
+
 hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
                          hrr_item_list_t **out)
 {
@@ -311,24 +321,14 @@ hrr_err_t hrr_items_find(hrr_store_t *st, const hrr_item_filter_t *filter,
         p[np++] = (param_t){f->kind, 0};
     }
     if (f->target) {
-        char iso3[8];
         long id;
-        size_t k = 0;
-        for (; f->target[k] && k < sizeof iso3 - 1; k++)
-            iso3[k] = (char)toupper((unsigned char)f->target[k]);
-        iso3[k] = 0;
-        if ((rc = hrr_i_state_resolve_id(st, "iso3", iso3, NULL, &id))) goto out;
+        if ((rc = state_by_iso3(st, f->target, &id))) goto out;
         ADD_WHERE("i.target_id = ?");
         p[np++] = (param_t){NULL, id};
     }
     if (f->sponsor) {
-        char iso3[8];
         long id;
-        size_t k = 0;
-        for (; f->sponsor[k] && k < sizeof iso3 - 1; k++)
-            iso3[k] = (char)toupper((unsigned char)f->sponsor[k]);
-        iso3[k] = 0;
-        if ((rc = hrr_i_state_resolve_id(st, "iso3", iso3, NULL, &id))) goto out;
+        if ((rc = state_by_iso3(st, f->sponsor, &id))) goto out;
         ADD_WHERE("i.id IN (SELECT sp.item_id FROM sponsors sp WHERE sp.state_id = ?)");
         p[np++] = (param_t){NULL, id};
     }

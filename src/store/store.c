@@ -140,6 +140,29 @@ static hrr_err_t add_alias(seed_t *sd, const char *kind, const char *alias,
     return rc;
 }
 
+/* A data row of SD's file: N fields, the ISO3 of a state the store knows in
+ * field ICOL; its id into *ID. */
+static hrr_err_t seed_row_state(seed_t *sd, const hrr_csv_row_t *row, size_t n, size_t icol,
+                                long *id)
+{
+    if (row->n != n)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected %zu fields", sd->name, row->line, n);
+    hrr_err_t e = hrr_i_state_id(sd->st, row->f[icol], id);
+    if (e) return e;
+    if (!*id)
+        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
+                            row->line, row->f[icol]);
+    return HRR_OK;
+}
+
+/* Run SD's insert with what is bound, and reset it for the next row. */
+static hrr_err_t seed_step(seed_t *sd)
+{
+    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
+    sqlite3_reset(sd->ins);
+    return rc;
+}
+
 static hrr_err_t seed_state(void *ud, const hrr_csv_row_t *row)
 {
     seed_t *sd = ud;
@@ -200,9 +223,7 @@ static hrr_err_t seed_body(void *ud, const hrr_csv_row_t *row)
         if (*f) sqlite3_bind_text(sd->ins, i + 1, f, -1, SQLITE_STATIC);
         else sqlite3_bind_null(sd->ins, i + 1);
     }
-    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
-    sqlite3_reset(sd->ins);
-    return rc;
+    return seed_step(sd);
 }
 
 /* data/groups.csv: org,iso3,from,to,source -> memberships. */
@@ -210,23 +231,16 @@ static hrr_err_t seed_group(void *ud, const hrr_csv_row_t *row)
 {
     seed_t *sd = ud;
     if (row->line == 1) return HRR_OK;
-    if (row->n != 5)
-        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 5 fields", sd->name, row->line);
     long id;
-    hrr_err_t e = hrr_i_state_id(sd->st, row->f[1], &id);
+    hrr_err_t e = seed_row_state(sd, row, 5, 1, &id);
     if (e) return e;
-    if (!id)
-        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
-                            row->line, row->f[1]);
     sqlite3_bind_int64(sd->ins, 1, id);
     sqlite3_bind_text(sd->ins, 2, row->f[0], -1, SQLITE_STATIC);
     sqlite3_bind_text(sd->ins, 3, row->f[2], -1, SQLITE_STATIC);
     if (*row->f[3]) sqlite3_bind_text(sd->ins, 4, row->f[3], -1, SQLITE_STATIC);
     else sqlite3_bind_null(sd->ins, 4);
     sqlite3_bind_text(sd->ins, 5, row->f[4], -1, SQLITE_STATIC);
-    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
-    sqlite3_reset(sd->ins);
-    return rc;
+    return seed_step(sd);
 }
 
 /* data/elections.csv: body,date,group,seats,iso3,round,votes,elected,source
@@ -235,14 +249,9 @@ static hrr_err_t seed_election(void *ud, const hrr_csv_row_t *row)
 {
     seed_t *sd = ud;
     if (row->line == 1) return HRR_OK;
-    if (row->n != 9)
-        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: expected 9 fields", sd->name, row->line);
     long id;
-    hrr_err_t e = hrr_i_state_id(sd->st, row->f[4], &id);
+    hrr_err_t e = seed_row_state(sd, row, 9, 4, &id);
     if (e) return e;
-    if (!id)
-        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
-                            row->line, row->f[4]);
     sqlite3_stmt *s = sd->ins;
     sqlite3_bind_text(s, 1, row->f[0], -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, row->f[1], -1, SQLITE_STATIC);
@@ -255,9 +264,7 @@ static hrr_err_t seed_election(void *ud, const hrr_csv_row_t *row)
     else sqlite3_bind_null(s, 7);
     sqlite3_bind_int(s, 8, strcmp(row->f[7], "1") == 0);
     sqlite3_bind_text(s, 9, row->f[8], -1, SQLITE_STATIC);
-    hrr_err_t rc = hrr_i_step_done(sd->st, s);
-    sqlite3_reset(s);
-    return rc;
+    return seed_step(sd);
 }
 
 static hrr_err_t seed_csv(seed_t *sd, const char *name, hrr_csv_fn fn)
@@ -343,19 +350,14 @@ static hrr_err_t seed_engagement_row(void *ud, const hrr_csv_row_t *row)
                             row->line, *row->f[1] ? "source" : "kind",
                             *row->f[1] ? "the UN document or press record" : "sp-visit, hc-visit, ...");
     long id;
-    hrr_err_t e = hrr_i_state_id(sd->st, row->f[0], &id);
+    hrr_err_t e = seed_row_state(sd, row, 7, 0, &id);
     if (e) return e;
-    if (!id)
-        return hrr_i_seterr(sd->st, HRR_EDATA, "%s:%ld: field 'iso3': unknown state '%s'", sd->name,
-                            row->line, row->f[0]);
     sqlite3_bind_int64(sd->ins, 1, id);
     for (int i = 1; i < 7; i++) {
         if (*row->f[i]) sqlite3_bind_text(sd->ins, i + 1, row->f[i], -1, SQLITE_STATIC);
         else sqlite3_bind_null(sd->ins, i + 1);
     }
-    hrr_err_t rc = hrr_i_step_done(sd->st, sd->ins);
-    sqlite3_reset(sd->ins);
-    return rc;
+    return seed_step(sd);
 }
 
 static hrr_err_t seed_engagement(hrr_store_t *st)
