@@ -31,7 +31,8 @@ async function show(v) {
       layer: [
         { mark: { type: 'square', size: 480 },
           encoding: { color: { field: 'vote', type: 'nominal', scale: { domain: ['yes', 'no', 'abstain', 'absent'],
-                      range: ['#2e7d32', '#c62828', '#f9a825', '#9e9e9e'] } },
+                      range: ['#2e7d32', '#c62828', '#f9a825', '#9e9e9e'] },
+                      legend: { orient: 'bottom', title: 'ballot', direction: 'horizontal' } },
                       tooltip: [{ field: 'state' }, { field: 'name' }, { field: 'vote' }] } },
         { mark: { type: 'text', fontSize: 7, color: 'white' }, encoding: { text: { field: 'state' } } }],
       encoding: { x: { field: 'col', type: 'ordinal', axis: null }, y: { field: 'row', type: 'ordinal', axis: null } },
