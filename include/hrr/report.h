@@ -72,6 +72,9 @@ void hrr_out_real(hrr_out_t *o, double v, int digits);
  * docs/cli.md documents. They return HRR_OK, HRR_ENOMEM, or HRR_EIO when
  * writing failed. */
 hrr_err_t hrr_report_summary(FILE *f, hrr_out_fmt_t fmt, const char *db, const hrr_summary_t *sm);
+
+/* An API error as JSON on one line: {"error": MSG, "status": STATUS}. */
+hrr_err_t hrr_report_error(FILE *f, const char *msg, int status);
 hrr_err_t hrr_report_states(FILE *f, hrr_out_fmt_t fmt, const hrr_state_list_t *list);
 /* FULL: every column (CSV and JSON always are) */
 hrr_err_t hrr_report_items(FILE *f, hrr_out_fmt_t fmt, const hrr_item_list_t *list);

@@ -500,3 +500,14 @@ hrr_err_t hrr_report_sql(FILE *f, hrr_out_fmt_t fmt, hrr_store_t *st, sqlite3_st
     hrr_err_t rc = hrr_i_out_result(&o);
     return rc ? rc : src;
 }
+
+hrr_err_t hrr_report_error(FILE *f, const char *msg, int status)
+{
+    json_t *j = json_pack("{s:s, s:i}", "error", msg ? msg : "", "status", status);
+    if (!j) return HRR_ENOMEM;
+    int rc = json_dumpf(j, f, 0);
+    json_decref(j);
+    fputc('\n', f);
+    if (rc == 0 && !ferror(f)) return HRR_OK;
+    return ferror(f) ? HRR_EIO : HRR_ENOMEM;
+}

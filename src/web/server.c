@@ -9,7 +9,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <limits.h>
 #include <microhttpd.h>
 #include <pthread.h>
@@ -165,23 +164,19 @@ static enum MHD_Result answer(struct MHD_Connection *c, int status, const char *
     return ret;
 }
 
-/* {"error": MSG, "status": STATUS}, the API's error. */
+/* {"error": MSG, "status": STATUS}, the API's error (hrr_report_error). */
 static enum MHD_Result answer_error(struct MHD_Connection *c, int status, const char *msg)
 {
-    json_t *j = json_pack("{s:s, s:i}", "error", msg, "status", status);
-    char *s = j ? json_dumps(j, 0) : NULL;
-    json_decref(j);
-    if (!s) return MHD_NO;
-    size_t n = strlen(s);
-    char *buf = malloc(n + 2);
-    if (!buf) {
-        free(s);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (!m) return MHD_NO;
+    hrr_err_t rc = hrr_report_error(m, msg, status);
+    if (fclose(m) != 0 || rc) {
+        free(buf);
         return MHD_NO;
     }
-    memcpy(buf, s, n);
-    buf[n] = '\n';
-    free(s);
-    return answer(c, status, "application/json; charset=utf-8", buf, n + 1);
+    return answer(c, status, "application/json; charset=utf-8", buf, n);
 }
 
 /* Every query parameter must be one the route takes. */
