@@ -5,6 +5,7 @@
 #include "vmat.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -16,8 +17,38 @@ void hrr_i_vmat_destroy(vmat_t *m)
     hrr_i_free(NULL, m->v);
 }
 
+/* One state of the states table, in ISO3 order: the matrix's row for it
+ * until the rows without a vote are dropped. */
+typedef struct srow {
+    char iso3[4];
+    unsigned char flag;    /* VOTED, LONG */
+} srow_t;
+
+enum { VOTED = 1, LONG = 2 }; /* LONG: an ISO3 of more than 3 bytes, whose votes
+                                 the ISO3 lookup this replaces never matched */
+
+/* A state id and its row, for the ids the direct map does not cover. */
+typedef struct id_row {
+    sqlite3_int64 id;
+    long row;
+} id_row_t;
+
+/* The direct map (state id -> row) covers ids 0..DIRECT_MAX: the states
+ * table holds ~210, numbered from 1. */
+#define DIRECT_MAX 65535
+
+static int cmp_id_row(const void *a, const void *b)
+{
+    sqlite3_int64 x = ((const id_row_t *)a)->id, y = ((const id_row_t *)b)->id;
+    return (x > y) - (x < y);
+}
+
+/* The items (selected by date), the states table by ISO3, then the ballots
+ * ONCE, item by item, by integer state id: each vote written straight into
+ * its state's row; the rows of the states without a vote dropped last. */
 hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m)
 {
+    hrr_ctx_t *ctx = hrr_store_ctx(st);
     sqlite3_stmt *s = NULL;
     hrr_err_t rc = HRR_OK;
     memset(m, 0, sizeof *m);
@@ -30,43 +61,54 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
         " AND (?2=0 OR CAST(substr(date,1,4) AS INTEGER)>=?2)"
         " AND (?3=0 OR CAST(substr(date,1,4) AS INTEGER)<=?3)"
         " AND EXISTS (SELECT 1 FROM ballots b WHERE b.item_id=items.id) ORDER BY date, id";
-    static const char *const q_states =
-        "SELECT DISTINCT s.iso3 FROM ballots b JOIN items i ON i.id=b.item_id JOIN states s"
-        " ON s.id=b.state_id WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSTAIN
-        " AND (?2=0 OR CAST(substr(i.date,1,4) AS INTEGER)>=?2)"
-        " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3) ORDER BY s.iso3";
+    static const char *const q_states = "SELECT id, iso3 FROM states ORDER BY iso3";
+    /* items_body_date, then the ballots' primary key: in item order, no sort */
     static const char *const q_votes =
-        "SELECT b.item_id, s.iso3, b.vote FROM ballots b JOIN items i ON i.id=b.item_id"
-        " JOIN states s ON s.id=b.state_id WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSTAIN
+        "SELECT b.item_id, b.state_id, b.vote FROM items i JOIN ballots b ON b.item_id=i.id"
+        " WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSTAIN
         " AND (?2=0 OR CAST(substr(i.date,1,4) AS INTEGER)>=?2)"
-        " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3)";
+        " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3) ORDER BY i.date, i.id";
     long *ids = NULL, maxid = 0;
-    long *pos = NULL;    /* item id -> column, -1 if not read */
+    long *pos = NULL;       /* item id -> column, -1 if not read */
     size_t cap = 0;
+    srow_t *rows = NULL;    /* every state, by ISO3 */
+    id_row_t *pairs = NULL; /* (state id, row), sorted by id for the search */
+    long *direct = NULL;    /* state id 0..dmax -> row, -1 if none */
+    long dmax = -1;
+    size_t nall = 0, scap = 0;
     for (int pass = 0; pass < 3 && !rc; pass++) {
         const char *q = pass == 0 ? q_items : pass == 1 ? q_states : q_votes;
         if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL)) {
             rc = hrr_i_dberr(st, "reading votes");
             break;
         }
-        sqlite3_bind_text(s, 1, sc->body, -1, SQLITE_STATIC);
-        sqlite3_bind_int(s, 2, sc->from);
-        sqlite3_bind_int(s, 3, sc->to);
+        if (pass != 1) {
+            sqlite3_bind_text(s, 1, sc->body, -1, SQLITE_STATIC);
+            sqlite3_bind_int(s, 2, sc->from);
+            sqlite3_bind_int(s, 3, sc->to);
+        }
         if (pass == 2) {
             for (size_t t = 0; t < m->nt; t++) maxid = ids[t] > maxid ? ids[t] : maxid;
-            if (!(m->v = hrr_i_calloc(hrr_store_ctx(st), m->ns * m->nt + 1, 1)) ||
-                !(pos = hrr_i_malloc(hrr_store_ctx(st), ((size_t)maxid + 1) * sizeof *pos)))
+            for (size_t k = 0; k < nall; k++)
+                if (pairs[k].id >= 0 && pairs[k].id <= DIRECT_MAX && pairs[k].id > dmax) dmax = (long)pairs[k].id;
+            if (!(m->v = hrr_i_calloc(ctx, nall * m->nt + 1, 1)) ||
+                !(pos = hrr_i_malloc(ctx, ((size_t)maxid + 1) * sizeof *pos)) ||
+                !(direct = hrr_i_malloc(ctx, ((size_t)dmax + 2) * sizeof *direct)))
                 rc = HRR_ENOMEM;
             for (long k = 0; !rc && k <= maxid; k++) pos[k] = -1;
             for (size_t t = 0; !rc && t < m->nt; t++) pos[ids[t]] = (long)t;
+            for (long k = 0; !rc && k <= dmax; k++) direct[k] = -1;
+            for (size_t k = 0; !rc && k < nall; k++)
+                if (pairs[k].id >= 0 && pairs[k].id <= dmax) direct[pairs[k].id] = pairs[k].row;
+            if (!rc && nall) qsort(pairs, nall, sizeof *pairs, cmp_id_row);
         }
         bool row;
         while (!rc && !(rc = hrr_i_step(st, s, &row)) && row) {
             if (pass == 0) {
                 if (m->nt == cap) {
                     cap = cap ? 2 * cap : 1024;
-                    long *a = hrr_i_realloc(hrr_store_ctx(st), ids, cap * sizeof *a);
-                    int *y = a ? hrr_i_realloc(hrr_store_ctx(st), m->year, cap * sizeof *y) : NULL;
+                    long *a = hrr_i_realloc(ctx, ids, cap * sizeof *a);
+                    int *y = a ? hrr_i_realloc(ctx, m->year, cap * sizeof *y) : NULL;
                     if (a) ids = a;
                     if (y) m->year = y;
                     if (!a || !y) {
@@ -77,34 +119,67 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
                 ids[m->nt] = (long)sqlite3_column_int64(s, 0);
                 m->year[m->nt++] = sqlite3_column_int(s, 1);
             } else if (pass == 1) {
-                char (*a)[4] = hrr_i_realloc(hrr_store_ctx(st), m->iso3, (m->ns + 1) * sizeof *a);
-                if (!a) {
-                    rc = HRR_ENOMEM;
-                    break;
+                if (nall == scap) {
+                    scap = scap ? 2 * scap : 256;
+                    srow_t *a = hrr_i_realloc(ctx, rows, scap * sizeof *a);
+                    id_row_t *p = a ? hrr_i_realloc(ctx, pairs, scap * sizeof *p) : NULL;
+                    if (a) rows = a;
+                    if (p) pairs = p;
+                    if (!a || !p) {
+                        rc = HRR_ENOMEM;
+                        break;
+                    }
                 }
-                m->iso3 = a;
-                snprintf(m->iso3[m->ns++], 4, "%s", (const char *)sqlite3_column_text(s, 0));
+                const char *iso = (const char *)sqlite3_column_text(s, 1);
+                if (!iso) iso = "";
+                snprintf(rows[nall].iso3, sizeof rows[nall].iso3, "%s", iso);
+                rows[nall].flag = strlen(iso) > 3 ? LONG : 0;
+                pairs[nall].id = sqlite3_column_int64(s, 0);
+                pairs[nall].row = (long)nall;
+                nall++;
             } else {
                 long id = (long)sqlite3_column_int64(s, 0);
-                const char *iso = (const char *)sqlite3_column_text(s, 1);
-                long t = id >= 0 && id <= maxid ? pos[id] : -1;
-                size_t lo = 0, hi = m->ns; /* states are sorted: binary search */
-                while (lo < hi) {
-                    size_t mid = (lo + hi) / 2;
-                    int c = strcmp(m->iso3[mid], iso);
-                    if (c == 0) lo = hi = mid;
-                    else if (c < 0) lo = mid + 1;
-                    else hi = mid;
+                sqlite3_int64 sid = sqlite3_column_int64(s, 1);
+                long t = id >= 0 && id <= maxid ? pos[id] : -1, r;
+                if (sid >= 0 && sid <= dmax) r = direct[sid];
+                else {
+                    id_row_t key = {sid, 0}, *f = bsearch(&key, pairs, nall, sizeof *pairs, cmp_id_row);
+                    r = f ? f->row : -1;
                 }
-                if (t >= 0 && lo < m->ns && strcmp(m->iso3[lo], iso) == 0)
-                    m->v[lo * m->nt + (size_t)t] = (unsigned char)sqlite3_column_int(s, 2);
+                if (t < 0 || r < 0) continue;
+                rows[r].flag |= VOTED;
+                if (!(rows[r].flag & LONG))
+                    m->v[(size_t)r * m->nt + (size_t)t] = (unsigned char)sqlite3_column_int(s, 2);
             }
         }
         sqlite3_finalize(s);
         s = NULL;
     }
-    hrr_i_free(hrr_store_ctx(st), ids);
-    hrr_i_free(hrr_store_ctx(st), pos);
+    /* drop the rows of the states that did not vote (moving rows up) */
+    size_t ns = 0;
+    for (size_t k = 0; !rc && k < nall; k++)
+        if (rows[k].flag & VOTED) {
+            if (ns != k) {
+                if (m->nt) memcpy(m->v + ns * m->nt, m->v + k * m->nt, m->nt);
+                rows[ns] = rows[k];
+            }
+            ns++;
+        }
+    if (!rc && ns && !(m->iso3 = hrr_i_malloc(ctx, ns * sizeof *m->iso3))) rc = HRR_ENOMEM;
+    if (!rc) {
+        for (size_t k = 0; k < ns; k++) memcpy(m->iso3[k], rows[k].iso3, sizeof m->iso3[k]);
+        m->ns = ns;
+        if (ns < nall) {
+            unsigned char *v = hrr_i_realloc(ctx, m->v, ns * m->nt + 1);
+            if (v) m->v = v;
+        }
+        m->v[ns * m->nt] = 0;
+    }
+    hrr_i_free(ctx, ids);
+    hrr_i_free(ctx, pos);
+    hrr_i_free(ctx, rows);
+    hrr_i_free(ctx, pairs);
+    hrr_i_free(ctx, direct);
     if (rc == HRR_ENOMEM) hrr_i_seterr(st, rc, "out of memory");
     if (rc) hrr_i_vmat_destroy(m);
     return rc;
