@@ -264,6 +264,17 @@ static inline hrr_store_t *data_store_copy(char path[256])
     return open_store(path);
 }
 
+/* Run SQL (several statements) on ST; an error is a failed check. */
+static inline void sql_exec(hrr_store_t *st, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(hrr_store_sqlite(st), sql, NULL, NULL, &err) != SQLITE_OK) {
+        fprintf(stderr, "%s: %s\n", sql, err);
+        h_fail++;
+    }
+    sqlite3_free(err);
+}
+
 /* The first column of the first row of SQL as a long (-1 on error). */
 static inline long sql_long(hrr_store_t *st, const char *sql)
 {

@@ -13,28 +13,13 @@ command -v curl >/dev/null || { echo "skip: no curl"; exit 77; }
 command -v sqlite3 >/dev/null || { echo "skip: no sqlite3 shell"; exit 77; }
 
 . "$SRC/tests/cli_lib.sh"
-pid=
-stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; pid=; }
+. "$SRC/tests/serve_lib.sh"
+stop() { serve_stop; }
 trap 'stop; rm -rf "$tmp"' EXIT
 
 # start DB: the server on a free loopback port, $base its address
 start() {
-    local store=$1 port
-    for _ in 1 2 3 4 5; do
-        port=$((20000 + RANDOM % 20000))
-        "$HRR" --db "$store" serve --port "$port" --static "$tmp/www" 2>"$tmp/serve.err" &
-        pid=$!
-        for _ in $(seq 50); do
-            grep -q "serving" "$tmp/serve.err" 2>/dev/null && break
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        if grep -q "serving $store on http://127.0.0.1:$port/" "$tmp/serve.err"; then
-            base=http://127.0.0.1:$port
-            return 0
-        fi
-        stop
-    done
+    serve_start "$1" "$tmp/www" "$tmp/serve.err" && return 0
     echo "the server did not start: $(cat "$tmp/serve.err")" >&2
     exit 1
 }

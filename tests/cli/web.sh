@@ -17,9 +17,8 @@ command -v node >/dev/null && command -v curl >/dev/null && [ -x /usr/bin/chromi
     [ -d "$mods/playwright-core" ] && [ -f "$web/vendor/vega.min.js" ] ||
     { echo "skip: node, curl, chromium or the web bundle missing"; exit 77; }
 tmp=$(mktemp -d /tmp/hrr-web.XXXXXX)
-pid=
-stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; pid=; }
-trap 'stop; rm -rf "$tmp"' EXIT
+. "$SRC/tests/serve_lib.sh"
+trap 'serve_stop; rm -rf "$tmp"' EXIT
 
 db=${HRR_FIXTURE_DB:-}
 if [ -z "$db" ] || [ ! -f "$db" ]; then
@@ -30,22 +29,11 @@ fi
 echo "store: $db"
 
 # the server on a free loopback port ("serving" on stderr once it listens)
-for _ in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 20000))
-    "$HRR" --db "$db" serve --port "$port" --static "$web" 2>"$tmp/server.log" &
-    pid=$!
-    for _ in $(seq 50); do
-        grep -q "serving" "$tmp/server.log" 2>/dev/null && break
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    grep -q "serving" "$tmp/server.log" && break
-    stop
-done
-[ -n "$pid" ] || { echo "FAIL: hrr serve did not start"; cat "$tmp/server.log"; exit 1; }
-curl -sf "http://127.0.0.1:$port/api/summary" >/dev/null || { echo "FAIL: /api/summary"; exit 1; }
+serve_start "$db" "$web" "$tmp/server.log" ||
+    { echo "FAIL: hrr serve did not start"; cat "$tmp/server.log"; exit 1; }
+curl -sf "$base/api/summary" >/dev/null || { echo "FAIL: /api/summary"; exit 1; }
 
-HRR_URL=http://127.0.0.1:$port HRR_SHOTS=$(dirname "$HRR")/web-shots node "$SRC/tests/web/e2e.mjs"
+HRR_URL=$base HRR_SHOTS=$(dirname "$HRR")/web-shots node "$SRC/tests/web/e2e.mjs"
 rc=$?
 [ $rc = 0 ] || cat "$tmp/server.log"
 exit $rc

@@ -7,16 +7,6 @@
 
 #include <math.h>
 
-static void exec(hrr_store_t *st, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(hrr_store_sqlite(st), sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "%s: %s\n", sql, err);
-        h_fail++;
-    }
-    sqlite3_free(err);
-}
-
 /* Four HRC items, three states. Votes (1 yes, 2 no, 3 abstain, 4 absent):
  *        item1 item2 item3 item4 (2007)
  *   CHN    1     2     1     3
@@ -31,7 +21,7 @@ static void test_hand(void)
 {
     char path[256];
     hrr_store_t *st = open_store(tmp_store(path));
-    exec(st, "INSERT INTO imports(id,path,sha256,format,started) VALUES(1,'t','x','fixture','now');"
+    sql_exec(st, "INSERT INTO imports(id,path,sha256,format,started) VALUES(1,'t','x','fixture','now');"
              "INSERT INTO items(id,key,body,date,kind) VALUES(1,'i1','HRC','2006-07-01','resolution'),"
              "(2,'i2','HRC','2006-07-02','resolution'),(3,'i3','HRC','2006-07-03','resolution'),"
              "(4,'i4','HRC','2007-03-01','resolution');");
@@ -41,9 +31,9 @@ static void test_hand(void)
             char sql[256];
             snprintf(sql, sizeof sql, "INSERT INTO ballots VALUES(%d,(SELECT id FROM states"
                      " WHERE iso3='%s'),%c,1)", i + 1, v[2 * s], v[2 * s + 1][i]);
-            exec(st, sql);
+            sql_exec(st, sql);
         }
-    exec(st, "INSERT INTO memberships(state_id,org) SELECT id,'PAIR' FROM states WHERE iso3 IN ('CHN','CUB')");
+    sql_exec(st, "INSERT INTO memberships(state_id,org) SELECT id,'PAIR' FROM states WHERE iso3 IN ('CHN','CUB')");
     hrr_scope_opts_t sc = {"HRC", 0, 0};
     hrr_agree_t *a = NULL;
     CHECK(hrr_agree_run(st, &sc, NULL, 0, 1, &a) == HRR_OK);

@@ -14,16 +14,6 @@
 
 #include <math.h>
 
-static void exec(hrr_store_t *st, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(hrr_store_sqlite(st), sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "%s: %s\n", sql, err);
-        h_fail++;
-    }
-    sqlite3_free(err);
-}
-
 /* Four Council items of 2007. Votes (1 yes, 2 no, 3 abstain, 4 absent):
  *        i1 i2 i3 i4
  *   CHN   1  2  3  4
@@ -38,7 +28,7 @@ static void test_hand(void)
 {
     char path[256];
     hrr_store_t *st = open_store(tmp_store(path));
-    exec(st, "INSERT INTO imports(id,path,sha256,format,started) VALUES(1,'t','x','fixture','now');"
+    sql_exec(st, "INSERT INTO imports(id,path,sha256,format,started) VALUES(1,'t','x','fixture','now');"
              "INSERT INTO items(id,key,body,symbol,date,kind,subject) VALUES"
              "(1,'i1','HRC','S/1','2007-03-01','resolution','HUMAN RIGHTS - ETHIOPIA'),"
              "(2,'i2','HRC','S/2','2007-03-02','resolution','HUMAN RIGHTS'),"
@@ -54,7 +44,7 @@ static void test_hand(void)
             char sql[256];
             snprintf(sql, sizeof sql, "INSERT INTO ballots VALUES(%d,(SELECT id FROM states"
                      " WHERE iso3='%s'),%c,1)", i + 1, v[2 * s], v[2 * s + 1][i]);
-            exec(st, sql);
+            sql_exec(st, sql);
         }
     hrr_profile_opts_t o = {.body = "hrc", .no_ideal = 1};
     hrr_profile_t *p = NULL;
