@@ -37,8 +37,21 @@ typedef struct hrr_fc_draft {
     const char *title;      /* the draft's title (NULL: the LIKE item's) */
     const char *target;     /* ISO3 of the state it is about, or NULL (from
                                the LIKE item or the title) */
-    const char *sponsors;   /* ISO3 codes separated by ',' or ';' (NULL: none
-                               known) */
+    const char *sponsors;   /* the sponsors, separated by ';': ISO3 codes or
+                               the names the UN writes ("United Kingdom of
+                               Great Britain and Northern Ireland", "Algeria
+                               (on behalf of the Group of Arab States)": the
+                               state, with the group's members where the
+                               store knows the group); ISO3 codes may also be
+                               separated by ',' (NULL: none known) */
+    const char *kind;       /* "resolution", "decision", "amendment" or
+                               "motion"; NULL: inferred from the symbol and
+                               title (": amendment /", "Amendment ... to draft
+                               resolution ...", "no-action motion") */
+    const char *amends;     /* for an amendment: the text it changes, by
+                               symbol (a vote on record, or a draft of the
+                               same batch) or by title; NULL: from the title
+                               or the symbol named in it */
     const char *members;    /* ISO3 codes separated by ',' or ';' (NULL: the
                                body's membership on DATE) */
     int no_action;          /* 1: a no-action motion is expected; 0: none;
@@ -60,7 +73,28 @@ typedef struct hrr_fc_opts {
     const char *cutoff;     /* learn only from what was recorded before this
                                date (NULL: the draft's date; a later date
                                than the draft's is taken as the draft's) */
+    const char *explain;    /* ISO3 of a member whose probabilities are to
+                               be explained (hrr_fc_result_t.explain), or
+                               NULL */
 } hrr_fc_opts_t;
+
+/* One feature's part in a member's forecast: its value and what it added
+ * to the log odds of no, abstain and absent against yes. */
+typedef struct hrr_fc_explain {
+    int feature;            /* enum index: hrr_fc_feature_name(feature) */
+    double value;           /* its value for the member on this draft */
+    double contrib[3];      /* weight x value: no, abstain, absent vs yes */
+} hrr_fc_explain_t;
+
+/* A sponsor as the forecast read it. */
+typedef struct hrr_fc_sponsor {
+    char state[4];          /* ISO3 ("" for a group's own row) */
+    char written[160];      /* as given */
+    char note[160];         /* "on behalf of ...", "member of EU, sponsoring
+                               through ..." or "" */
+} hrr_fc_sponsor_t;
+
+#define HRR_FC_NWARN 6      /* warnings a forecast may carry */
 
 /* One member's forecast. */
 typedef struct hrr_fc_ballot {
@@ -94,6 +128,28 @@ typedef struct hrr_fc_result {
                                the terms, or given (draft->members) */
     char members_note[320]; /* why they were guessed and where they were
                                taken from, one sentence ("" when not) */
+    char kind[16];          /* the draft's kind: resolution, decision,
+                               amendment, motion */
+    char kind_note[200];    /* how the kind was inferred ("" when given) */
+    char like_date[16];     /* the date of the text read against ("") */
+    char like_target[4];    /* its target state ("" thematic or none) */
+    char like_title[160];   /* its title ("") */
+    char base[64];          /* an amendment: the vote of the text it amends
+                               that its ballots were read against ("") */
+    char base_date[16];     /* that vote's date */
+    hrr_fc_sponsor_t *sponsors; /* the sponsors as read */
+    size_t nsponsors;
+    char warn[HRR_FC_NWARN][320]; /* warnings, one sentence each: the text
+                               read against targets another state or is
+                               older than six years; no earlier version was
+                               found; the members were guessed */
+    int nwarn;
+    char explain_state[4];  /* opts->explain, "" when not asked */
+    double explain_p[HRR_FC_NCLASS]; /* that member's probabilities */
+    hrr_fc_explain_t *explain; /* the features that moved them, the largest
+                               first (|contribution| over the three log odds),
+                               features of value 0 left out */
+    size_t nexplain;
 } hrr_fc_result_t;
 
 /* Forecast DRAFT. Errors (unknown state, bad date, unknown LIKE item, no
@@ -105,7 +161,8 @@ void hrr_fc_result_free(hrr_fc_result_t *r);
 
 /* A batch of drafts read from a CSV file with the header columns symbol,
  * date, title and optionally target, members (ISO3 codes separated by ';'),
- * sponsors, like, no_action (0/1), in any order. Errors name the file, line
+ * sponsors (ISO3 codes or UN names separated by ';'), like, no_action (0/1),
+ * kind, amends, in any order. Errors name the file, line
  * and field (HRR_EDATA, HRR_EIO), left in CTX (hrr_errmsg; may be NULL). */
 typedef struct hrr_fc_batch {
     hrr_fc_draft_t *d;      /* the drafts, in file order */

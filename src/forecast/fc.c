@@ -299,6 +299,7 @@ void hrr_fc_close(hrr_fc_t *fc)
     for (size_t i = 0; i < fc->ni; i++) {
         hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].symbol);
         hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].session);
+        hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].title);
         hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].subject);
         hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].tok);
         hrr_i_free(hrr_store_ctx(fc->st), fc->it[i].sponsor);
@@ -323,6 +324,87 @@ void hrr_fc_close(hrr_fc_t *fc)
     hrr_i_free(hrr_store_ctx(fc->st), fc->terms);
     hrr_i_free(hrr_store_ctx(fc->st), fc->mroster);
     hrr_i_free(hrr_store_ctx(fc->st), fc);
+}
+
+
+/* Each item's sponsors as the store's sponsors table lists them (states,
+ * and the members on the item's date of a group acted for that the store
+ * knows: "on behalf of the European Union"), in place of those read from
+ * the item's sponsors text; and an amendment's base lineage from the text
+ * it amends (items.amends_id), in place of the one read from its title.
+ * POS maps item ids (<= MAXID) to indices. */
+static hrr_err_t load_links(hrr_fc_t *fc, const char *body, const long *pos, long maxid)
+{
+    static const char *const q_sp =
+        "SELECT s.item_id, s.state_id FROM sponsors s JOIN items i ON i.id=s.item_id"
+        " WHERE i.body=?1 AND s.state_id IS NOT NULL"
+        " UNION SELECT s.item_id, m.state_id FROM sponsors s JOIN items i ON i.id=s.item_id"
+        " JOIN memberships m ON m.org=s.grp AND m.start_date<=i.date"
+        " AND (m.end_date IS NULL OR m.end_date>i.date)"
+        " WHERE i.body=?1 AND s.grp IS NOT NULL ORDER BY 1, 2";
+    static const char *const q_am =
+        "SELECT i.id, coalesce(a.title,''), a.kind FROM items i JOIN items a ON a.id=i.amends_id"
+        " WHERE i.body=?1";
+    hrr_store_t *st = fc->st;
+    sqlite3_stmt *s = NULL;
+    hrr_err_t rc = HRR_OK;
+    bool row;
+    int *idx = NULL;
+    size_t n = 0, cap = 0;
+    long cur = -1;
+    if (sqlite3_prepare_v2(st->db, q_sp, -1, &s, NULL)) return hrr_i_dberr(st, "reading sponsors");
+    sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
+    for (;;) {
+        if ((rc = hrr_i_step(st, s, &row))) break;
+        long id = row ? sqlite3_column_int64(s, 0) : -2;
+        if (id != cur && cur >= 0 && cur <= maxid && pos[cur] >= 0) { /* the item before: done */
+            fc_item_t *it = &fc->it[pos[cur]];
+            int *a = n ? hrr_i_malloc(hrr_store_ctx(st), n * sizeof *a) : NULL;
+            if (n && !a) {
+                rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
+                break;
+            }
+            if (n) memcpy(a, idx, n * sizeof *a);
+            hrr_i_free(hrr_store_ctx(st), it->sponsor);
+            it->sponsor = a, it->nsponsor = (int)n;
+        }
+        if (!row) break;
+        if (id != cur) cur = id, n = 0;
+        int k = state_index(fc, sqlite3_column_int64(s, 1));
+        if (k < 0) continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            int *a = hrr_i_realloc(hrr_store_ctx(st), idx, nc * sizeof *a);
+            if (!a) {
+                rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
+                break;
+            }
+            idx = a, cap = nc;
+        }
+        idx[n++] = k;
+    }
+    sqlite3_finalize(s);
+    hrr_i_free(hrr_store_ctx(st), idx);
+    if (rc) return rc;
+    if (sqlite3_prepare_v2(st->db, q_am, -1, &s, NULL)) return hrr_i_dberr(st, "reading amendments");
+    sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
+    while (!(rc = hrr_i_step(st, s, &row)) && row) {
+        long id = sqlite3_column_int64(s, 0);
+        if (id > maxid || pos[id] < 0) continue;
+        const char *title = (const char *)sqlite3_column_text(s, 1);
+        if (!*title) continue;
+        int bk = kind_code((const char *)sqlite3_column_text(s, 2));
+        int bl, *bt, nbt;
+        hrr_i_fc_title_key(fc, title, bk == FC_AMEND ? FC_RES : bk, &bl, &bt, &nbt, 1);
+        hrr_i_free(hrr_store_ctx(st), bt);
+        if (bl < 0) {
+            rc = hrr_i_seterr(st, HRR_ENOMEM, "out of memory");
+            break;
+        }
+        fc->it[pos[id]].blin = bl;
+    }
+    sqlite3_finalize(s);
+    return rc;
 }
 
 
@@ -453,6 +535,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         snprintf(subj, sizeof subj, tg ? "country:%s" : "thematic", tg ? tg : "");
         if (!(it->symbol = hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 2))) ||
             !(it->session = hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 3))) ||
+            !(it->title = hrr_i_strdup(hrr_store_ctx(st), (const char *)sqlite3_column_text(s, 5))) ||
             !(it->subject = hrr_i_strdup(hrr_store_ctx(st), subj)))
             goto nomem;
         hrr_i_fc_title_key(fc, (const char *)sqlite3_column_text(s, 5), it->kind, &it->lineage,
@@ -493,6 +576,9 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
+    /* sponsors from the store's table, where it has them, and the text an
+     * amendment amends (items.amends_id) */
+    if ((rc = load_links(fc, body, pos, maxid))) goto out;
     /* the Assembly's records leave absences out: a member of the year (a
      * state with a ballot that year) without a ballot was absent */
     if (fc->year_roster) {

@@ -16,6 +16,7 @@ typedef struct fc_item {
     int date;           /* yyyymmdd */
     char *symbol;       /* symbol, or the key when there is none */
     char *session;      /* session ("" if none) */
+    char *title;        /* title ("" if none) */
     char *subject;      /* "country:ISO3" or "thematic" */
     int kind;           /* FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER */
     int target;         /* state index, -1 if none */

@@ -23,6 +23,7 @@
  */
 #define _GNU_SOURCE /* strcasestr */
 #include "import.h"
+#include "records/sponsor.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,37 +157,6 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 }
 
 
-/* Groups main_sponsors names as acted for, with hrr's code: groups.csv's
- * EU, OIC and LMG, and the regional groups of states.csv (un_group). The
- * rest keep the name as written (grp), or none ("a group of States"). */
-static const struct { const char *prefix, *code; } k_groups[] = {
-    {"european union", "EU"},
-    {"organization of islamic cooperation", "OIC"},
-    {"organization of the islamic conference", "OIC"},
-    {"oic", "OIC"},
-    {"like-minded group", "LMG"},
-    {"group of african states", "AFRICAN"},
-    {"african group", "AFRICAN"},
-    {"group of latin american and caribbean states", "GRULAC"},
-    {"grulac", "GRULAC"},
-};
-
-/* The group code for what follows "on behalf of" (G, "the " stripped):
- * a code, the name as written for a named group, NULL for "a group of ...". */
-static const char *group_code(const char *g, char *buf, size_t n)
-{
-    if (strncasecmp(g, "a group", 7) == 0 || strncasecmp(g, "group of states", 15) == 0)
-        return NULL;
-    for (size_t i = 0; i < sizeof k_groups / sizeof *k_groups; i++)
-        if (strncasecmp(g, k_groups[i].prefix, strlen(k_groups[i].prefix)) == 0)
-            return k_groups[i].code;
-    /* "Gulf Cooperation Council, except ..." -> the group's name alone */
-    size_t k = strcspn(g, ",(");
-    while (k && g[k - 1] == ' ') k--;
-    snprintf(buf, n, "%.*s", (int)k, g);
-    return buf;
-}
-
 /* The one state NAME names on DATE through the name aliases: *ID, or 0
  * (none, or more than one). */
 static hrr_err_t sponsor_state(hrr_imp_t *imp, res_t *r, const char *name, const char *date,
@@ -238,27 +208,13 @@ static hrr_err_t sponsor_put(hrr_imp_t *imp, res_t *r, long item, long state, co
 static hrr_err_t sponsor_one(hrr_imp_t *imp, res_t *r, long item, const char *record,
                              const char *date, const char *tok, const char *except)
 {
-    char who[512], grpname[256], note[512] = "", written[768];
-    const char *grp = NULL;
+    char written[768];
+    hrr_i_sponsor_name_t sn;
     hrr_err_t rc;
     snprintf(written, sizeof written, "%s%s%s", tok, *except ? ", " : "", except);
-    snprintf(who, sizeof who, "%s", tok);
-    char *ob = strcasestr(who, "on behalf of");
-    if (ob) {
-        const char *g = ob + 12;
-        while (*g == ' ') g++;
-        char gbuf[512];
-        snprintf(gbuf, sizeof gbuf, "%s", g);
-        size_t gl = strlen(gbuf);
-        while (gl && (gbuf[gl - 1] == ')' || gbuf[gl - 1] == ' ')) gbuf[--gl] = 0;
-        snprintf(note, sizeof note, "on behalf of %s%s%s", gbuf, *except ? ", " : "", except);
-        const char *gn = strncasecmp(gbuf, "the ", 4) == 0 ? gbuf + 4 : gbuf;
-        grp = group_code(gn, grpname, sizeof grpname);
-        /* the state's name ends before "(on behalf" or "on behalf" */
-        *ob = 0;
-        size_t k = strlen(who);
-        while (k && (who[k - 1] == ' ' || who[k - 1] == '(')) who[--k] = 0;
-    }
+    hrr_i_sponsor_parse(tok, except, &sn);
+    char *who = sn.who, *note = sn.note;
+    const char *grp = sn.grp;
     long state;
     if ((rc = sponsor_state(imp, r, who, date, &state))) return rc;
     if (state || grp)
