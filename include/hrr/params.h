@@ -42,6 +42,8 @@ hrr_err_t hrr_param_min(const char *name, const char *value, long *out, char *ms
 hrr_err_t hrr_param_limit(const char *name, const char *value, long *out, char *msg, size_t cap);
 /* An ISO 3166 alpha-3 code: three letters A-Z. */
 hrr_err_t hrr_param_iso3(const char *name, const char *value, char *msg, size_t cap);
+/* The kind of a draft: resolution, decision, amendment or motion. */
+hrr_err_t hrr_param_kind(const char *name, const char *value, char *msg, size_t cap);
 /* A date YYYY-MM-DD (a real calendar day). */
 hrr_err_t hrr_param_date(const char *name, const char *value, char *msg, size_t cap);
 /* A switch: "1" (or "true", "yes", "") on, "0" ("false", "no") off. */

@@ -10,20 +10,33 @@
 static void help(void)
 {
     printf("usage: hrr forecast --body B --date YYYY-MM-DD (--like SYMBOL | --title TEXT)\n"
-           "                    [--target ISO3] [--sponsors LIST] [--members LIST|@FILE]\n"
+           "                    [--kind K] [--amends SYMBOL|TITLE] [--target ISO3]\n"
+           "                    [--sponsors LIST] [--members LIST|@FILE]\n"
            "                    [--no-action | --no-motion] [--runs N] [--seed S]\n"
-           "                    [--shock S] [--rules NAME] [--json | --csv]\n"
-           "       hrr forecast --body B --batch FILE.csv [--runs N] [--seed S] [--json | --csv]\n\n"
+           "                    [--shock S] [--rules NAME] [--explain ISO3] [--strict]\n"
+           "                    [--json | --csv]\n"
+           "       hrr forecast --body B --batch FILE.csv [--runs N] [--seed S] [--strict]\n"
+           "                    [--json | --csv]\n\n"
            "Each member's probabilities of yes, no, abstain and absent on a draft, learned\n"
            "only from votes recorded before DATE; P(adopted) by Monte Carlo under the\n"
            "body's rules (a no-action motion first when --no-action is given or one met\n"
            "an earlier text on the same target); the swing states (docs/forecast.md).\n"
            "--like: an earlier vote the draft repeats (else found from --title).\n"
+           "--kind: resolution, decision, amendment or motion (a no-action motion on the\n"
+           "text described); default: inferred from the title and symbol, and said.\n"
+           "--amends: the text an amendment changes, by symbol or title (default: from\n"
+           "the title, 'X : amendment /' or 'Amendment ... to draft resolution S').\n"
+           "--sponsors: ISO3 codes or the names the UN writes, separated by ';'\n"
+           "('Algeria (on behalf of the Group of Arab States)': the group's members too,\n"
+           "where the store knows the group).\n"
+           "--explain ISO3: the features that moved that member's probabilities.\n"
+           "--strict: exit 4 when the members had to be guessed (the warning says why).\n"
            "--members: ISO3 codes separated by ',' or ';', or a FILE (or @FILE) with one\n"
            "per line ('#' starts a comment);\n"
            "default: the body's members on DATE as recorded.\n"
            "--batch: a CSV with columns symbol,date,title and optionally target,members\n"
-           "(';'-separated), sponsors, like, no_action; learned from before its first date.\n"
+           "(';'-separated), sponsors (';'-separated), like, no_action, kind, amends (a\n"
+           "symbol of the batch allowed); learned from before its first date.\n"
            "--shock S: sd of the common shock of each run's yes-against-no log odds\n"
            "(blocs moving together; default 0.5, 0: independent ballots).\n");
 }
@@ -53,11 +66,13 @@ typedef struct fc_cli {
     hrr_fc_draft_t d;
     hrr_fc_opts_t fo;
     const char *batch, *members;
+    int strict;
 } fc_cli_t;
 
 static int fc_opt(void *ctx, int c, const char *arg)
 {
     fc_cli_t *x = ctx;
+    char msg[256];
     switch (c) {
     case 'd': x->d.date = arg; break;
     case 'l': x->d.like = arg; break;
@@ -70,12 +85,23 @@ static int fc_opt(void *ctx, int c, const char *arg)
     case 'N': x->d.no_action = 1; break;
     case 'M': x->d.no_action = 0; break;
     case 'K': return shock_opt("forecast", arg, &x->fo);
+    case 'k':
+        if (hrr_param_kind("--kind", arg, msg, sizeof msg)) return hrr_cli_usage("forecast", "%s", msg);
+        x->d.kind = arg;
+        break;
+    case 'a': x->d.amends = arg; break;
+    case 'x':
+        if (hrr_param_iso3("--explain", arg, msg, sizeof msg)) return hrr_cli_usage("forecast", "%s", msg);
+        x->fo.explain = arg;
+        break;
+    case 'S': x->strict = 1; break;
     }
     return 0;
 }
 
 /* Forecast every draft (one, or the batch's) into the report. */
-static int run_drafts(hrr_store_t *st, hrr_fc_t *fc, const fc_cli_t *x, const hrr_fc_batch_t *bt, hrr_report_fc_t *rf)
+static int run_drafts(hrr_store_t *st, hrr_fc_t *fc, const fc_cli_t *x, const hrr_fc_batch_t *bt, hrr_report_fc_t *rf,
+                      int *guessed)
 {
     int code = 0;
     for (size_t k = 0; !code && k < (bt ? bt->n : 1); k++) {
@@ -86,9 +112,11 @@ static int run_drafts(hrr_store_t *st, hrr_fc_t *fc, const fc_cli_t *x, const hr
         else if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         else code = hrr_cli_report(hrr_report_fc_add(rf, r, dk->title));
         /* the table says so too; CSV and JSON readers may not look */
-        if (!rc && r->members_guessed)
+        if (!rc && r->members_guessed) {
             fprintf(stderr, "hrr: warning: %s%smembers guessed: %s\n", r->symbol,
                     r->symbol[0] ? ": " : "", r->members_note);
+            if (x->strict) *guessed = 1;
+        }
         hrr_fc_result_free(r);
     }
     return code;
@@ -102,7 +130,9 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         {"sponsors", required_argument, 0, 's'}, {"members", required_argument, 0, 'm'},
         {"rules", required_argument, 0, 'R'},    {"batch", required_argument, 0, 'B'},
         {"no-action", no_argument, 0, 'N'},      {"no-motion", no_argument, 0, 'M'},
-        {"shock", required_argument, 0, 'K'},    {0, 0, 0, 0}};
+        {"shock", required_argument, 0, 'K'},    {"kind", required_argument, 0, 'k'},
+        {"amends", required_argument, 0, 'a'},   {"explain", required_argument, 0, 'x'},
+        {"strict", no_argument, 0, 'S'},         {0, 0, 0, 0}};
     fc_cli_t x = {.d = {.no_action = -1}};
     const hrr_args_spec_t spec = {.cmd = "forecast", .shared = ARG_BODY | ARG_BODY_REQUIRED | ARG_RUNS |
                                   ARG_SEED | ARG_FMT, .own = opts, .on_opt = fc_opt, .ctx = &x, .help = help};
@@ -111,9 +141,10 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
     if (code >= 0) return code;
     x.fo.runs = a.runs;
     x.fo.seed = a.seed;
-    if (x.batch && (x.d.date || x.d.like || x.d.title || x.d.target || x.members || x.d.sponsors))
+    if (x.batch && (x.d.date || x.d.like || x.d.title || x.d.target || x.members || x.d.sponsors ||
+                    x.d.kind || x.d.amends || x.fo.explain))
         return hrr_cli_usage("forecast", "--batch takes the drafts from the file: no --date, --like, --title, "
-                                         "--target, --members or --sponsors");
+                                         "--target, --members, --sponsors, --kind, --amends or --explain");
     if (!x.batch && !x.d.date) return hrr_cli_usage("forecast", "--date YYYY-MM-DD is required");
     if (!x.batch && !x.d.like && !x.d.title) return hrr_cli_usage("forecast", "--like SYMBOL or --title TEXT is required");
     char *mem = NULL;
@@ -144,9 +175,14 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
     if (fc) {
         hrr_report_fc_t rf;
         code = hrr_cli_report(hrr_report_fc_begin(&rf, stdout, a.fmt, a.body, bt != NULL));
-        if (!code) code = run_drafts(st, fc, &x, bt, &rf);
+        int guessed = 0;
+        if (!code) code = run_drafts(st, fc, &x, bt, &rf, &guessed);
         int end = hrr_cli_report(hrr_report_fc_end(&rf, code == 0));
         if (!code) code = end;
+        if (!code && guessed) {
+            fprintf(stderr, "hrr: --strict: the members were guessed (see the warning); exit 4\n");
+            code = 4;
+        }
     }
     hrr_fc_close(fc);
     hrr_fc_batch_free(bt);

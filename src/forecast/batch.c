@@ -1,6 +1,6 @@
 /*
  * batch.c - a session's drafts from a CSV file (symbol,date,title and the
- * optional target, members, sponsors, like, no_action), read with the
+ * optional target, members, sponsors, like, no_action, kind, amends), read with the
  * project's libcsv reader; every error names the file, line and field.
  */
 #include "fc.h"
@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { C_SYMBOL, C_DATE, C_TITLE, C_TARGET, C_MEMBERS, C_SPONSORS, C_LIKE, C_NOACTION, C_N };
+enum { C_SYMBOL, C_DATE, C_TITLE, C_TARGET, C_MEMBERS, C_SPONSORS, C_LIKE, C_NOACTION, C_KIND, C_AMENDS, C_N };
 static const char *const colname[C_N] = {"symbol", "date", "title", "target", "members",
-                                         "sponsors", "like", "no_action"};
+                                         "sponsors", "like", "no_action", "kind", "amends"};
 
 typedef struct bctx {
     const char *path;   /* for messages */
@@ -104,6 +104,14 @@ static hrr_err_t row_fn(void *ud, const hrr_csv_row_t *row)
         }
         d->no_action = val[C_NOACTION][0] == '1';
     }
+    if (val[C_KIND] && strcmp(val[C_KIND], "resolution") && strcmp(val[C_KIND], "decision") &&
+        strcmp(val[C_KIND], "amendment") && strcmp(val[C_KIND], "motion")) {
+        snprintf(c->err, c->errlen, "%s:%ld: field 'kind': '%s' is not resolution, decision, amendment or"
+                 " motion", c->path, row->line, val[C_KIND]);
+        return HRR_EDATA;
+    }
+    d->kind = val[C_KIND];
+    d->amends = val[C_AMENDS];
     d->symbol = val[C_SYMBOL];
     d->date = val[C_DATE];
     d->title = val[C_TITLE];
@@ -154,6 +162,16 @@ hrr_err_t hrr_fc_batch_load(const char *path, hrr_fc_batch_t **out, hrr_ctx_t *c
     if (rc) {
         hrr_fc_batch_free(b);
         return rc;
+    }
+    /* an amendment to a draft of the same batch is read against that
+     * draft's title (its text's lineage) */
+    for (size_t i = 0; i < b->n; i++) {
+        if (!b->d[i].amends) continue;
+        for (size_t j = 0; j < b->n; j++)
+            if (j != i && b->d[j].title && !strcmp(b->d[j].symbol, b->d[i].amends)) {
+                b->d[i].amends = b->d[j].title;
+                break;
+            }
     }
     *out = b;
     return HRR_OK;

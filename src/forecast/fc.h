@@ -115,6 +115,8 @@ typedef struct fc_model {
     float *agree;       /* ns x ns share of identical votes (yes, no,
                            abstain) on the six years before, -1 if < 10 */
     long trained;       /* training rows */
+    int warm;           /* 1: w holds a fit to start the next one from */
+    int iters;          /* Newton steps of the last fit */
     int *bloc;          /* each state's voting bloc (Louvain communities of
                            the agreement graph, hrr_blocs_run, over the six
                            calendar years before the cutoff's), -1 none */

@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+/* draws (runs x members) from which the simulation is spread over threads */
+#define MC_PARALLEL_DRAWS 4e6
 #define BLOCK 4096
 
 hrr_err_t hrr_fc_thresholds(const hrr_rules_t *rules, long n, int scope, int motion, int year,
@@ -78,7 +80,11 @@ long hrr_fc_simulate(const double *p, size_t n, const short *adopt, const short 
     }
     if (decisive) memset(decisive, 0, n * sizeof *decisive);
     int fail = 0;
-#pragma omp parallel reduction(+ : adopted, carried) reduction(| : fail)
+    /* threads only where the work pays for them: a backtest's thousands of
+     * small simulations run faster on one thread than with workers that
+     * spin between regions while the model is being fitted */
+    int par = (double)nruns * (double)n > MC_PARALLEL_DRAWS;
+#pragma omp parallel if (par) reduction(+ : adopted, carried) reduction(| : fail)
     {
         unsigned char *b = hrr_i_malloc(ctx, n + 1);
         long *dec = decisive ? hrr_i_calloc(ctx, n + 1, sizeof *dec) : NULL;

@@ -15,6 +15,8 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -521,9 +523,15 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
         rc = HRR_ENOMEM;
         goto out;
     }
-    memset(fc->model.w, 0, sizeof fc->model.w);
-    for (int iter = 0; iter < 30; iter++) {
-        double gr[D];
+    /* warm start: from the weights of the last fit (a backtest fits session
+     * after session on records that differ by one session), else zero */
+    int iter_done = 0;
+    if (!fc->model.warm) memset(fc->model.w, 0, sizeof fc->model.w);
+    double wprev[K][P], lprev = -INFINITY, lastmx = INFINITY;
+    double (*stepv)[P] = NULL;
+    double stepbuf[K][P];
+    for (int iter = 0; iter < 40; iter++) {
+        double gr[D], ll = 0;
         memset(hbuf, 0, K * K * P * P * sizeof *hbuf);
         memset(gr, 0, sizeof gr);
         for (size_t n = 0; n < r->n; n++) {
@@ -533,6 +541,7 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
                 if (f[q] != 0) nz[nnz++] = q;
             double p[4];
             hrr_i_fc_predict(fc, f, p);
+            ll += log(p[r->y[n]] > 1e-300 ? p[r->y[n]] : 1e-300);
             for (int k = 0; k < K; k++) {
                 double res = (r->y[n] == k + 1) - p[k + 1];
                 for (int a = 0; a < nnz; a++) gr[k * P + nz[a]] += res * f[nz[a]];
@@ -550,6 +559,26 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
                     }
                 }
         }
+        for (int a = 0; a < D; a++) ll -= 0.5 * RIDGE * fc->model.w[a / P][a % P] * fc->model.w[a / P][a % P];
+        /* damped Newton: a step that lowered the penalised likelihood is
+         * halved from the point before it (warm starts can begin far off:
+         * the ideal points' sign is fitted afresh each time) */
+        if (stepv && ll < lprev - 1e-9 * fabs(lprev)) {
+            for (int k = 0; k < K; k++)
+                for (int q = 0; q < P; q++) stepbuf[k][q] *= 0.5, fc->model.w[k][q] = wprev[k][q] + stepbuf[k][q];
+            if (lastmx * 0.5 < 1e-7) {
+                memcpy(fc->model.w, wprev, sizeof wprev);
+                break;
+            }
+            lastmx *= 0.5;
+            continue;
+        }
+        lprev = ll;
+        memcpy(wprev, fc->model.w, sizeof wprev);
+        for (int a = 0; a < D; a++) {
+            gr[a] -= RIDGE * fc->model.w[a / P][a % P];
+            gsl_vector_set(g, (size_t)a, gr[a]);
+        }
         /* the lower triangles of the blocks */
         for (int k = 0; k < K * K; k++) {
             double *h = hbuf + (size_t)k * P * P;
@@ -564,22 +593,24 @@ static hrr_err_t fit_mnl(hrr_fc_t *fc, const rows_t *r)
                         gsl_matrix_set(H, (size_t)(k * P + q), (size_t)(l * P + u),
                                        k <= l ? h[q * P + u] : h[u * P + q]);
             }
-        for (int a = 0; a < D; a++) {
-            gr[a] -= RIDGE * fc->model.w[a / P][a % P];
+        for (int a = 0; a < D; a++)
             gsl_matrix_set(H, (size_t)a, (size_t)a, gsl_matrix_get(H, (size_t)a, (size_t)a) + RIDGE);
-            gsl_vector_set(g, (size_t)a, gr[a]);
-        }
         /* GSL's handler only records (hrr_i_init, run by hrr_store_open) */
         int bad = gsl_linalg_cholesky_decomp1(H) || gsl_linalg_cholesky_solve(H, g, step);
         if (bad) break;
+        iter_done++;
         double mx = 0;
         for (int a = 0; a < D; a++) {
             double s = gsl_vector_get(step, (size_t)a);
+            stepbuf[a / P][a % P] = s;
             fc->model.w[a / P][a % P] += s;
             if (fabs(s) > mx) mx = fabs(s);
         }
+        stepv = stepbuf;
+        lastmx = mx;
         if (mx < 1e-5) break;
     }
+    fc->model.iters = iter_done;
 out:
     hrr_i_free(hrr_store_ctx(fc->st), hbuf);
     gsl_matrix_free(H);
@@ -619,6 +650,7 @@ hrr_err_t hrr_i_fc_train(hrr_fc_t *fc, int cutoff)
         goto out;
     }
     if ((rc = fit_mnl(fc, &r))) goto out;
+    fc->model.warm = 1;
     fc->model.trained = (long)r.n;
     fc->model.cutoff = cutoff;
 out:

@@ -100,6 +100,15 @@ hrr_err_t hrr_param_iso3(const char *name, const char *value, char *msg, size_t 
                value ? value : "");
 }
 
+hrr_err_t hrr_param_kind(const char *name, const char *value, char *msg, size_t cap)
+{
+    static const char *const kinds[] = {"resolution", "decision", "amendment", "motion"};
+    for (size_t k = 0; value && k < sizeof kinds / sizeof *kinds; k++)
+        if (!strcmp(value, kinds[k])) return HRR_OK;
+    return bad(msg, cap, "%s wants resolution, decision, amendment or motion, not '%s'", name,
+               value ? value : "");
+}
+
 hrr_err_t hrr_param_date(const char *name, const char *value, char *msg, size_t cap)
 {
     static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

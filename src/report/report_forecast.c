@@ -7,6 +7,7 @@
 #include "hrr/fc_plan.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define FC_JSON_FLAGS (JSON_INDENT(1) | JSON_REAL_PRECISION(4))
@@ -35,8 +36,47 @@ static json_t *result_json(const hrr_fc_result_t *r, const char *title)
     json_object_set_new(o, "symbol", json_string(r->symbol));
     json_object_set_new(o, "date", json_string(r->date));
     if (title) json_object_set_new(o, "title", hrr_i_jstr(title));
+    json_object_set_new(o, "kind", json_string(r->kind));
+    json_object_set_new(o, "kind_inferred", r->kind_note[0] ? hrr_i_jstr(r->kind_note) : json_null());
     json_object_set_new(o, "like", r->like[0] ? json_string(r->like) : json_null());
+    json_object_set_new(o, "like_date", r->like[0] ? json_string(r->like_date) : json_null());
+    json_object_set_new(o, "like_target", r->like_target[0] ? json_string(r->like_target) : json_null());
+    json_object_set_new(o, "like_title", r->like[0] ? hrr_i_jstr(r->like_title) : json_null());
+    json_object_set_new(o, "base", r->base[0] ? json_string(r->base) : json_null());
+    json_object_set_new(o, "base_date", r->base[0] ? json_string(r->base_date) : json_null());
     json_object_set_new(o, "target", r->target[0] ? json_string(r->target) : json_null());
+    json_t *spa = json_array(), *wa = json_array();
+    for (size_t i = 0; spa && i < r->nsponsors; i++) {
+        json_t *j = json_object();
+        json_object_set_new(j, "state", r->sponsors[i].state[0] ? json_string(r->sponsors[i].state) : json_null());
+        json_object_set_new(j, "written", hrr_i_jstr(r->sponsors[i].written));
+        json_object_set_new(j, "note", r->sponsors[i].note[0] ? hrr_i_jstr(r->sponsors[i].note) : json_null());
+        json_array_append_new(spa, j);
+    }
+    json_object_set_new(o, "sponsors", spa);
+    for (int i = 0; wa && i < r->nwarn; i++) json_array_append_new(wa, hrr_i_jstr(r->warn[i]));
+    json_object_set_new(o, "warnings", wa);
+    if (r->explain_state[0]) {
+        json_t *e = json_object(), *fa = json_array(), *pp = json_object();
+        json_object_set_new(e, "state", json_string(r->explain_state));
+        for (int c = 0; pp && c < 4; c++) json_object_set_new(pp, k_cls[c], hrr_i_jreal(r->explain_p[c]));
+        json_object_set_new(e, "p", pp);
+        for (size_t i = 0; fa && i < r->nexplain; i++) {
+            const hrr_fc_explain_t *x = &r->explain[i];
+            json_t *j = json_object();
+            json_object_set_new(j, "feature", hrr_i_jstr(hrr_fc_feature_name(x->feature)));
+            json_object_set_new(j, "about", hrr_i_jstr(hrr_fc_feature_about(x->feature)));
+            json_object_set_new(j, "value", hrr_i_jreal(x->value));
+            for (int c = 0; c < 3; c++) {
+                char key[24];
+                snprintf(key, sizeof key, "logodds_%s", k_cls[c + 1]);
+                json_object_set_new(j, key, hrr_i_jreal(x->contrib[c]));
+            }
+            json_array_append_new(fa, j);
+        }
+        json_object_set_new(e, "features", fa);
+        json_object_set_new(o, "explain", e);
+    }
     json_object_set_new(o, "members", json_integer((json_int_t)r->n));
     json_object_set_new(o, "members_guessed", json_boolean(r->members_guessed));
     json_object_set_new(o, "members_note", r->members_guessed ? hrr_i_jstr(r->members_note) : json_null());
@@ -82,8 +122,25 @@ static void print_summary(const hrr_fc_result_t *r, FILE *f)
     fprintf(f, "%s%s%s on %s: %zu members; expected %.1f yes, %.1f no, %.1f abstain, %.1f absent\n",
             r->symbol, r->symbol[0] ? " " : "", r->target[0] ? r->target : "thematic", r->date, r->n,
             r->expect[0], r->expect[1], r->expect[2], r->expect[3]);
-    if (r->members_guessed) fprintf(f, "warning: members guessed: %s\n", r->members_note);
-    fprintf(f, "read against: %s\n", r->like[0] ? r->like : "(no earlier version found)");
+    fprintf(f, "kind: %s%s%s%s\n", r->kind, r->kind_note[0] ? " (" : "", r->kind_note,
+            r->kind_note[0] ? ")" : "");
+    if (r->nsponsors) {
+        fprintf(f, "sponsors:");
+        size_t shown = 0;
+        for (size_t i = 0; i < r->nsponsors; i++)
+            if (r->sponsors[i].state[0] && shown++ < 24) fprintf(f, " %s", r->sponsors[i].state);
+        if (shown > 24) fprintf(f, " ... (%zu states)", shown);
+        fprintf(f, "\n");
+        for (size_t i = 0; i < r->nsponsors; i++)
+            if (r->sponsors[i].note[0] && (i == 0 || strcmp(r->sponsors[i].written, r->sponsors[i - 1].written)))
+                fprintf(f, "  %s: %s\n", r->sponsors[i].written, r->sponsors[i].note);
+    }
+    if (r->like[0])
+        fprintf(f, "read against: %s (%s, %s): %s\n", r->like, r->like_date,
+                r->like_target[0] ? r->like_target : "thematic", r->like_title);
+    else fprintf(f, "read against: (no earlier version found)\n");
+    if (r->base[0]) fprintf(f, "amends a text last voted as %s (%s)\n", r->base, r->base_date);
+    for (int i = 0; i < r->nwarn; i++) fprintf(f, "warning: %s\n", r->warn[i]);
     if (!isnan(r->p_no_action)) fprintf(f, "P(no-action motion carries) = %.3f\n", r->p_no_action);
     fprintf(f, "P(adopted) = %.3f over %ld runs\n", r->p_adopted, r->runs);
     fprintf(f, "swing states:");
@@ -91,6 +148,29 @@ static void print_summary(const hrr_fc_result_t *r, FILE *f)
     size_t nsw = hrr_fc_swing_states(r, idx, 8);
     for (size_t k = 0; k < nsw; k++) fprintf(f, " %s (%.2f)", r->b[idx[k]].state, r->b[idx[k]].swing);
     fprintf(f, "%s\n", nsw ? "" : " none (the outcome does not turn on any one member)");
+}
+
+/* What moved one member's probabilities: each feature's value and its part
+ * in the log odds of no, abstain and absent against yes. */
+static hrr_err_t print_explain(const hrr_fc_result_t *r, FILE *f)
+{
+    static const char *const cols[] = {"feature", "value", "no", "abstain", "absent", "meaning"};
+    fprintf(f, "\n%s: yes %.3f, no %.3f, abstain %.3f, absent %.3f; what moved it (log odds against"
+            " yes, weight x value):\n", r->explain_state, r->explain_p[0], r->explain_p[1],
+            r->explain_p[2], r->explain_p[3]);
+    hrr_out_t o;
+    if (!hrr_out_begin(&o, HRR_OUT_TABLE, f, 6, cols)) {
+        hrr_out_end(&o);
+        return HRR_ENOMEM;
+    }
+    for (size_t i = 0; i < r->nexplain; i++) {
+        const hrr_fc_explain_t *x = &r->explain[i];
+        hrr_out_text(&o, hrr_fc_feature_name(x->feature));
+        hrr_out_real(&o, x->value, 3);
+        for (int c = 0; c < 3; c++) hrr_out_real(&o, x->contrib[c], 3);
+        hrr_out_text(&o, hrr_fc_feature_about(x->feature));
+    }
+    return hrr_i_out_result(&o);
 }
 
 hrr_err_t hrr_report_fc_begin(hrr_report_fc_t *rf, FILE *f, hrr_out_fmt_t fmt, const char *body,
@@ -128,6 +208,7 @@ hrr_err_t hrr_report_fc_add(hrr_report_fc_t *rf, const hrr_fc_result_t *r, const
         }
         add_rows(&o, r, false);
         rc = hrr_i_out_result(&o);
+        if (!rc && r->explain_state[0]) rc = print_explain(r, rf->f);
     }
     rf->k++;
     return rc;
