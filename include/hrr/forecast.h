@@ -228,7 +228,9 @@ typedef struct hrr_fc_backtest {
     size_t nsubjects;
     long confusion[4][4];   /* the model's ballots: [recorded][predicted] */
     hrr_fc_fail_t *kinds;   /* by kind of vote (resolutions, decisions,
-                               amendments, other), in that order */
+                               amendments, motions, other, the kinds with
+                               ballots only, in that order), then by target:
+                               "country" and "thematic" */
     size_t nkinds;
 } hrr_fc_backtest_t;
 

@@ -92,7 +92,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     static const char *const names[4] = {"model", "always-yes", "last-ballot", "group-majority"};
     hrr_err_t rc = HRR_OK;
     acc_t acc[4];
-    long kn[5] = {0}, kr[5] = {0}, ki[5] = {0}, kir[5] = {0}; /* by kind */
+    long kn[7] = {0}, kr[7] = {0}, ki[7] = {0}, kir[7] = {0}; /* by kind, then country / thematic */
     long bin_n[10] = {0};
     double bin_p[10] = {0}, bin_o[10] = {0};
     long *st_n = NULL, *st_r = NULL;
@@ -201,6 +201,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 st_n[s]++, st_r[s] += best == y;
                 bt->confusion[y][best]++;
                 kn[it->kind]++, kr[it->kind] += best == y;
+                kn[5 + (it->target < 0)]++, kr[5 + (it->target < 0)] += best == y;
                 subj[ks].n++, subj[ks].accuracy += best == y;
                 n++;
             }
@@ -226,6 +227,7 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
                 acc[m].items++, acc[m].items_right += calls[m] == truth, acc[m].obrier += e * e;
             }
             ki[it->kind]++, kir[it->kind] += calls[0] == truth;
+            ki[5 + (it->target < 0)]++, kir[5 + (it->target < 0)] += calls[0] == truth;
         }
         a = b;
     }
@@ -261,9 +263,10 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     for (size_t k = 0; k < nsubj; k++) subj[k].accuracy = subj[k].n ? subj[k].accuracy / (double)subj[k].n : NAN;
     qsort(subj, nsubj, sizeof *subj, cmp_fail);
     {
-        static const char *const kname[5] = {"resolutions", "decisions", "amendments", "motions", "other"};
-        if (!(bt->kinds = hrr_i_calloc(hrr_store_ctx(fc->st), 5, sizeof *bt->kinds))) goto nomem;
-        for (int k = 0; k < 5; k++)
+        static const char *const kname[7] = {"resolutions", "decisions", "amendments", "motions", "other",
+                                             "country", "thematic"};
+        if (!(bt->kinds = hrr_i_calloc(hrr_store_ctx(fc->st), 7, sizeof *bt->kinds))) goto nomem;
+        for (int k = 0; k < 7; k++)
             if (kn[k]) {
                 hrr_fc_fail_t *f = &bt->kinds[bt->nkinds++];
                 snprintf(f->what, sizeof f->what, "%s", kname[k]);

@@ -100,19 +100,19 @@ static int draft_kind(const char *name, const char *symbol, const char *title, c
     };
     for (size_t k = 0; k < sizeof pats / sizeof *pats; k++)
         if (strcasestr(title, pats[k].pat)) {
-            snprintf(note, n, "inferred from the title ('%s'): %s", pats[k].pat, k_kind_name[pats[k].kind]);
+            snprintf(note, n, "inferred from the title ('%s')", pats[k].pat);
             return pats[k].kind;
         }
     if (!strncasecmp(title, "amendment", 9)) {
-        snprintf(note, n, "inferred from the title ('Amendment ...'): amendment");
+        snprintf(note, n, "inferred from the title ('Amendment ...')");
         return FC_AMEND;
     }
     if (symbol && (strstr(symbol, "/DEC/") || strstr(symbol, "/dec/"))) {
-        snprintf(note, n, "inferred from the symbol ('/DEC/'): decision");
+        snprintf(note, n, "inferred from the symbol ('/DEC/')");
         return FC_DEC;
     }
-    snprintf(note, n, "inferred: resolution (neither the title nor the symbol names an amendment, a"
-             " decision or a motion; give --kind to say otherwise)");
+    snprintf(note, n, "inferred: neither the title nor the symbol names an amendment, a decision or a"
+             " motion; give the kind to say otherwise");
     return FC_RES;
 }
 
@@ -415,8 +415,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
         }
         if (!draft->kind && (!title || !*title)) { /* the kind of the text it repeats */
             kind = fc->it[like].kind == FC_MOTION || fc->it[like].kind == FC_OTHER ? FC_RES : fc->it[like].kind;
-            snprintf(knote, sizeof knote, "that of %s, the text it repeats: %s", fc->it[like].symbol,
-                     k_kind_name[kind]);
+            snprintf(knote, sizeof knote, "that of %s, the text it repeats", fc->it[like].symbol);
         }
         target = fc->it[like].target;
     } else if (!title || !*title) {

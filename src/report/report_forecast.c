@@ -339,10 +339,11 @@ static void backtest_table(FILE *f, const char *body, int from, int to, const hr
     for (int y = 0; y < 4; y++)
         fprintf(f, "%-9s %8ld %8ld %8ld %8ld\n", k_cls[y], bt->confusion[y][0], bt->confusion[y][1],
                 bt->confusion[y][2], bt->confusion[y][3]);
-    fprintf(f, "\nthe model by kind of vote:\n%-12s %8s %9s %6s %9s\n", "", "ballots", "accuracy",
-            "votes", "outcomes");
+    fprintf(f, "\nthe model by kind of vote, then by target:\n%-12s %8s %9s %6s %9s\n", "", "ballots",
+            "accuracy", "votes", "outcomes");
     for (size_t k = 0; k < bt->nkinds; k++)
-        fprintf(f, "%-12s %8ld %9.4f %6ld %9.4f\n", bt->kinds[k].what, bt->kinds[k].n,
+        fprintf(f, "%s%-12s %8ld %9.4f %6ld %9.4f\n",
+                k && !strcmp(bt->kinds[k].what, "country") ? "\n" : "", bt->kinds[k].what, bt->kinds[k].n,
                 bt->kinds[k].accuracy, bt->kinds[k].items, bt->kinds[k].outcome_accuracy);
     fprintf(f, "where the model fails most (accuracy; ballots):\n  states:");
     print_fails(f, bt->states, bt->nstates);
