@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* draws (runs x members) from which the simulation is spread over threads */
-#define MC_PARALLEL_DRAWS 4e6
+#define MC_PARALLEL_DRAWS 2e5
 #define BLOCK 4096
 
 hrr_err_t hrr_fc_thresholds(const hrr_rules_t *rules, long n, int scope, int motion, int year,
