@@ -5,7 +5,10 @@
  * data/targets.csv with its target and source (the occupied territories,
  * addressed to Israel; apartheid, to South Africa), a state's name in the
  * subject ("HUMAN RIGHTS - ETHIOPIA"), a state's name after a title phrase
- * ("Situation of human rights in Myanmar"). Everything else is thematic.
+ * ("Situation of human rights in Myanmar"). A phrase of data/targets.csv
+ * with scope "thematic" says an item has no target whatever its subject
+ * names (an institution, a committee's enlargement). Everything else is
+ * thematic.
  * Stored in items.scope / target_id. Measured against 200 items labelled
  * by hand in tests/unit/test_replay.c.
  */
@@ -32,7 +35,9 @@ typedef struct subj {
 static hrr_err_t subj_row(void *ud, const hrr_csv_row_t *row)
 {
     subj_t *s = ud;
-    if (row->line == 1 || row->n < 4 || strcmp(row->f[2], "country") != 0) return HRR_OK;
+    if (row->line == 1 || row->n < 4) return HRR_OK;
+    int thematic = strcmp(row->f[2], "thematic") == 0; /* a rule that says: no target */
+    if (!thematic && strcmp(row->f[2], "country") != 0) return HRR_OK;
     char **a = hrr_i_realloc(row->ctx, s->name, (s->n + 1) * sizeof *a);
     if (!a) return HRR_ENOMEM;
     s->name = a;
@@ -44,7 +49,7 @@ static hrr_err_t subj_row(void *ud, const hrr_csv_row_t *row)
     s->in_title = c;
     s->in_title[s->n] = strcmp(row->f[0], "title") == 0;
     s->name[s->n] = hrr_i_strdup(row->ctx, row->f[1]);
-    s->target[s->n] = hrr_i_strdup(row->ctx, row->f[3]);
+    s->target[s->n] = hrr_i_strdup(row->ctx, thematic ? "" : row->f[3]);
     s->n++;
     return s->name[s->n - 1] && s->target[s->n - 1] ? HRR_OK : HRR_ENOMEM;
 }
@@ -107,16 +112,22 @@ hrr_err_t hrr_i_classify(hrr_store_t *st, long *ncountry)
         const char *subject = (const char *)sqlite3_column_text(sel, 1);
         const char *title = (const char *)sqlite3_column_text(sel, 2);
         const char *date = (const char *)sqlite3_column_text(sel, 3);
-        for (size_t i = 0; i < subj.n && !target && !rc; i++)
-            if (strcasestr(subj.in_title[i] ? title : subject, subj.name[i]))
-                rc = hrr_i_state_id(st, subj.target[i], &target);
+        int thematic = 0; /* a rule of data/targets.csv says it has none:
+                             those rules first, then the others in order */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < subj.n && !target && !thematic && !rc; i++)
+                if ((pass == 0) == !*subj.target[i] &&
+                    strcasestr(subj.in_title[i] ? title : subject, subj.name[i])) {
+                    if (!*subj.target[i]) thematic = 1;
+                    else rc = hrr_i_state_id(st, subj.target[i], &target);
+                }
         if (rc) break;
-        if (!target && *subject) {
+        if (!target && !thematic && *subject) {
             const char *dash = strstr(subject, " - ");
             target = name_to_state(st, subject, strlen(subject), date);
             if (!target && dash) target = name_to_state(st, dash + 3, strlen(dash + 3), date);
         }
-        if (!target) target = from_title(st, title, date);
+        if (!target && !thematic) target = from_title(st, title, date);
         sqlite3_bind_text(upd, 1, target ? "country" : "thematic", -1, SQLITE_STATIC);
         if (target) sqlite3_bind_int64(upd, 2, target);
         else sqlite3_bind_null(upd, 2);

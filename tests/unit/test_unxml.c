@@ -43,6 +43,16 @@ static void test_real(void)
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE symbol='A/RES/ES-11/3'"
                                " AND date='2022-04-07' AND body='GA' AND yes=93 AND no=24"
                                " AND abstain=58 AND committee='plenary'"), 1);
+    /* targets the subject headings would get wrong (data/targets.csv):
+     * UNHCR's Executive Committee enlarged (A/RES/78/183 A) is on no
+     * state; the Rohingya text (A/RES/75/238) is on Myanmar, not on
+     * Bangladesh, which its subjects name as the refugees' host */
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE symbol='A/RES/78/183 A'"
+                               " AND scope='thematic' AND target_id IS NULL"), 1);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items i JOIN states s ON s.id=i.target_id"
+                               " WHERE i.symbol='A/RES/75/238' AND s.iso3='MMR'"), 1);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE symbol='A/RES/78/209'"
+                               " AND scope='thematic'"), 1);
     /* a Third Committee draft adopted in plenary in 2023 */
     CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM items WHERE symbol='A/RES/78/186'"
                                " AND committee='third' AND yes=112 AND no=4 AND abstain=64"
