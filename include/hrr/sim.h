@@ -136,6 +136,12 @@ typedef struct hrr_sim_summary {
     double *rec;            /* ny x HRR_SIM_NQ, recorded (NaN: none) */
     double *base_med, *base_lo, *base_hi; /* a comparison scenario's, or NULL */
     char base[64];          /* its name */
+    double tmed[HRR_SIM_NQ], tlo[HRR_SIM_NQ], thi[HRR_SIM_NQ]; /* over all
+                               the years: each run's total (counts) or mean
+                               (shares, margins, cohesion) */
+    double trec[HRR_SIM_NQ];/* the same of the recorded years (NaN: none) */
+    double tbmed[HRR_SIM_NQ], tblo[HRR_SIM_NQ], tbhi[HRR_SIM_NQ]; /* the
+                               effect on it against the baseline */
 } hrr_sim_summary_t;
 
 /* Summarise OUT (RUNS x years x NQ from hrr_sim_run). Free with

@@ -158,10 +158,11 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
     hrr_ctx_t *ctx = NULL;
     if (hrr_ctx_new(&ctx)) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
     if (a.npos == 1) {
-        if (hrr_sim_scenario_load(a.pos[0], &p, ctx)) {
-            code = hrr_cli_fail(HRR_EDATA, "%s", hrr_errmsg(ctx));
+        hrr_err_t lrc = hrr_sim_scenario_load(a.pos[0], &p, ctx);
+        if (lrc) {
+            code = hrr_cli_fail(lrc, "%s", hrr_errmsg(ctx));
             hrr_ctx_free(ctx);
-            return code == HRR_EXIT_DATA ? HRR_EXIT_USAGE : code;
+            return code;
         }
     } else {
         hrr_sim_params_default(&p);

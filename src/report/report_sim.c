@@ -42,10 +42,26 @@ hrr_err_t hrr_report_sim(FILE *f, hrr_out_fmt_t fmt, const hrr_sim_summary_t *s)
                 hrr_out_real(&o, s->base_hi[c], d);
             }
         }
+    for (int q = 0; q < HRR_SIM_NQ; q++) { /* over all the years: year null */
+        int d = digits(q);
+        hrr_out_text(&o, s->scenario);
+        hrr_out_null(&o);
+        hrr_out_text(&o, hrr_sim_q_name(q));
+        hrr_out_real(&o, s->tmed[q], d);
+        hrr_out_real(&o, s->tlo[q], d);
+        hrr_out_real(&o, s->thi[q], d);
+        hrr_out_real(&o, s->trec[q], d);
+        if (s->base_med) {
+            hrr_out_real(&o, s->tbmed[q], d);
+            hrr_out_real(&o, s->tblo[q], d);
+            hrr_out_real(&o, s->tbhi[q], d);
+        }
+    }
     hrr_err_t rc = hrr_i_out_result(&o);
     if (!rc && fmt == HRR_OUT_TABLE) {
-        fprintf(f, "\n%s: %ld runs, seed %lu; median and 90%% interval (5%%-95%%) per year",
-                s->scenario, s->runs, s->seed);
+        fprintf(f, "\n%s: %ld runs, seed %lu; median and 90%% interval (5%%-95%%) per year; rows with no year:\n"
+                   "%d-%d, each run's total (counts) or mean (share_adopted, margin, lmg_cohesion)",
+                s->scenario, s->runs, s->seed, s->y0, s->y0 + s->ny - 1);
         if (s->base_med) fprintf(f, "; effect: the run-by-run difference from %s (same seed)", s->base);
         fprintf(f, "\n");
         if (ferror(f)) rc = HRR_EIO;

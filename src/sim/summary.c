@@ -67,6 +67,37 @@ static void column(const double *out, const double *base, long runs, size_t stri
     *hi = quantile(buf, n, 0.95);
 }
 
+/* Quantity Q over the years of row V (NY x NQ): a total for counts, a
+ * mean for shares, margins and cohesion; NaN when no year has it. */
+static double over_years(const double *v, int ny, int q)
+{
+    double t = 0;
+    int n = 0;
+    for (int y = 0; y < ny; y++) {
+        double x = v[(size_t)y * HRR_SIM_NQ + (size_t)q];
+        if (!isnan(x)) t += x, n++;
+    }
+    if (!n) return NAN;
+    return q == HRR_SIM_SHARE_ADOPTED || q == HRR_SIM_MARGIN || q == HRR_SIM_LMG ? t / n : t;
+}
+
+/* The totals' median and interval (of OUT - BASE when BASE). */
+static void totals(const double *out, const double *base, long runs, int ny, double *buf, double *med, double *lo,
+                   double *hi)
+{
+    size_t stride = (size_t)ny * HRR_SIM_NQ;
+    for (int q = 0; q < HRR_SIM_NQ; q++) {
+        long n = 0;
+        for (long r = 0; r < runs; r++) {
+            double v = over_years(out + (size_t)r * stride, ny, q);
+            if (base) v -= over_years(base + (size_t)r * stride, ny, q);
+            if (!isnan(v)) buf[n++] = v;
+        }
+        qsort(buf, (size_t)n, sizeof *buf, cmp_d);
+        med[q] = quantile(buf, n, 0.5), lo[q] = quantile(buf, n, 0.05), hi[q] = quantile(buf, n, 0.95);
+    }
+}
+
 hrr_err_t hrr_sim_summarise(const hrr_sim_t *sim, const double *out, long runs, unsigned long seed,
                             hrr_sim_summary_t **res)
 {
@@ -92,6 +123,11 @@ hrr_err_t hrr_sim_summarise(const hrr_sim_t *sim, const double *out, long runs, 
         column(out, NULL, runs, cells, c, buf, &s->med[c], &s->lo[c], &s->hi[c]);
         s->rec[c] = sim->rec[c];
     }
+    totals(out, NULL, runs, sim->ny, buf, s->tmed, s->tlo, s->thi);
+    for (int q = 0; q < HRR_SIM_NQ; q++) {
+        s->trec[q] = over_years(sim->rec, sim->ny, q);
+        s->tbmed[q] = s->tblo[q] = s->tbhi[q] = NAN;
+    }
     hrr_i_free(ctx, buf);
     *res = s;
     return HRR_OK;
@@ -111,6 +147,7 @@ hrr_err_t hrr_sim_summary_compare(hrr_sim_summary_t *s, const char *base_name, c
     }
     snprintf(s->base, sizeof s->base, "%s", base_name);
     for (size_t c = 0; c < cells; c++) column(out, base_out, runs, cells, c, buf, &s->base_med[c], &s->base_lo[c], &s->base_hi[c]);
+    totals(out, base_out, runs, s->ny, buf, s->tbmed, s->tblo, s->tbhi);
     hrr_i_free(NULL, buf);
     return HRR_OK;
 }
