@@ -37,7 +37,7 @@ static void help(void)
            "--validate: start after the calibration window (2022) with drawn agendas and\n"
            "compare with the records, per year and quantity (out of sample).\n"
            "--sensitivity: one-at-a-time and a Latin hypercube of --points N (default 20)\n"
-           "points; parameters the records cannot identify are marked.\n"
+           "points, on drawn agendas; parameters the records cannot identify are marked.\n"
            "--out DIR: also write DIR/summary.csv and DIR/runs.csv (every run).\n"
            "--threads T: OpenMP threads (default: all). Under mpirun the runs are split\n"
            "across ranks; the same seed gives the same numbers on any threads and ranks.\n");
@@ -172,6 +172,7 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
     if (a.from) p.start_year = a.from;
     if (so.years) p.years = (int)so.years;
     if (so.validate) p.start_year = p.calib_to + 1, p.years = 3, p.recorded_agenda = 0;
+    if (so.sensitivity) p.recorded_agenda = 0; /* the rates matter on drawn agendas */
     if (p.start_year < 2006 || p.start_year > 2030)
         return hrr_cli_usage("simulate", "--from: the Council's years are 2006-2030, got %d", p.start_year);
 #ifdef HRR_HAVE_MPI
