@@ -441,6 +441,17 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
                     }
                     draft(sim, w, e, y, n, &rng, q);
                 }
+                /* less image restraint than recorded: the extra hostile
+                 * amendments, drawn from the pool's (full-rate) ones */
+                double extra = p->amendments ? image_at(&sim->ref, y) - img : 0;
+                if (extra > 0)
+                    for (size_t j = sim->nrec_e; j < sim->ne; j++) {
+                        const sim_entry_t *e = &sim->e[j];
+                        if (e->kind != FC_AMEND) continue;
+                        double rate = e->rate * p->amend_mult * extra / fmax(1e-3, 1 - image_at(&sim->ref, p->calib_to));
+                        if (hrr_rng_uniform(&rng) >= rate) continue;
+                        draft(sim, w, e, y, n, &rng, q);
+                    }
             } else {
                 for (size_t j = sim->nrec_e; j < sim->ne; j++) {
                     const sim_entry_t *e = &sim->e[j];
