@@ -70,6 +70,18 @@ static int on_opt(void *ctx, int c, const char *arg)
     return 0;
 }
 
+/* This process's MPI rank (0 without MPI). */
+static int mpi_rank(void)
+{
+    int rank = 0;
+#ifdef HRR_HAVE_MPI
+    int inited = 0;
+    MPI_Initialized(&inited);
+    if (inited) MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+#endif
+    return rank;
+}
+
 static void progress(void *ud, long done, long total)
 {
     (void)ud;
@@ -183,6 +195,7 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
         code = hrr_cli_fail(HRR_EDATA, "%s", hrr_store_errmsg(st));
         goto done;
     }
+    if (so.sensitivity && mpi_rank() != 0) goto done; /* one process is enough */
     if (so.sensitivity) {
         hrr_sim_sens_t *sens = NULL;
         hrr_err_t rc = hrr_sim_sensitivity(sim, a.runs_set ? a.runs : 50, so.points, a.seed, (int)so.threads, &sens);

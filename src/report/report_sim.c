@@ -9,6 +9,7 @@
 #include "hrr/report_sim.h"
 
 #include <math.h>
+#include <string.h>
 
 static int digits(int q)
 {
@@ -166,8 +167,12 @@ hrr_err_t hrr_report_sim_params(FILE *f, hrr_out_fmt_t fmt, const hrr_sim_params
     hrr_out_text(&o, "the Council's rule set (hrr rules list)");
     hrr_out_text(&o, "rules/hrc.json");
     for (int i = 0; i < hrr_sim_param_count(); i++) {
+        const char *range = hrr_sim_param_range(i);
+        double v = hrr_sim_param_get(p, i);
         hrr_out_text(&o, hrr_sim_param_name(i));
-        hrr_out_real(&o, hrr_sim_param_get(p, i), 3);
+        if (range[0] == 't') hrr_out_text(&o, v != 0 ? "true" : "false");
+        else if (!strncmp(range, "an integer", 10)) hrr_out_int(&o, (long long)v);
+        else hrr_out_real(&o, v, 3);
         hrr_out_text(&o, hrr_sim_param_range(i));
         hrr_out_text(&o, hrr_sim_param_identified(i) ? "yes" : "no (assumption)");
         hrr_out_text(&o, hrr_sim_param_about(i));

@@ -238,10 +238,10 @@ static void remember(const hrr_sim_t *sim, ws_t *w, int sl, int n)
     }
 }
 
+/* Carried under table T: at least the least yes for (NO, AB). */
 static int carried(const hrr_sim_t *sim, const short *t, long yes, long no, long ab)
 {
-    if (no + ab >= sim->n1 || yes >= sim->n1) return no + ab < sim->n1 && yes >= t[no * sim->n1 + ab];
-    return yes >= t[no * sim->n1 + ab];
+    return no + ab < sim->n1 && yes >= t[no * sim->n1 + ab];
 }
 
 /* Entry E comes before the session: tabled or not, moved against, voted. */
