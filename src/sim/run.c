@@ -376,7 +376,7 @@ static void leave(const hrr_sim_t *sim, ws_t *w, int s)
     w->endy[s] = 0;
 }
 
-static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, double *out)
+static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, double *out, int *trace)
 {
     const size_t ns = (size_t)sim->ns, nsl = sim->nslot;
     const hrr_sim_params_t *p = &sim->p;
@@ -425,6 +425,9 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
             for (size_t s = 0; s < ns; s++)
                 if (w->mem[s]) w->idx[n++] = (int)s;
             if (sim->usa >= 0) usm = w->mem[sim->usa];
+            if (trace) /* each group's members this session */
+                for (int i = 0; i < n; i++)
+                    if (sim->grp[w->idx[i]] >= 0) trace[((size_t)yi * SIM_SESSIONS + (size_t)k) * SIM_NGROUP + (size_t)sim->grp[w->idx[i]]]++;
             memset(w->held, 0, nsl);
             if (recorded) {
                 for (; cur < sim->nrec_e && sim->e[cur].year == y && sim->e[cur].session == k; cur++) {
@@ -488,7 +491,7 @@ hrr_err_t hrr_sim_run(hrr_sim_t *sim, long r0, long r1, unsigned long seed, int 
 #pragma omp for schedule(dynamic, 1)
         for (long r = r0; r < r1; r++) {
             if (!ok) continue;
-            one_run(sim, &w, seed, r, out + (size_t)(r - r0) * stride);
+            one_run(sim, &w, seed, r, out + (size_t)(r - r0) * stride, NULL);
             long d;
 #pragma omp atomic capture
             d = ++done;
@@ -499,4 +502,15 @@ hrr_err_t hrr_sim_run(hrr_sim_t *sim, long r0, long r1, unsigned long seed, int 
     if (failed) return hrr_i_seterr(sim->st, HRR_ENOMEM, "out of memory");
     if (progress) progress(ud, total, total);
     return HRR_OK;
+}
+
+hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, double *out, int *members)
+{
+    ws_t w;
+    hrr_err_t rc = HRR_OK;
+    memset(members, 0, (size_t)sim->ny * SIM_SESSIONS * SIM_NGROUP * sizeof *members);
+    if (!ws_alloc(sim, &w)) rc = hrr_i_seterr(sim->st, HRR_ENOMEM, "out of memory");
+    else one_run(sim, &w, seed, r, out, members);
+    ws_free(sim->ctx, &w);
+    return rc;
 }

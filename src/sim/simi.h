@@ -86,5 +86,8 @@ void hrr_i_sim_summarise_vote(const hrr_sim_t *sim, const unsigned char *v, unsi
                               unsigned char *bmaj, float *share);
 /* The LMG's cohesion on ballots V, -1 when fewer than two of it voted. */
 double hrr_i_sim_lmg_vote(const hrr_sim_t *sim, const unsigned char *v);
+/* Run R of SEED alone into OUT (years x NQ), counting each regional
+ * group's members in each session into MEMBERS (years x 3 x 5), for tests. */
+hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, double *out, int *members);
 
 #endif

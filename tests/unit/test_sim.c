@@ -4,6 +4,7 @@
  * threads and however the runs are split, the out-of-sample validation
  * band on 2022-2024, and the direction of the what-ifs. */
 #include "harness.h"
+#include "sim/simi.h"
 
 #include <math.h>
 
@@ -147,6 +148,39 @@ static void test_recorded(void)
     CHECK(isnan(hrr_sim_recorded(sim, 2030, HRR_SIM_VOTES)));
 out:
     hrr_sim_free(sim);
+    hrr_store_close(st);
+}
+
+/* The elections keep each group's seats filled (13, 13, 6, 8, 7: 47) in
+ * every session of 2006-2024 and of a run to 2040 (drawn agendas from
+ * 2025, targets barred from standing), whoever leaves. */
+static void test_members(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    int seats[SIM_NGROUP];
+    hrr_i_sim_seats(seats);
+    for (int pass = 0; pass < 2; pass++) {
+        hrr_sim_params_default(&p);
+        if (pass) p.years = 35, p.no_candidates_under_res = 1;
+        CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+        if (!sim) break;
+        int *m = calloc((size_t)p.years * SIM_SESSIONS * SIM_NGROUP, sizeof *m);
+        double *o = calloc((size_t)p.years * HRR_SIM_NQ, sizeof *o);
+        for (long r = 0; r < 3; r++) {
+            CHECK(hrr_i_sim_trace(sim, 11, r, o, m) == HRR_OK);
+            long bad = 0;
+            for (int k = 0; k < p.years * SIM_SESSIONS; k++)
+                for (int g = 0; g < SIM_NGROUP; g++) bad += m[k * SIM_NGROUP + g] != seats[g];
+            CHECK_EQ_LONG(bad, 0);
+        }
+        free(m);
+        free(o);
+        hrr_sim_free(sim);
+        sim = NULL;
+    }
     hrr_store_close(st);
 }
 
@@ -312,6 +346,7 @@ int main(int argc, char **argv)
     RUN(test_scenarios);
     RUN(test_bad_scenarios);
     RUN_DATA(test_recorded);
+    RUN_DATA(test_members);
     RUN_DATA(test_determinism);
     RUN_DATA(test_validation);
     RUN_DATA(test_whatifs);
