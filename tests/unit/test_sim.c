@@ -5,6 +5,7 @@
  * band on 2022-2024, and the direction of the what-ifs. */
 #include "harness.h"
 #include "sim/simi.h"
+#include "core/core.h"
 
 #include <math.h>
 
@@ -339,6 +340,39 @@ out:
     hrr_store_close(st);
 }
 
+/* Out of memory at the n-th allocation (n doubling): HRR_ENOMEM and
+ * nothing out, nothing leaked (the sanitizer build checks), until it
+ * succeeds; a run whose workspace cannot be allocated fails the same way. */
+static void test_nomem(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_ctx_t *ctx = hrr_store_ctx(st);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_params_default(&p);
+    p.start_year = 2022, p.years = 2, p.recorded_agenda = 0;
+    int ok = 0;
+    for (long n = 0; n < (1L << 26) && !ok; n = n ? 2 * n : 1) {
+        hrr_i_ctx_fail_after(ctx, n);
+        hrr_err_t rc = hrr_sim_open(st, &p, &sim);
+        hrr_i_ctx_fail_after(ctx, -1);
+        CHECK((rc == HRR_OK && sim) || (rc == HRR_ENOMEM && !sim));
+        ok = rc == HRR_OK;
+        if (!ok) continue;
+        double o[2 * 2 * HRR_SIM_NQ];
+        hrr_i_ctx_fail_after(ctx, 0);
+        CHECK(hrr_sim_run(sim, 0, 2, 1, 1, o, NULL, NULL) == HRR_ENOMEM);
+        hrr_sim_summary_t *sm = NULL;
+        CHECK(hrr_sim_summarise(sim, o, 2, 1, &sm) == HRR_ENOMEM && !sm);
+        hrr_i_ctx_fail_after(ctx, -1);
+        CHECK(hrr_sim_run(sim, 0, 2, 1, 1, o, NULL, NULL) == HRR_OK);
+        hrr_sim_free(sim);
+    }
+    CHECK(ok);
+    hrr_store_close(st);
+}
+
 int main(int argc, char **argv)
 {
     harness_init(argc, argv);
@@ -351,6 +385,7 @@ int main(int argc, char **argv)
     RUN_DATA(test_validation);
     RUN_DATA(test_whatifs);
     RUN_DATA(test_sensitivity);
+    RUN_DATA(test_nomem);
     hrr_ctx_free(g_ctx);
     return harness_done();
 }
