@@ -204,6 +204,16 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
         goto done;
     }
     size_t cells = (size_t)a.runs * (size_t)hrr_sim_years(sim) * HRR_SIM_NQ;
+#ifdef HRR_HAVE_MPI
+    if (cells > 2147483647u) { /* MPI_Gatherv counts are ints */
+        int inited = 0;
+        MPI_Initialized(&inited);
+        if (inited) {
+            code = hrr_cli_usage("simulate", "--runs: at most %zu runs under MPI", (size_t)2147483647u / (cells / (size_t)a.runs));
+            goto done;
+        }
+    }
+#endif
     if (!(out = calloc(cells, sizeof *out))) {
         code = hrr_cli_fail(HRR_ENOMEM, "out of memory");
         goto done;

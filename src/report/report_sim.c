@@ -64,6 +64,9 @@ hrr_err_t hrr_report_sim(FILE *f, hrr_out_fmt_t fmt, const hrr_sim_summary_t *s)
                    "%d-%d, each run's total (counts) or mean (share_adopted, margin, lmg_cohesion)",
                 s->scenario, s->runs, s->seed, s->y0, s->y0 + s->ny - 1);
         if (s->base_med) fprintf(f, "; effect: the run-by-run difference from %s (same seed)", s->base);
+        fprintf(f, "\nnot identified by the records (assumptions; hrr simulate --params, --sensitivity):");
+        for (int i = 0, k = 0; i < hrr_sim_param_count(); i++)
+            if (!hrr_sim_param_identified(i)) fprintf(f, "%s %s", k++ ? "," : "", hrr_sim_param_name(i));
         fprintf(f, "\n");
         if (ferror(f)) rc = HRR_EIO;
     }
