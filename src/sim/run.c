@@ -393,6 +393,19 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
     for (size_t s = 0; s < ns; s++) w->targeted[s] = -1000;
     memset(w->cnt, 0, ns * 3 * sizeof *w->cnt);
     size_t cur = 0;
+    { /* seats the store does not fill on the start date (its memberships
+       * end with the last recorded votes: 29 of 47 on 2025-01-01): the
+       * election of the year before, for them only */
+        int seats[SIM_NGROUP], have[SIM_NGROUP] = {0}, short_ = 0;
+        hrr_i_sim_seats(seats);
+        for (size_t s = 0; s < ns; s++)
+            if (w->mem[s] && sim->grp[s] >= 0) have[sim->grp[s]]++;
+        for (int g = 0; g < SIM_NGROUP; g++) short_ |= have[g] < seats[g];
+        if (short_ && p->elections) {
+            double scratch[HRR_SIM_NQ] = {0};
+            election(sim, w, sim->y0 - 1, &rng, scratch);
+        }
+    }
     for (int yi = 0; yi < sim->ny; yi++) {
         int y = sim->y0 + yi;
         double *q = out + (size_t)yi * HRR_SIM_NQ;
