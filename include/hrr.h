@@ -137,6 +137,7 @@ const char *const *hrr_import_formats(void);
 #include "hrr/analysis.h"
 #include "hrr/forecast.h"
 #include "hrr/export.h"
+#include "hrr/sim.h"
 
 #ifdef __cplusplus
 }

@@ -62,6 +62,7 @@ int hrr_cmd_decide(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_replay(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_casebook(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv);
+int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_agree(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_cohesion(hrr_cli_t *cli, int argc, char **argv);
 int hrr_cmd_ideal(hrr_cli_t *cli, int argc, char **argv);

@@ -35,6 +35,7 @@ static const cmd_t k_cmds[] = {
     {"blocs", hrr_cmd_blocs, "voting blocs (communities of the agreement graph)"},
     {"forecast", hrr_cmd_forecast, "forecast a vote: ballots, P(adopted), swing states"},
     {"backtest", hrr_cmd_backtest, "score the forecasts on past sessions, with baselines"},
+    {"simulate", hrr_cmd_simulate, "simulate the Council over years: ensembles, what-ifs, validation"},
     {"export", hrr_cmd_export, "roll calls for R (pscl::rollcall), Stata (.dta) or tidy CSV"},
     {"upr", hrr_cmd_upr, "UPR recommendations given and received, listed or counted"},
     {"treaties", hrr_cmd_treaties, "treaty statuses (party, signatory, year) by state or instrument"},

@@ -1,0 +1,93 @@
+/*
+ * simi.h - the simulation's internals, shared by the files of src/sim/:
+ * the prepared model (hrr_sim_t: states, the pool of drafts, the threshold
+ * tables, the recorded quantities) that every run reads and none writes.
+ */
+#ifndef HRR_SIMI_H
+#define HRR_SIMI_H
+
+#include "forecast/fc.h"
+#include "hrr.h"
+
+#define SIM_NGROUP 5   /* regional groups, in fc's order */
+#define SIM_SESSIONS 3 /* regular sessions a year */
+
+/* A draft that may come before the Council: a recorded one (YEAR set, its
+ * session) or a lineage of the generating pool (YEAR -1, RATE per session). */
+typedef struct sim_entry {
+    int year;           /* recorded year, -1 in the generating pool */
+    int session;        /* 0..2 (recorded), -1 */
+    int kind;           /* FC_RES, FC_DEC, FC_AMEND, FC_MOTION, FC_OTHER */
+    int target;         /* state index, -1 */
+    int slot;           /* its lineage's slot */
+    int bslot;          /* an amendment's base text's slot, -1 */
+    float rate;         /* chance a session (pool); 1 (recorded) */
+    float spx;          /* the sponsors' mean ideal point */
+    int has_spx;        /* some sponsor has one */
+    int sp_target;      /* the target sponsors it */
+    int nsp;            /* sponsors */
+    int item;           /* the item it was made from (fc's index) */
+    size_t sp_off;      /* its rows: ns at off (flags), 3 ns at 3 off (zs) */
+} sim_entry_t;
+
+struct hrr_sim {
+    hrr_store_t *st;    /* the store */
+    hrr_ctx_t *ctx;     /* its context */
+    hrr_sim_params_t p; /* the scenario */
+    hrr_sim_params_t ref; /* the baseline (for the image ratio) */
+    hrr_fc_t *fc;       /* the Council's history and the trained model */
+    hrr_rules_t *rules; /* the scenario's rule set */
+    int ns;             /* states */
+    int y0, ny;         /* years simulated */
+    int last_rec_year;  /* the last year the store has votes for */
+    float w[3][HRR_FC_NFEAT]; /* the logit's weights */
+    float *z0;          /* ns x 2 x 3: each state's own logits (text,
+                           amendment) from the records before the start:
+                           its shares on texts of the kind, its recent
+                           absences (not the intercept, the ideal point or
+                           the yearly shares) */
+    float *xy;          /* ns x ny: ideal point in each simulated year */
+    unsigned char *hasx;/* has an ideal point */
+    float *yes0, *abs0; /* ns: shares yes and absent the year before start */
+    signed char *grp;   /* regional group, -1 */
+    signed char *bloc;  /* voting bloc, -1 */
+    unsigned char *lmg; /* Like Minded Group member */
+    float *prop;        /* propensity to stand (share of years on the Council) */
+    int usa;            /* the United States' index, -1 */
+    unsigned char *mem0;/* members at the start */
+    short *end0;        /* the last year of their term */
+    unsigned char *consec0; /* consecutive terms at the start */
+    size_t ne;          /* entries */
+    sim_entry_t *e;     /* recorded ones by date, then the pool */
+    size_t nrec_e;      /* recorded entries (the first ones) */
+    unsigned char *spf; /* sponsor flags, at sp_off */
+    float *zs;          /* ne x ns x 3: each entry's static logits (the
+                           text's features: intercept, split, target,
+                           sponsor flags and affinity, the sponsors' earlier
+                           texts before the start, amendment) */
+    size_t nslot;       /* lineage slots */
+    unsigned char *last0; /* nslot x ns: last recorded ballot before start */
+    unsigned char *gmaj0; /* nslot x 5 */
+    unsigned char *bmaj0; /* nslot x FC_NBLOC */
+    float *share0;      /* nslot: yes share of that vote */
+    unsigned char *has0;/* nslot: it has a vote */
+    int n1;             /* members + 1 (threshold tables' stride) */
+    short *adopt[2][2]; /* [country][no-action motion] */
+    long table_need;    /* supporters needed to table a country text */
+    double lmg_ref;     /* the group's share of the members at the start */
+    double *rec;        /* ny x NQ recorded */
+};
+
+/* Seats of each regional group (13, 13, 6, 8, 7 in fc's order). */
+void hrr_i_sim_seats(int *seats);
+/* Each group's and bloc's majority ballot (1..3, 0 none) and the yes share
+ * among yes, no and abstain of the ballots V (ns). */
+void hrr_i_sim_summarise_vote(const hrr_sim_t *sim, const unsigned char *v, unsigned char *gmaj,
+                              unsigned char *bmaj, float *share);
+/* The LMG's cohesion on ballots V, -1 when fewer than two of it voted. */
+double hrr_i_sim_lmg_vote(const hrr_sim_t *sim, const unsigned char *v);
+/* Run R of SEED alone into OUT (years x NQ), counting each regional
+ * group's members in each session into MEMBERS (years x 3 x 5), for tests. */
+hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, double *out, int *members);
+
+#endif

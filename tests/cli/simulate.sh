@@ -1,0 +1,73 @@
+#!/bin/bash
+# simulate.sh - `hrr simulate` on the shared store: the same seed gives the
+# same bytes on 1 and 2 threads and on 1 and 2 MPI ranks (when hrr is built
+# with MPI and mpirun is installed); the JSON shape; --out; --validate's
+# coverage line; a what-if's effect columns; bad scenarios name the field.
+set -u
+HRR=${HRR:?set HRR to the hrr binary}
+SRC=${HRR_SOURCE_DIR:?set HRR_SOURCE_DIR to the source tree}
+. "$SRC/tests/cli_lib.sh"
+use_data_store
+want_rc 0
+
+run simulate --from 2016 --years 6 --runs 16 --seed 5 --threads 1 --csv
+want_rc 0
+one=$out
+has_out "scenario,year,quantity,median,lo90,hi90,recorded"
+has_out "baseline,2021,country_voted,"
+nlines $((1 + 6 * 12 + 12))
+run simulate --from 2016 --years 6 --runs 16 --seed 5 --threads 2 --csv
+nchecks=$((nchecks + 1)); [ "$out" = "$one" ] || fail "1 and 2 threads differ"
+run simulate --from 2016 --years 6 --runs 16 --seed 6 --threads 2 --csv
+nchecks=$((nchecks + 1)); [ "$out" != "$one" ] || fail "seeds 5 and 6 give the same output"
+
+# 1 and 2 MPI ranks
+if command -v mpirun >/dev/null && ldd "$HRR" | grep -q libmpi; then
+    mpi="mpirun --oversubscribe --allow-run-as-root"
+    $mpi -np 1 "$HRR" --db "$db" simulate --from 2016 --years 6 --runs 16 --seed 5 --threads 1 --csv >"$tmp/r1" 2>"$tmp/e1"
+    nchecks=$((nchecks + 1)); [ "$(cat "$tmp/r1")" = "$one" ] || fail "1 rank differs from no MPI: $(cat "$tmp/e1")"
+    $mpi -np 2 "$HRR" --db "$db" simulate --from 2016 --years 6 --runs 16 --seed 5 --threads 1 --csv >"$tmp/r2" 2>"$tmp/e2"
+    nchecks=$((nchecks + 1)); [ "$(cat "$tmp/r2")" = "$one" ] || fail "2 ranks differ from 1: $(cat "$tmp/e2")"
+else
+    echo "skip: hrr not built with MPI, or no mpirun: ranks not compared"
+fi
+
+run simulate --from 2022 --years 2 --runs 8 --json
+want_rc 0
+valid_json
+has_flat '"scenario":"baseline","year":2022,"quantity":"votes","median":'
+has_flat '"year":null,"quantity":"country_adopted"'
+
+run simulate --from 2020 --years 2 --runs 8 --out "$tmp/o"
+want_rc 0
+nchecks=$((nchecks + 1)); [ "$(wc -l <"$tmp/o/runs.csv")" = $((1 + 8 * 2)) ] || fail "runs.csv: not one line per run and year"
+nchecks=$((nchecks + 1)); head -1 "$tmp/o/runs.csv" | grep -q "^run,year,votes,country_voted" || fail "runs.csv header"
+nchecks=$((nchecks + 1)); grep -q "^baseline,2021,amendments," "$tmp/o/summary.csv" || fail "summary.csv"
+
+run simulate --validate --runs 60
+want_rc 0
+has_out "2024  country_adopted"
+line_out "baseline, out of sample 2022-2024: [0-9]+ of [0-9]+ recorded quantities inside the 90% interval \([0-9]+%\); 60 runs, seed 1"
+
+run simulate "$SRC/scenarios/china-2007-rules.json" --runs 10 --csv
+want_rc 0
+has_out "scenario,year,quantity,median,lo90,hi90,recorded,effect_median,effect_lo90,effect_hi90"
+has_out "china-2007-rules,2021,country_adopted,"
+
+run simulate --params
+want_rc 0
+has_out "image_year"
+has_out "no (assumption)"
+
+# bad scenarios: exit 1, the file, the field, what is allowed
+printf '{"base": "baseline.json", "params": {"lmg_pull": 9}}\n' >"$tmp/bad.json"
+cp "$SRC/scenarios/baseline.json" "$tmp/"
+run simulate "$tmp/bad.json"
+want_rc 1
+has_err "bad.json: field 'params.lmg_pull': 9 is out of range (expected a number in [0, 4])"
+printf '{"base": "baseline.json", "params": {"lmg_push": 1}}\n' >"$tmp/bad.json"
+run simulate "$tmp/bad.json"
+want_rc 1
+has_err "unknown field 'params.lmg_push' (allowed: rules, start_year"
+
+done_checks

@@ -1,0 +1,393 @@
+/* test_sim.c - the simulation (src/sim/, docs/simulation.md): scenario
+ * files and their errors, the recorded quantities against counts made
+ * another way (SQL on the store), runs bit-for-bit the same on 1 and 2
+ * threads and however the runs are split, the out-of-sample validation
+ * band on 2022-2024, and the direction of the what-ifs. */
+#include "harness.h"
+#include "sim/simi.h"
+#include "core/core.h"
+
+#include <math.h>
+
+static hrr_ctx_t *g_ctx;
+
+/* Write TEXT to a scenario file NAME in a temp folder beside a copy of the
+ * baseline; its path in PATH. */
+static const char *scenario(char *path, size_t cap, const char *name, const char *text)
+{
+    static char dir[64];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/hrr-sim-test.%d", (int)getpid());
+        mkdir(dir, 0700);
+        char cmd[512];
+        snprintf(cmd, sizeof cmd, "cp %s/scenarios/baseline.json %s/", HRR_SOURCE_DIR, dir);
+        if (system(cmd) != 0) fprintf(stderr, "cannot copy the baseline\n");
+    }
+    snprintf(path, cap, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+    return path;
+}
+
+/* scenarios/baseline.json holds the built-in defaults, and every scenario
+ * of scenarios/ loads and differs from it in what it says. */
+static void test_scenarios(void)
+{
+    hrr_sim_params_t d, p;
+    char path[512];
+    hrr_sim_params_default(&d);
+    snprintf(path, sizeof path, "%s/scenarios/baseline.json", HRR_SOURCE_DIR);
+    CHECK(hrr_sim_scenario_load(path, &p, g_ctx) == HRR_OK);
+    CHECK_STR(p.name, "baseline");
+    CHECK(memcmp(&p, &d, sizeof p) == 0);
+    static const struct {
+        const char *file, *param;
+        double value;
+    } what[] = {
+        {"image-stays", "image_year", 2100},      {"us-stays-2018", "us_leave_2018", 0},
+        {"us-stays-2025", "us_leave_2025", 0},    {"no-candidates-under-resolution", "no_candidates_under_res", 1},
+        {"no-anticipation", "anticipation", 0},   {"no-amendments", "amendments", 0},
+        {"no-no-action", "no_action", 0},         {"no-lobbying", "lobbying", 0},
+        {"no-lmg", "lmg", 0},                     {"no-image", "image", 0},
+        {"no-elections", "elections", 0},         {"no-us-engagement", "us_engagement", 0},
+    };
+    for (size_t k = 0; k < sizeof what / sizeof what[0]; k++) {
+        snprintf(path, sizeof path, "%s/scenarios/%s.json", HRR_SOURCE_DIR, what[k].file);
+        CHECK(hrr_sim_scenario_load(path, &p, g_ctx) == HRR_OK);
+        CHECK_STR(p.name, what[k].file);
+        int i = 0;
+        while (i < hrr_sim_param_count() && strcmp(hrr_sim_param_name(i), what[k].param)) i++;
+        CHECK(i < hrr_sim_param_count());
+        CHECK(hrr_sim_param_get(&p, i) == what[k].value);
+        CHECK(hrr_sim_param_get(&d, i) != what[k].value);
+    }
+    snprintf(path, sizeof path, "%s/scenarios/china-2007-rules.json", HRR_SOURCE_DIR);
+    CHECK(hrr_sim_scenario_load(path, &p, g_ctx) == HRR_OK);
+    CHECK_STR(p.rules, "hrc-china-2007");
+    /* every parameter says what it is, its range and its source */
+    for (int i = 0; i < hrr_sim_param_count(); i++) {
+        CHECK(strlen(hrr_sim_param_about(i)) > 10);
+        CHECK(strlen(hrr_sim_param_source(i)) > 5);
+        CHECK(hrr_sim_param_range(i) != NULL);
+    }
+}
+
+/* A bad scenario: the file, the field and what is allowed. */
+static void test_bad_scenarios(void)
+{
+    static const struct {
+        const char *text, *want;
+    } bad[] = {
+        {"{\"base\":\"baseline.json\",\"params\":{\"shock\":7}}", "field 'params.shock': 7 is out of range (expected a number in [0, 3])"},
+        {"{\"base\":\"baseline.json\",\"params\":{\"shocks\":1}}", "unknown field 'params.shocks' (allowed: rules, start_year,"},
+        {"{\"base\":\"baseline.json\",\"params\":{\"image\":1}}", "field 'params.image': expected true or false"},
+        {"{\"base\":\"baseline.json\",\"params\":{\"years\":2.5}}", "field 'params.years': expected an integer in [1, 50]"},
+        {"{\"base\":\"baseline.json\",\"params\":{\"rules\":7}}", "field 'params.rules': expected a rule set name"},
+        {"{\"base\":\"baseline.json\",\"parms\":{}}", "unknown field 'parms' (allowed: name, about, base, params)"},
+        {"{\"base\":\"nowhere.json\"}", "nowhere.json: cannot read the scenario"},
+        {"{\"base\":\"../baseline.json\"}", "field 'base': expected the name of a scenario file beside it"},
+        {"{\"name\":\"\"}", "field 'name': expected a string of 1 to 63 characters"},
+        {"[1,2]", "expected an object"},
+        {"{\"params\":{\"calib_from\":2015,\"calib_to\":2010}}", "field 'params.calib_to': 2010 is before calib_from 2015"},
+        {"{\"params\": {", "not valid JSON"},
+    };
+    char path[512];
+    hrr_sim_params_t p;
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        scenario(path, sizeof path, "bad.json", bad[k].text);
+        hrr_err_t rc = hrr_sim_scenario_load(path, &p, g_ctx);
+        CHECK(rc == HRR_EDATA || rc == HRR_EIO);
+        CHECK_HAS(hrr_errmsg(g_ctx), bad[k].want);
+        CHECK_HAS(hrr_errmsg(g_ctx), strstr(bad[k].want, "nowhere") ? "/nowhere.json" : "/bad.json");
+    }
+    /* a base's own error names the base */
+    scenario(path, sizeof path, "b2.json", "{\"params\":{\"lmg_pull\":-1}}");
+    scenario(path, sizeof path, "b3.json", "{\"base\":\"b2.json\"}");
+    CHECK(hrr_sim_scenario_load(path, &p, g_ctx) == HRR_EDATA);
+    CHECK_HAS(hrr_errmsg(g_ctx), "b2.json: field 'params.lmg_pull': -1 is out of range");
+    /* a cycle of bases stops */
+    scenario(path, sizeof path, "c1.json", "{\"base\":\"c1.json\"}");
+    CHECK(hrr_sim_scenario_load(path, &p, g_ctx) == HRR_EDATA);
+    CHECK_HAS(hrr_errmsg(g_ctx), "more than 8 bases");
+    /* overrides apply on top of the base */
+    scenario(path, sizeof path, "ok.json", "{\"base\":\"baseline.json\",\"name\":\"x\",\"params\":{\"shock\":0.25}}");
+    CHECK(hrr_sim_scenario_load(path, &p, g_ctx) == HRR_OK);
+    CHECK(p.shock == 0.25 && p.lmg_pull == 1.5);
+    CHECK_STR(p.name, "x");
+}
+
+/* The recorded quantities against SQL on the store. */
+static void test_recorded(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_params_default(&p);
+    p.years = 19;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    {
+        CHECK_EQ_LONG(hrr_sim_recorded(sim, 2021, HRR_SIM_COUNTRY),
+                      sql_long(st, "SELECT count(*) FROM items WHERE body='HRC' AND vote_type='RECORDED' AND kind='resolution'"
+                                   " AND scope='country' AND date LIKE '2021%'"));
+        CHECK_EQ_LONG(hrr_sim_recorded(sim, 2016, HRR_SIM_AMEND),
+                      sql_long(st, "SELECT count(*) FROM items WHERE body='HRC' AND vote_type='RECORDED' AND kind='amendment'"
+                                   " AND date LIKE '2016%'"));
+    }
+    /* the recorded counts of this store (docs/simulation.md) */
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2021, HRR_SIM_COUNTRY), 21);
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2016, HRR_SIM_AMEND), 83);
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2021, HRR_SIM_VOTES), 117);
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2016, HRR_SIM_CONTESTED), 1); /* EEG: RUS lost */
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2020, HRR_SIM_CONTESTED), 1); /* Asia-Pacific: SAU lost */
+    CHECK(hrr_sim_recorded(sim, 2021, HRR_SIM_SHARE_ADOPTED) == 1.0);
+    CHECK(hrr_sim_recorded(sim, 2021, HRR_SIM_LMG) > 0.5 && hrr_sim_recorded(sim, 2021, HRR_SIM_LMG) <= 1);
+    CHECK(isnan(hrr_sim_recorded(sim, 2030, HRR_SIM_VOTES)));
+out:
+    hrr_sim_free(sim);
+    hrr_store_close(st);
+}
+
+/* The elections keep each group's seats filled (13, 13, 6, 8, 7: 47) in
+ * every session of 2006-2024 and of a run to 2040 (drawn agendas from
+ * 2025, targets barred from standing), whoever leaves; a run from 2025,
+ * when the store's memberships fill 29 seats, elects the 18 others first. */
+static void test_members(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    int seats[SIM_NGROUP];
+    hrr_i_sim_seats(seats);
+    for (int pass = 0; pass < 3; pass++) {
+        hrr_sim_params_default(&p);
+        if (pass == 1) p.years = 35, p.no_candidates_under_res = 1;
+        if (pass == 2) p.start_year = 2025, p.years = 3; /* the store has 29 of 47 then */
+        CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+        if (!sim) break;
+        int *m = calloc((size_t)p.years * SIM_SESSIONS * SIM_NGROUP, sizeof *m);
+        double *o = calloc((size_t)p.years * HRR_SIM_NQ, sizeof *o);
+        for (long r = 0; r < 3; r++) {
+            CHECK(hrr_i_sim_trace(sim, 11, r, o, m) == HRR_OK);
+            long bad = 0;
+            for (int k = 0; k < p.years * SIM_SESSIONS; k++)
+                for (int g = 0; g < SIM_NGROUP; g++) bad += m[k * SIM_NGROUP + g] != seats[g];
+            CHECK_EQ_LONG(bad, 0);
+        }
+        free(m);
+        free(o);
+        hrr_sim_free(sim);
+        sim = NULL;
+    }
+    hrr_store_close(st);
+}
+
+/* The same seed: the same numbers on 1 and 2 threads, and when the runs
+ * are split in two calls; another seed: other numbers. */
+static void test_determinism(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_params_default(&p);
+    p.start_year = 2016, p.years = 9;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    long runs = 12;
+    size_t n = (size_t)runs * 9 * HRR_SIM_NQ;
+    double *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b), *c = calloc(n, sizeof *c);
+    CHECK(hrr_sim_run(sim, 0, runs, 7, 1, a, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_run(sim, 0, runs, 7, 2, b, NULL, NULL) == HRR_OK);
+    CHECK(memcmp(a, b, n * sizeof *a) == 0);
+    CHECK(hrr_sim_run(sim, 0, 5, 7, 2, c, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_run(sim, 5, runs, 7, 1, c + (size_t)5 * 9 * HRR_SIM_NQ, NULL, NULL) == HRR_OK);
+    CHECK(memcmp(a, c, n * sizeof *a) == 0);
+    CHECK(hrr_sim_run(sim, 0, runs, 8, 2, c, NULL, NULL) == HRR_OK);
+    CHECK(memcmp(a, c, n * sizeof *a) != 0);
+    /* the recorded agenda's thematic votes are the recorded ones */
+    CHECK(a[HRR_SIM_VOTES] >= hrr_sim_recorded(sim, 2016, HRR_SIM_VOTES) - 20);
+    free(a);
+    free(b);
+    free(c);
+out:
+    hrr_sim_free(sim);
+    hrr_store_close(st);
+}
+
+/* Out of sample: started on 2022-01-01 from the members then, agendas
+ * drawn from the rates of 2016-2021, the model trained before 2022; the
+ * records of 2022-2024 fall inside the 90% intervals for at least 80% of
+ * the quantities (200 runs, seed 1). */
+static void test_validation(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_summary_t *sm = NULL;
+    hrr_sim_params_default(&p);
+    p.start_year = p.calib_to + 1, p.years = 3, p.recorded_agenda = 0;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    long runs = 200;
+    double *o = calloc((size_t)runs * 3 * HRR_SIM_NQ, sizeof *o);
+    CHECK(hrr_sim_run(sim, 0, runs, 1, 0, o, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_summarise(sim, o, runs, 1, &sm) == HRR_OK);
+    long total = 0, in = sm ? hrr_sim_summary_coverage(sm, &total) : 0;
+    fprintf(stderr, "validation 2022-2024: %ld of %ld inside\n", in, total);
+    CHECK(total >= 30);                 /* 12 quantities x 3 years, less the unrecorded */
+    CHECK(in * 100 >= 80 * total);
+    free(o);
+out:
+    hrr_sim_summary_free(sm);
+    hrr_sim_free(sim);
+    hrr_store_close(st);
+}
+
+/* China's 2007 rules: fewer country texts adopted over 2006-2024, in the
+ * median and at the interval's top; image staying high: far fewer hostile
+ * amendments after 2013; elections off: no contested slate. */
+static void test_whatifs(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t b, c;
+    hrr_sim_t *sb = NULL, *sc = NULL;
+    hrr_sim_summary_t *sm = NULL;
+    long runs = 40;
+    size_t n = (size_t)runs * 19 * HRR_SIM_NQ;
+    double *ob = calloc(n, sizeof *ob), *oc = calloc(n, sizeof *oc);
+    hrr_sim_params_default(&b);
+    c = b;
+    snprintf(c.rules, sizeof c.rules, "hrc-china-2007");
+    snprintf(c.name, sizeof c.name, "china-2007-rules");
+    CHECK(hrr_sim_open(st, &b, &sb) == HRR_OK);
+    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
+    if (!sb || !sc) goto out;
+    CHECK(hrr_sim_run(sb, 0, runs, 3, 0, ob, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_summarise(sc, oc, runs, 3, &sm) == HRR_OK);
+    CHECK(hrr_sim_summary_compare(sm, "baseline", oc, ob, runs) == HRR_OK);
+    if (!sm) goto out;
+    CHECK(sm->tbmed[HRR_SIM_COUNTRY_ADOPTED] < 0 && sm->tbhi[HRR_SIM_COUNTRY_ADOPTED] < 0);
+    CHECK(sm->tmed[HRR_SIM_COUNTRY_ADOPTED] < sm->trec[HRR_SIM_COUNTRY_ADOPTED]);
+    CHECK(sm->trec[HRR_SIM_COUNTRY_ADOPTED] == 257); /* recorded country votes 2006-2024, all adopted */
+    hrr_sim_summary_free(sm);
+    sm = NULL;
+    hrr_sim_free(sc);
+    sc = NULL;
+    c = b;
+    c.image_year = 2100;
+    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
+    if (!sc) goto out;
+    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_summarise(sc, oc, runs, 3, &sm) == HRR_OK);
+    CHECK(hrr_sim_summary_compare(sm, "baseline", oc, ob, runs) == HRR_OK);
+    if (sm) CHECK(sm->thi[HRR_SIM_AMEND] < 0.1 * sm->trec[HRR_SIM_AMEND]);
+    hrr_sim_summary_free(sm);
+    sm = NULL;
+    hrr_sim_free(sc);
+    sc = NULL;
+    c = b;
+    c.elections = 0;
+    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
+    if (!sc) goto out;
+    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
+    double cont = 0;
+    for (size_t k = 0; k < n; k += HRR_SIM_NQ) cont += oc[k + HRR_SIM_CONTESTED];
+    CHECK(cont == 0);
+out:
+    hrr_sim_summary_free(sm);
+    hrr_sim_free(sb);
+    hrr_sim_free(sc);
+    free(ob);
+    free(oc);
+    hrr_store_close(st);
+}
+
+/* The sensitivity: a multiplier of the country texts' rates moves the
+ * country texts adopted up, its correlation on the hypercube is positive. */
+static void test_sensitivity(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_sens_t *s = NULL;
+    hrr_sim_params_default(&p);
+    p.start_year = 2022, p.years = 3, p.recorded_agenda = 0;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    CHECK(hrr_sim_sensitivity(sim, 6, 8, 5, 0, &s) == HRR_OK);
+    if (!s) goto out;
+    int found = 0;
+    for (int i = 0; i < s->np; i++) {
+        if (strcmp(hrr_sim_param_name(s->param[i]), "country_mult")) continue;
+        found = 1;
+        size_t c = (size_t)i * (size_t)s->nq + 1; /* country_adopted */
+        CHECK(s->q[1] == HRR_SIM_COUNTRY_ADOPTED);
+        CHECK(s->oat_lo[c] < s->base[1] && s->base[1] < s->oat_hi[c]);
+        CHECK(s->corr[c] > 0.3);
+    }
+    CHECK(found);
+out:
+    hrr_sim_sens_free(s);
+    hrr_sim_free(sim);
+    hrr_store_close(st);
+}
+
+/* Out of memory at the n-th allocation (n doubling): HRR_ENOMEM and
+ * nothing out, nothing leaked (the sanitizer build checks), until it
+ * succeeds; a run whose workspace cannot be allocated fails the same way. */
+static void test_nomem(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_ctx_t *ctx = hrr_store_ctx(st);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_params_default(&p);
+    p.start_year = 2022, p.years = 2, p.recorded_agenda = 0;
+    int ok = 0;
+    for (long n = 0; n < (1L << 26) && !ok; n = n ? 2 * n : 1) {
+        hrr_i_ctx_fail_after(ctx, n);
+        hrr_err_t rc = hrr_sim_open(st, &p, &sim);
+        hrr_i_ctx_fail_after(ctx, -1);
+        CHECK((rc == HRR_OK && sim) || (rc == HRR_ENOMEM && !sim));
+        ok = rc == HRR_OK;
+        if (!ok) continue;
+        double o[2 * 2 * HRR_SIM_NQ];
+        hrr_i_ctx_fail_after(ctx, 0);
+        CHECK(hrr_sim_run(sim, 0, 2, 1, 1, o, NULL, NULL) == HRR_ENOMEM);
+        hrr_sim_summary_t *sm = NULL;
+        CHECK(hrr_sim_summarise(sim, o, 2, 1, &sm) == HRR_ENOMEM && !sm);
+        hrr_i_ctx_fail_after(ctx, -1);
+        CHECK(hrr_sim_run(sim, 0, 2, 1, 1, o, NULL, NULL) == HRR_OK);
+        hrr_sim_free(sim);
+    }
+    CHECK(ok);
+    hrr_store_close(st);
+}
+
+int main(int argc, char **argv)
+{
+    harness_init(argc, argv);
+    if (hrr_ctx_new(&g_ctx)) return 1;
+    RUN(test_scenarios);
+    RUN(test_bad_scenarios);
+    RUN_DATA(test_recorded);
+    RUN_DATA(test_members);
+    RUN_DATA(test_determinism);
+    RUN_DATA(test_validation);
+    RUN_DATA(test_whatifs);
+    RUN_DATA(test_sensitivity);
+    RUN_DATA(test_nomem);
+    hrr_ctx_free(g_ctx);
+    return harness_done();
+}
