@@ -23,7 +23,9 @@ static void help(void)
            "--gibbs: the one-dimensional probit model's posterior by Gibbs sampling (Albert\n"
            "and Chib 1993; as pscl::ideal): N iterations (default 2000) after B (500),\n"
            "every K-th kept (1), C chains (2) in parallel from streams of --seed (1).\n"
-           "Columns: state,dim1,sd,votes (posterior mean and sd).\n"
+           "Columns: state,dim1,sd,votes (posterior mean and sd). The table format says\n"
+           "on stderr the median effective sample size (coda's effectiveSize, summed over\n"
+           "the chains) and how many per second.\n"
            "docs/analysis.md.\n");
 }
 
