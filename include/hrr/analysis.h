@@ -234,6 +234,9 @@ typedef struct hrr_ideal_gibbs {
     int chains;          /* chains run */
     long kept;           /* draws kept per chain */
     double seconds;      /* wall time of the sampling */
+    double *ess;         /* effective sample size of each state's draws
+                            (coda's effectiveSize, summed over the chains) */
+    double ess_median;   /* their median */
 } hrr_ideal_gibbs_t;
 
 hrr_err_t hrr_ideal_gibbs_run(hrr_store_t *st, const hrr_scope_opts_t *scope,
@@ -246,6 +249,12 @@ void hrr_ideal_gibbs_free(hrr_ideal_gibbs_t *g);
 hrr_err_t hrr_ideal_gibbs_fit(const signed char *y, size_t ns, size_t nt,
                               const hrr_ideal_gibbs_opts_t *opts, long pos, double *mean,
                               double *sd, hrr_ctx_t *ctx);
+/* The same with ESS (ns, or NULL): each state's effective sample size as
+ * coda's effectiveSize computes it (the spectral density at 0 of an AR
+ * fit chosen by AIC), summed over the chains. */
+hrr_err_t hrr_ideal_gibbs_fit_ess(const signed char *y, size_t ns, size_t nt,
+                                  const hrr_ideal_gibbs_opts_t *opts, long pos, double *mean,
+                                  double *sd, double *ess, hrr_ctx_t *ctx);
 
 /* ------------------------------------------------------------ blocs */
 

@@ -46,7 +46,7 @@ void hrr_i_ideal_par_destroy(ideal_par_t *p);
 /* Copy S into D (allocated with the same shape). */
 void hrr_i_ideal_par_copy(ideal_par_t *d, const ideal_par_t *s, size_t ns, size_t nt);
 
-/* Scratch space for one EM run (one per thread). */
+/* Scratch space for one EM run (one per concurrent run). */
 typedef struct ideal_work {
     double *z;        /* ns: latent utilities of one item's voters */
     double *z2;       /* ns: their second moments (ordinal) */
@@ -54,6 +54,11 @@ typedef struct ideal_work {
     double *de;       /* ns * dims * dims: accumulated b b' */
     double *xprev;    /* ns * dims: the previous iterate */
     double *sq[3];    /* SQUAREM's three parameter vectors (x, a, b packed) */
+    size_t nch;       /* chunks of items an iteration runs in parallel (from nt) */
+    size_t *cut;      /* nch + 1: chunk c is items [cut[c], cut[c+1]) */
+    double *zc;       /* (nch - 1) * 2 * ns: chunks 1..'s z and z2 (chunk 0: z, z2) */
+    double *nuc;      /* (nch - 1) * ns * dims: chunks 1..'s nu (chunk 0: nu) */
+    double *dec;      /* (nch - 1) * ns * dims * dims: chunks 1..'s de */
 } ideal_work_t;
 
 hrr_err_t hrr_i_ideal_work_init(hrr_ctx_t *ctx, ideal_work_t *w, size_t ns, size_t nt, int dims);

@@ -43,6 +43,46 @@ static int cmp_id_row(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* What the ballots' pass writes through: the aggregate vmat_put(ptr, item_id,
+ * state_id, vote) that the third query calls on each ballot, so that SQLite
+ * runs the whole scan inside one sqlite3_step (a result row per ballot,
+ * three sqlite3_column calls each taking the connection's mutex, cost more
+ * than the scan itself: 870k ballots for the Assembly). */
+typedef struct put {
+    const long *pos;       /* item id -> column, -1 if not read */
+    long maxid;            /* pos covers 0..maxid */
+    const long *direct;    /* state id 0..dmax -> row, -1 if none */
+    long dmax;
+    const id_row_t *pairs; /* (state id, row) by id, for the others */
+    size_t nall;
+    srow_t *rows;          /* every state: VOTED set here */
+    unsigned char *v;      /* nall x nt */
+    size_t nt;
+} put_t;
+
+static void put_step(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    put_t *p = sqlite3_value_pointer(argv[0], "hrr_vmat_put");
+    (void)argc;
+    (void)c;
+    if (!p) return; /* called by other SQL than hrr_i_vmat_load's */
+    sqlite3_int64 id = sqlite3_value_int64(argv[1]), sid = sqlite3_value_int64(argv[2]);
+    long t = id >= 0 && id <= p->maxid ? p->pos[id] : -1, r;
+    if (sid >= 0 && sid <= p->dmax) r = p->direct[sid];
+    else {
+        id_row_t key = {sid, 0}, *f = bsearch(&key, p->pairs, p->nall, sizeof *p->pairs, cmp_id_row);
+        r = f ? f->row : -1;
+    }
+    if (t < 0 || r < 0) return;
+    p->rows[r].flag |= VOTED;
+    if (!(p->rows[r].flag & LONG)) p->v[(size_t)r * p->nt + (size_t)t] = (unsigned char)sqlite3_value_int(argv[3]);
+}
+
+static void put_final(sqlite3_context *c)
+{
+    sqlite3_result_int(c, 0);
+}
+
 /* The items (selected by date), the states table by ISO3, then the ballots
  * ONCE, item by item, by integer state id: each vote written straight into
  * its state's row; the rows of the states without a vote dropped last. */
@@ -64,10 +104,10 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
     static const char *const q_states = "SELECT id, iso3 FROM states ORDER BY iso3";
     /* items_body_date, then the ballots' primary key: in item order, no sort */
     static const char *const q_votes =
-        "SELECT b.item_id, b.state_id, b.vote FROM items i JOIN ballots b ON b.item_id=i.id"
+        "SELECT vmat_put(?4, b.item_id, b.state_id, b.vote) FROM items i JOIN ballots b ON b.item_id=i.id"
         " WHERE i.body=?1 AND b.vote BETWEEN " HRR_SQL_YES " AND " HRR_SQL_ABSTAIN
         " AND (?2=0 OR CAST(substr(i.date,1,4) AS INTEGER)>=?2)"
-        " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3) ORDER BY i.date, i.id";
+        " AND (?3=0 OR CAST(substr(i.date,1,4) AS INTEGER)<=?3)";
     long *ids = NULL, maxid = 0;
     long *pos = NULL;       /* item id -> column, -1 if not read */
     size_t cap = 0;
@@ -76,8 +116,21 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
     long *direct = NULL;    /* state id 0..dmax -> row, -1 if none */
     long dmax = -1;
     size_t nall = 0, scap = 0;
+    put_t put;
     for (int pass = 0; pass < 3 && !rc; pass++) {
         const char *q = pass == 0 ? q_items : pass == 1 ? q_states : q_votes;
+        if (pass == 2) {
+            /* registered on the connection once and left there (SQLite
+             * refuses to replace a function while a statement of the
+             * connection is running: SQLITE_BUSY, the earlier registration
+             * stays and serves); the matrix goes in as a bound pointer */
+            int frc = sqlite3_create_function_v2(st->db, "vmat_put", 4, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                                 NULL, put_step, put_final, NULL);
+            if (frc && frc != SQLITE_BUSY) {
+                rc = hrr_i_dberr(st, "reading votes");
+                break;
+            }
+        }
         if (sqlite3_prepare_v2(st->db, q, -1, &s, NULL)) {
             rc = hrr_i_dberr(st, "reading votes");
             break;
@@ -101,6 +154,8 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
             for (size_t k = 0; !rc && k < nall; k++)
                 if (pairs[k].id >= 0 && pairs[k].id <= dmax) direct[pairs[k].id] = pairs[k].row;
             if (!rc && nall) qsort(pairs, nall, sizeof *pairs, cmp_id_row);
+            put = (put_t){pos, maxid, direct, dmax, pairs, nall, rows, m->v, m->nt};
+            sqlite3_bind_pointer(s, 4, &put, "hrr_vmat_put", NULL);
         }
         bool row;
         while (!rc && !(rc = hrr_i_step(st, s, &row)) && row) {
@@ -137,19 +192,6 @@ hrr_err_t hrr_i_vmat_load(hrr_store_t *st, const hrr_scope_opts_t *sc, vmat_t *m
                 pairs[nall].id = sqlite3_column_int64(s, 0);
                 pairs[nall].row = (long)nall;
                 nall++;
-            } else {
-                long id = (long)sqlite3_column_int64(s, 0);
-                sqlite3_int64 sid = sqlite3_column_int64(s, 1);
-                long t = id >= 0 && id <= maxid ? pos[id] : -1, r;
-                if (sid >= 0 && sid <= dmax) r = direct[sid];
-                else {
-                    id_row_t key = {sid, 0}, *f = bsearch(&key, pairs, nall, sizeof *pairs, cmp_id_row);
-                    r = f ? f->row : -1;
-                }
-                if (t < 0 || r < 0) continue;
-                rows[r].flag |= VOTED;
-                if (!(rows[r].flag & LONG))
-                    m->v[(size_t)r * m->nt + (size_t)t] = (unsigned char)sqlite3_column_int(s, 2);
             }
         }
         sqlite3_finalize(s);

@@ -23,7 +23,9 @@ static void help(void)
            "--gibbs: the one-dimensional probit model's posterior by Gibbs sampling (Albert\n"
            "and Chib 1993; as pscl::ideal): N iterations (default 2000) after B (500),\n"
            "every K-th kept (1), C chains (2) in parallel from streams of --seed (1).\n"
-           "Columns: state,dim1,sd,votes (posterior mean and sd).\n"
+           "Columns: state,dim1,sd,votes (posterior mean and sd). The table format says\n"
+           "on stderr the median effective sample size (coda's effectiveSize, summed over\n"
+           "the chains) and how many per second.\n"
            "docs/analysis.md.\n");
 }
 
@@ -106,9 +108,12 @@ int hrr_cmd_ideal_dyn(hrr_cli_t *cli, int argc, char **argv)
         hrr_ideal_gibbs_t *r = NULL;
         if ((rc = hrr_ideal_gibbs_run(st, &sc, &d.gb, &r))) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
         else code = hrr_cli_report(hrr_report_ideal_gibbs(stdout, a.fmt, r));
-        if (!code && a.fmt == HRR_OUT_TABLE)
-            fprintf(stderr, "%zu states, %zu contested votes, %d chains x %ld kept draws, %.2f s\n", r->ns, r->nt,
-                    r->chains, r->kept, r->seconds);
+        if (!code && a.fmt == HRR_OUT_TABLE) {
+            double med = r->ess_median;
+            fprintf(stderr, "%zu states, %zu contested votes, %d chains x %ld kept draws, %.2f s;"
+                    " effective sample size (coda's) median %.0f, %.1f per second\n", r->ns, r->nt,
+                    r->chains, r->kept, r->seconds, med, r->seconds > 0 ? med / r->seconds : 0);
+        }
         hrr_ideal_gibbs_free(r);
     }
     hrr_store_close(st);

@@ -88,6 +88,32 @@ static void test_real(void)
     fprintf(stderr, "GA USA-ISR: %ld votes, agreement %.4f\n", n, got);
     CHECK_EQ_LONG(n, both);
     CHECK(fabs(got - (double)same / (double)both) < 1e-12);
+    /* year by year (ranges of items that start and end inside the 64-item
+     * words the pairs are counted in), the half agreements too: the United
+     * States and Cuba, each year against the ballots counted by SQL */
+    CHECK(hrr_agree_run(st, &sc, "USA", 1, 1, &a) == HRR_OK);
+    long years = 0;
+    for (size_t i = 0; a && i < a->n; i++) {
+        if (strcmp(a->a[i].b, "CUB")) continue;
+        char q[640];
+        static const char *const from = " FROM ballots x JOIN ballots y ON y.item_id=x.item_id"
+            " JOIN items i ON i.id=x.item_id JOIN states s ON s.id=x.state_id JOIN states t ON t.id=y.state_id"
+            " WHERE s.iso3='USA' AND t.iso3='CUB' AND x.vote BETWEEN 1 AND 3 AND y.vote BETWEEN 1 AND 3"
+            " AND i.body='GA' AND CAST(substr(i.date,1,4) AS INTEGER)=";
+        snprintf(q, sizeof q, "SELECT count(*)%s%d", from, a->a[i].year);
+        long yn = sql_long(st, q);
+        snprintf(q, sizeof q, "SELECT sum(x.vote=y.vote)%s%d", from, a->a[i].year);
+        long ysame = sql_long(st, q);
+        snprintf(q, sizeof q, "SELECT sum(x.vote<>y.vote AND (x.vote=3)<>(y.vote=3))%s%d", from, a->a[i].year);
+        long yhalf = sql_long(st, q);
+        CHECK_EQ_LONG(a->a[i].n, yn);
+        CHECK(fabs(a->a[i].agree - (double)ysame / (double)yn) < 1e-12);
+        CHECK(fabs(a->a[i].agree_half - ((double)ysame + 0.5 * (double)yhalf) / (double)yn) < 1e-12);
+        years++;
+    }
+    hrr_agree_free(a);
+    fprintf(stderr, "GA USA-CUB: %ld years checked\n", years);
+    CHECK(years >= 50);
     hrr_cohesion_t *c = NULL;
     /* blocs on the Council 2006-2024: China with Cuba, Russia and Pakistan,
      * the United States with the United Kingdom, the two apart; the same

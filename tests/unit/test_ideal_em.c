@@ -7,6 +7,7 @@
  *   - speed: 193 states x 6,000 roll calls drawn from the model, r >= 0.99
  *     with the truth in at most 30 EM steps (the time is printed, not
  *     asserted: the machine is shared);
+ *   - threads: the same estimates bit for bit on one thread and on two;
  *   - two dimensions: the truth recovered after an orthogonal Procrustes
  *     rotation at r >= 0.95 per dimension;
  *   - the ordinal model: r >= 0.99 with the truth;
@@ -73,6 +74,43 @@ static void test_speed(void)
     CHECK(r >= 0.99);
     CHECK(conv == 1);
     CHECK(iters <= 30);
+    free(y);
+}
+
+/* The EM on one thread and on two: the same estimates bit for bit (the
+ * items run in chunks on every core, their sums added in a fixed order),
+ * for the binary model in one and two dimensions and the ordinal model, on
+ * a matrix wide enough for several chunks (120 x 3,000: five), and one
+ * narrow enough for one (the sequential pass). Each fit also recovers the
+ * truth (r >= 0.95 on dim1), so that the equal answers are right ones. */
+static void test_threads(void)
+{
+    enum { NS = 120 };
+    static const size_t nts[2] = {3000, 400};
+    signed char *y = malloc((size_t)NS * 3000);
+    double truth[2 * NS], x1[2 * NS], x2[2 * NS];
+    for (int w = 0; w < 2; w++)
+        for (int k = 0; k < 3; k++) {
+            const int dims = k == 1 ? 2 : 1;
+            const int model = k == 2 ? HRR_IDEAL_ORDINAL : HRR_IDEAL_BINARY;
+            hrr_ideal_opts_t o;
+            memset(&o, 0, sizeof o);
+            o.dims = dims;
+            o.model = model;
+            int it1 = 0, it2 = 0, c1 = 0, c2 = 0;
+            CHECK(hrr_ideal_simulate(NS, nts[w], dims, model, 0.1, 7 + (unsigned long)k, y, truth) == HRR_OK);
+            omp_set_num_threads(1);
+            CHECK(hrr_ideal_fit(y, NS, nts[w], &o, x1, &it1, &c1, NULL) == HRR_OK);
+            omp_set_num_threads(2);
+            CHECK(hrr_ideal_fit(y, NS, nts[w], &o, x2, &it2, &c2, NULL) == HRR_OK);
+            CHECK(memcmp(x1, x2, (size_t)NS * dims * sizeof *x1) == 0);
+            CHECK(it1 == it2 && c1 == c2);
+            double r = fabs(gsl_stats_correlation(truth, dims, x1, dims, NS));
+            fprintf(stderr, "%d x %zu, %s, %d dim: %d iterations on 1 and 2 threads, r dim1 %.4f\n", NS, nts[w],
+                    model == HRR_IDEAL_ORDINAL ? "ordinal" : "binary", dims, it1, r);
+            CHECK(r >= 0.95);
+        }
+    omp_set_num_threads(omp_get_num_procs());
     free(y);
 }
 
@@ -299,6 +337,7 @@ int main(int argc, char **argv)
     harness_init(argc, argv);
     RUN(test_mills);
     RUN(test_speed);
+    RUN(test_threads);
     RUN(test_two_dims);
     RUN(test_ordinal);
     RUN(test_bootstrap);
