@@ -15,6 +15,8 @@ static const char *const k_groups[] = {"AFRICAN", "ASIA_PACIFIC", "GRULAC",
 typedef struct groups {
     int c_iso3, c_iso2, c_group;  /* column indexes */
     sqlite3_stmt *ins;            /* membership insert */
+    long *first;                  /* per states.id: the line that listed it (0: none) */
+    size_t nfirst;                /* its length */
 } groups_t;
 
 static bool detect(const char *path, const char *head)
@@ -55,6 +57,20 @@ static hrr_err_t row(hrr_imp_t *imp, const hrr_csv_row_t *r, void *ud)
                                 "'%s' is not the ISO2 code of %s",
                                 r->f[g->c_iso2], r->f[g->c_iso3]);
     }
+    /* a state listed twice: refused, whether the group is the same or not */
+    if ((size_t)id >= g->nfirst) {
+        size_t n = g->nfirst ? g->nfirst : 256;
+        while (n <= (size_t)id) n *= 2;
+        long *f = hrr_i_realloc(hrr_store_ctx(imp->st), g->first, n * sizeof *f);
+        if (!f) return HRR_ENOMEM;
+        memset(f + g->nfirst, 0, (n - g->nfirst) * sizeof *f);
+        g->first = f;
+        g->nfirst = n;
+    }
+    if (g->first[id])
+        return hrr_imp_fail(imp, HRR_EDATA, "iso3", "%s is listed twice (first on line %ld)",
+                            r->f[g->c_iso3], g->first[id]);
+    g->first[id] = imp->line;
     bool ok = false;
     for (size_t i = 0; i < sizeof k_groups / sizeof *k_groups; i++)
         ok |= strcmp(grp, k_groups[i]) == 0;
@@ -77,6 +93,7 @@ static hrr_err_t import(hrr_imp_t *imp)
     groups_t g = {0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', header, row, &g);
     sqlite3_finalize(g.ins);
+    hrr_i_free(hrr_store_ctx(imp->st), g.first);
     return rc;
 }
 

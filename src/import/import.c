@@ -78,6 +78,9 @@ hrr_err_t hrr_imp_fail(hrr_imp_t *imp, hrr_err_t rc, const char *field,
 hrr_err_t hrr_imp_dberr(hrr_imp_t *imp, const char *what)
 {
     int ec = sqlite3_errcode(imp->db);
+    /* a trigger's refusal (a date after the import day) is bad input */
+    if (sqlite3_extended_errcode(imp->db) == SQLITE_CONSTRAINT_TRIGGER)
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "%s", sqlite3_errmsg(imp->db));
     return hrr_imp_fail(imp, ec == SQLITE_NOMEM ? HRR_ENOMEM : HRR_EDB, NULL,
                         "%s: %s", what, sqlite3_errmsg(imp->db));
 }
@@ -120,6 +123,8 @@ hrr_err_t hrr_imp_need_all(hrr_imp_t *imp, const char *const *names, size_t n, i
 
 hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s)
 {
+    if (sqlite3_extended_errcode(imp->db) == SQLITE_CONSTRAINT_TRIGGER)
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "%s", sqlite3_errmsg(imp->db));
     return hrr_imp_fail(imp, HRR_EDB, NULL, "%s: %s", sqlite3_sql(s), sqlite3_errmsg(imp->db));
 }
 
@@ -179,13 +184,63 @@ typedef struct csvctx {
     hrr_imp_row_fn header;   /* header callback */
     hrr_imp_row_fn row;      /* row callback */
     void *ud;                /* their data */
+    long nrows;              /* records after the header */
 } csvctx_t;
+
+/* The offset of the first byte of Z (N bytes) that is not valid UTF-8 or is
+ * a NUL, or N if there is none. Overlong forms, surrogates and code points
+ * above U+10FFFF are invalid (RFC 3629). */
+static size_t utf8_bad(const unsigned char *z, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = z[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) k = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return i; /* NUL, a continuation byte, C0, C1, F5-FF */
+        }
+        if (i + k >= n) return i; /* cut short */
+        if (z[i + 1] < lo || z[i + 1] > hi) return i;
+        for (size_t j = 2; j <= k; j++)
+            if (z[i + j] < 0x80 || z[i + j] > 0xBF) return i;
+        i += k + 1;
+    }
+    return n;
+}
 
 static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
 {
     csvctx_t *c = ud;
     hrr_imp_t *imp = c->imp;
     imp->line = row->line;
+    /* every field of every file is text: UTF-8, no NUL (a name with either
+     * would be stored as given, and shown or matched wrongly later) */
+    for (size_t i = 0; i < row->n; i++) {
+        size_t at = utf8_bad((const unsigned char *)row->f[i], row->len[i]);
+        if (at < row->len[i]) {
+            const char *field = imp->hdr && i < imp->nhdr ? imp->hdr[i] : NULL;
+            if (!row->f[i][at])
+                return hrr_imp_fail(imp, HRR_EDATA, field, "%sa NUL byte at byte %zu",
+                                    field ? "" : "header: ", at + 1);
+            return hrr_imp_fail(imp, HRR_EDATA, field, "%snot valid UTF-8 (byte 0x%02X at byte"
+                                " %zu)", field ? "" : "header: ",
+                                (unsigned char)row->f[i][at], at + 1);
+        }
+    }
     if (!imp->hdr) {
         imp->hdr = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *imp->hdr);
         if (!imp->hdr) return HRR_ENOMEM;
@@ -198,6 +253,7 @@ static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
         return hrr_imp_fail(imp, HRR_EDATA, NULL,
                             "wrong column count: %zu fields, the header has %zu",
                             row->n, imp->nhdr);
+    c->nrows++;
     hrr_err_t rc = c->row(imp, row, c->ud);
     hrr_imp_progress(imp, row->offset);
     return rc;
@@ -206,7 +262,7 @@ static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
 hrr_err_t hrr_imp_csv(hrr_imp_t *imp, unsigned char delim,
                       hrr_imp_row_fn header, hrr_imp_row_fn row, void *ud)
 {
-    csvctx_t c = {imp, header, row, ud};
+    csvctx_t c = {imp, header, row, ud, 0};
     long line = 0;
     char why[160];
     hrr_err_t rc = hrr_i_csv_parse_lim(hrr_store_ctx(imp->st), imp->data, imp->len, delim, NULL,
@@ -219,6 +275,10 @@ hrr_err_t hrr_imp_csv(hrr_imp_t *imp, unsigned char delim,
     if (rc == HRR_OK && !imp->hdr) {
         imp->line = 0;
         return hrr_imp_fail(imp, HRR_EDATA, NULL, "empty file: no header");
+    }
+    if (rc == HRR_OK && !c.nrows) {
+        imp->line = 0;
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "a header and no data rows: nothing to import");
     }
     return rc;
 }
@@ -546,7 +606,18 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
     s = NULL;
     imp.source_id = (long)sqlite3_last_insert_rowid(st->db);
 
+    /* a record is of a day that has been: an item dated after the import
+     * day is refused, whichever importer writes it */
+    if ((rc = hrr_i_exec(st,
+            "CREATE TEMP TRIGGER IF NOT EXISTS hrr_item_future BEFORE INSERT ON main.items"
+            " WHEN NEW.date > date('now') BEGIN SELECT RAISE(ABORT, 'field ''date'': after the"
+            " import day: a record is of a day that has been'); END;"
+            "CREATE TEMP TRIGGER IF NOT EXISTS hrr_item_future_upd BEFORE UPDATE OF date ON"
+            " main.items WHEN NEW.date > date('now') BEGIN SELECT RAISE(ABORT, 'field ''date'':"
+            " after the import day: a record is of a day that has been'); END")))
+        goto out;
     if ((rc = fmt->import(&imp))) goto out;
+    if ((rc = hrr_imp_member_findings(&imp))) goto out;
     if (last) {
         if ((rc = derive(st))) goto out;
         *derived = true;
@@ -578,6 +649,7 @@ out:
     hrr_imp_writer_close(imp.writer);
     hrr_i_free(hrr_store_ctx(st), imp.writer);
     hrr_i_imp_states_free(imp.states);
+    hrr_i_imp_members_free(imp.members);
     for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(hrr_store_ctx(st), imp.hdr[i]);
     hrr_i_free(hrr_store_ctx(st), imp.hdr);
     hrr_i_free(hrr_store_ctx(st), data);
