@@ -5,14 +5,16 @@
  *
  * A ballot (other than "not a member") on an item dated outside the state's
  * membership is an error naming the file, line, state, item and dates, with
- * two exceptions that the sources really record, kept as findings
- * ("ballot-outside-membership", one per file and state, with the count and
- * the dates):
- *  - up to HRR_IMP_MEMBER_GRACE days before the admission: the sources date
- *    some roll calls of the 1940s-1990s only to the first days of a
- *    session's meetings (unvotes gives 1971-12-03 for ballots of the UAE,
- *    admitted 1971-12-09);
- *  - the ranges of data/un_member_findings.csv, each with its reason.
+ * two exceptions:
+ *  - up to HRR_IMP_MEMBER_GRACE days before an admission, the ballot is
+ *    taken as cast in the session of the admission: the sources date some
+ *    roll calls of the 1940s-1990s only to the first days of a session's
+ *    meetings (unvotes gives 1971-12-03 for ballots of the UAE, admitted
+ *    1971-12-09); docs/reliability.md lists every such ballot of the real
+ *    data;
+ *  - the ranges of data/un_member_findings.csv, each with its reason, are
+ *    kept as findings ("ballot-outside-membership", one per file and state,
+ *    with the count and the dates).
  * Items dated after the import day are refused by a trigger (import.c).
  */
 #include "import.h"
@@ -22,12 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Days before an admission within which a ballot is a finding, not an error. */
+/* Days before an admission within which a ballot is taken as cast in the
+ * session of the admission. */
 #define HRR_IMP_MEMBER_GRACE 62
+
+enum { MAXP = 3 }; /* membership periods of one state at most (SCG has two) */
 
 struct hrr_imp_members {
     size_t nstates;      /* states.id bound */
-    long *adm, *left;    /* per state: admitted / left as day numbers (0: none) */
+    long *adm[MAXP], *left[MAXP]; /* per state: each membership period, admitted /
+                                     left as day numbers (0: none / still) */
     long *exc_from, *exc_to; /* per state: the range of un_member_findings.csv */
     long *nfind;         /* per state: ballots kept as findings in this file */
     long *fmin, *fmax;   /* their first and last dates */
@@ -83,8 +89,13 @@ static hrr_err_t member_row(void *ud, const hrr_csv_row_t *row)
         m->exc_from[id] = a;
         m->exc_to[id] = b;
     } else {
-        m->adm[id] = a;
-        m->left[id] = b;
+        int k = 0;
+        while (k < MAXP && m->adm[k][id]) k++;
+        if (k == MAXP)
+            return hrr_i_seterr(m->st, HRR_EDATA, "data/un_members.csv:%ld: more than %d periods"
+                                " of membership", row->line, MAXP);
+        m->adm[k][id] = a;
+        m->left[k][id] = b;
     }
     return HRR_OK;
 }
@@ -104,7 +115,8 @@ static hrr_err_t load(hrr_imp_t *imp, hrr_imp_members_t **out)
     m->nstates = row ? (size_t)sqlite3_column_int64(q, 0) : 1;
     sqlite3_finalize(q);
     q = NULL;
-    long **arrays[] = {&m->adm, &m->left, &m->exc_from, &m->exc_to, &m->nfind, &m->fmin, &m->fmax};
+    long **arrays[] = {&m->adm[0], &m->left[0], &m->adm[1], &m->left[1], &m->adm[2],
+                       &m->left[2], &m->exc_from, &m->exc_to, &m->nfind, &m->fmin, &m->fmax};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         if (!(*arrays[i] = hrr_i_calloc(ctx, m->nstates, sizeof(long)))) {
             rc = HRR_ENOMEM;
@@ -134,7 +146,8 @@ void hrr_i_imp_members_free(hrr_imp_members_t *m)
     if (!m) return;
     hrr_ctx_t *ctx = hrr_store_ctx(m->st);
     sqlite3_finalize(m->q);
-    long *arrays[] = {m->adm, m->left, m->exc_from, m->exc_to, m->nfind, m->fmin, m->fmax, m->date};
+    long *arrays[] = {m->adm[0], m->left[0], m->adm[1], m->left[1], m->adm[2], m->left[2],
+                      m->exc_from, m->exc_to, m->nfind, m->fmin, m->fmax, m->date};
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++) hrr_i_free(ctx, arrays[i]);
     hrr_i_free(ctx, m);
 }
@@ -174,12 +187,19 @@ hrr_err_t hrr_imp_member_check(hrr_imp_t *imp, long item, long state, int vote)
     if ((size_t)state >= m->nstates) return HRR_OK; /* a state added since: no dates */
     if ((rc = item_day(imp, m, item, &day))) return rc;
     if (day < 0) return HRR_OK;
-    long a = m->adm[state], b = m->left[state];
-    if (a && day >= a && (!b || day < b)) return HRR_OK;
-    bool kept = (a && day < a && a - day <= HRR_IMP_MEMBER_GRACE) ||
-                (m->exc_from[state] && day >= m->exc_from[state] &&
-                 (!m->exc_to[state] || day < m->exc_to[state]));
-    if (kept) {
+    /* a member on the day, or within the grace before an admission; else
+     * name the last period begun before the day (or the first) */
+    long a = m->adm[0][state], b = m->left[0][state];
+    for (int k = 0; k < MAXP && m->adm[k][state]; k++) {
+        long ak = m->adm[k][state], bk = m->left[k][state];
+        if (day >= ak - HRR_IMP_MEMBER_GRACE && (!bk || day < bk)) return HRR_OK;
+        if (ak <= day) {
+            a = ak;
+            b = bk;
+        }
+    }
+    if (m->exc_from[state] && day >= m->exc_from[state] &&
+        (!m->exc_to[state] || day < m->exc_to[state])) {
         if (!m->nfind[state]++ || day < m->fmin[state]) m->fmin[state] = day;
         if (day > m->fmax[state]) m->fmax[state] = day;
         return HRR_OK;
@@ -215,7 +235,7 @@ hrr_err_t hrr_imp_member_findings(hrr_imp_t *imp)
         if ((rc = hrr_imp_state_iso3(imp, (long)s, iso3))) break;
         day_str(m->fmin[s], z0);
         day_str(m->fmax[s], z1);
-        if (m->adm[s]) day_str(m->adm[s], za);
+        if (m->adm[0][s]) day_str(m->adm[0][s], za);
         snprintf(detail, sizeof detail,
                  "%s: %ld ballot%s of %s dated %s to %s, outside its UN membership (admitted %s;"
                  " data/un_members.csv, data/un_member_findings.csv), kept as the source"

@@ -738,16 +738,18 @@ hrr_err_t hrr_store_open_ctx(const char *path, int flags, hrr_store_t **out, hrr
     }
     sqlite3_busy_timeout(st->db, 5000);
     sqlite3_extended_result_codes(st->db, 0);
-    if (!st->readonly &&
-        (rc = hrr_i_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")))
-        return rc;
-    if ((rc = hrr_i_exec(st, "PRAGMA foreign_keys=ON"))) return rc;
-    /* a file that is not SQLite fails on its first read: say so plainly */
+    /* a file that is not SQLite fails on its first read: say so plainly;
+     * and before anything is written (the journal mode is written in the
+     * file's header), a foreign database is refused */
     int version;
     if (hrr_store_schema_version(st, &version))
         return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: a damaged or truncated SQLite"
                             " file (%s)", path, sqlite3_errmsg(st->db));
     if ((rc = check_foreign(st, version))) return rc;
+    if (!st->readonly &&
+        (rc = hrr_i_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")))
+        return rc;
+    if ((rc = hrr_i_exec(st, "PRAGMA foreign_keys=ON"))) return rc;
     if ((rc = migrate(st))) return rc;
     st->ctx->errmsg[0] = 0;
     return HRR_OK;
