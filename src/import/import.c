@@ -617,6 +617,11 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
             " after the import day: a record is of a day that has been'); END")))
         goto out;
     if ((rc = fmt->import(&imp))) goto out;
+    if (!imp.rows) { /* an empty file, or one of no records (a header only) */
+        imp.line = 0;
+        rc = hrr_imp_fail(&imp, HRR_EDATA, NULL, "no records: nothing to import");
+        goto out;
+    }
     if ((rc = hrr_imp_member_findings(&imp))) goto out;
     if (last) {
         if ((rc = derive(st))) goto out;

@@ -13,6 +13,7 @@
 #   file: PATH: CONTENT   a file written with printf %b (\n, \t, \xHH, \0)
 #   sh: COMMAND           run in the case's folder (bash -c), before the run
 #   db: PATH              the store is this file (unchanged, or still absent)
+#   pre: ARGS             run hrr so on the store first (must succeed)
 #   env: NAME=VALUE       set for the run (as many as wanted)
 #   run: ARGS             hrr's arguments after --db (shell words)
 #   exit: N               the exit code (required)
@@ -41,7 +42,7 @@ fsum() { # a store file's bytes; never read a FIFO or a device (it would block)
 
 run_case() {
     local dir=$tmp/c$n dbf="" want="" changed="" args="" k v line
-    local -a errs=() outs=() nouts=() envs=()
+    local -a errs=() outs=() nouts=() envs=() pres=()
     [ -n "$name" ] || return 0
     n=$((n + 1))
     mkdir -p "$dir"
@@ -54,6 +55,7 @@ run_case() {
             sh) (cd "$dir" && bash -c "$v") || fail "sh failed: $v" ;;
             db) dbf=$v ;;
             env) envs+=("$v") ;;
+            pre) pres+=("$v") ;;
             run) args=$v ;;
             exit) want=$v ;;
             err) errs+=("$v") ;;
@@ -68,6 +70,11 @@ run_case() {
         case $dbf in /*) store=$dbf ;; *) store=$dir/$dbf ;; esac
         before=$(fsum "$store")
     else cp "$base" "$store"; before=$base_sum; fi
+    for v in "${pres[@]}"; do
+        (cd "$dir" && eval "set -- $v" && exec "$HRR" --db "$store" "$@" >/dev/null 2>"$dir/.pre") ||
+            fail "pre $v: $(cat "$dir/.pre")"
+        before=$(sqlite3 "$store" .sha3sum)
+    done
     (cd "$dir" && eval "set -- $args" && exec env "${envs[@]}" timeout 30 "$HRR" --db "$store" "$@" \
         >"$dir/.out" 2>"$dir/.err" </dev/null)
     local rc=$?
