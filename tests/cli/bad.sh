@@ -20,6 +20,7 @@
 #   err: TEXT             stderr holds TEXT (as many as wanted)
 #   out: TEXT / noout: TEXT   stdout holds / lacks TEXT
 #   changed: yes          the store may change (a folder import that loads)
+#   stdout: PATH          hrr's standard output goes there (e.g. /dev/full)
 HRR=${HRR:?set HRR to the hrr binary}
 SRC=${HRR_SOURCE_DIR:?set HRR_SOURCE_DIR to the source tree}
 command -v sqlite3 >/dev/null || { echo "bad.sh: no sqlite3 command: skipped"; exit 77; }
@@ -41,7 +42,7 @@ fsum() { # a store file's bytes; never read a FIFO or a device (it would block)
 }
 
 run_case() {
-    local dir=$tmp/c$n dbf="" want="" changed="" args="" k v line
+    local dir=$tmp/c$n dbf="" want="" changed="" args="" k v line sout=""
     local -a errs=() outs=() nouts=() envs=() pres=()
     [ -n "$name" ] || return 0
     n=$((n + 1))
@@ -62,6 +63,7 @@ run_case() {
             out) outs+=("$v") ;;
             noout) nouts+=("$v") ;;
             changed) changed=$v ;;
+            stdout) sout=$v ;;
             *) fail "unknown key '$k'" ;;
         esac
     done
@@ -76,11 +78,12 @@ run_case() {
         before=$(sqlite3 "$store" .sha3sum)
     done
     (cd "$dir" && eval "set -- $args" && exec env "${envs[@]}" timeout 30 "$HRR" --db "$store" "$@" \
-        >"$dir/.out" 2>"$dir/.err" </dev/null)
+        >"${sout:-$dir/.out}" 2>"$dir/.err" </dev/null)
     local rc=$?
     [ "$rc" = "$want" ] || fail "exit $rc, want $want; stderr: $(head -c 300 "$dir/.err")"
     for v in "${errs[@]}"; do grep -qF -- "$v" "$dir/.err" ||
         fail "stderr lacks '$v': $(head -c 300 "$dir/.err")"; done
+    [ -z "$sout" ] || : >"$dir/.out"
     for v in "${outs[@]}"; do grep -qF -- "$v" "$dir/.out" ||
         fail "stdout lacks '$v': $(head -c 300 "$dir/.out")"; done
     for v in "${nouts[@]}"; do ! grep -qF -- "$v" "$dir/.out" ||
