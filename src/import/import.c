@@ -254,6 +254,7 @@ static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
                             "wrong column count: %zu fields, the header has %zu",
                             row->n, imp->nhdr);
     c->nrows++;
+    imp->records++;
     hrr_err_t rc = c->row(imp, row, c->ud);
     hrr_imp_progress(imp, row->offset);
     return rc;
@@ -617,7 +618,9 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
             " after the import day: a record is of a day that has been'); END")))
         goto out;
     if ((rc = fmt->import(&imp))) goto out;
-    if (!imp.rows) { /* an empty file, or one of no records (a header only) */
+    /* an empty file, or one of no records: a file whose records were all
+     * read and left out (territories, years out of scope: findings) is not */
+    if (!imp.rows && !imp.records) {
         imp.line = 0;
         rc = hrr_imp_fail(&imp, HRR_EDATA, NULL, "no records: nothing to import");
         goto out;

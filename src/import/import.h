@@ -40,6 +40,7 @@ struct hrr_imp {
     size_t len;                    /* its length */
     long source_id;                /* imports.id of this file */
     long rows;                     /* data rows loaded (importer counts) */
+    long records;                  /* data records read (hrr_imp_csv counts) */
     /* CSV reading state, set by hrr_imp_csv */
     char **hdr;                    /* header fields (copies) */
     size_t nhdr;                   /* number of header fields */
