@@ -486,7 +486,7 @@ static hrr_err_t read_regular(hrr_store_t *st, const char *path, char **out, siz
                           path, file_kind(sb.st_mode));
         goto out;
     }
-    cap = (size_t)sb.st_size + 1;
+    cap = (size_t)sb.st_size + 2; /* the NUL, and a spare byte to see the end without growing */
     if (!(z = hrr_i_malloc(ctx, cap))) {
         rc = HRR_ENOMEM;
         goto out;
