@@ -101,7 +101,11 @@ typedef struct hrr_import_file {
     const char *format;   /* detected or given format (static string) */
     long rows;            /* data rows read */
     int skipped;          /* 1: identical file already imported, nothing done;
-                             2: not a format hrr reads (inside a folder) */
+                             inside a folder, left alone: 2: not a format hrr
+                             reads; 3: not a regular file (FIFO, socket,
+                             device); 4: unreadable (or a dangling link);
+                             5: the same file or folder (device and inode)
+                             met before, through a link */
 } hrr_import_file_t;
 
 typedef struct hrr_import_result {

@@ -75,6 +75,14 @@ hrr_err_t hrr_param_se(const char *name, const char *value, long hi, int *out, c
 /* A count of members voting one way, 0-HRR_PARAM_COUNT_MAX: "NAME: 'V' is not a count". */
 hrr_err_t hrr_param_count(const char *name, const char *value, long *out, char *msg, size_t cap);
 
+/* A weighted game (hrr power --weights W --quota Q): at most
+ * HRR_PARAM_PLAYERS_MAX weights summing to at most HRR_PARAM_QUOTA_MAX, and
+ * a quota no larger than their total (else no coalition could win and every
+ * index would be undefined). NAME names the weights, QNAME the quota. */
+#define HRR_PARAM_PLAYERS_MAX 1000L
+hrr_err_t hrr_param_game(const char *name, const long *w, size_t n, const char *qname, long quota,
+                         char *msg, size_t cap);
+
 /* A list of positive integers "3,2,1" (at most 100000 each): *OUT
  * (free() it) and *N. HRR_ENOMEM, or HRR_EINVAL: "NAME: 'V' is not a list
  * of positive integers". */

@@ -6,6 +6,7 @@
 #include "hrr/fc_plan.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void help(void)
 {
@@ -74,7 +75,13 @@ static int fc_opt(void *ctx, int c, const char *arg)
     fc_cli_t *x = ctx;
     char msg[256];
     switch (c) {
-    case 'd': x->d.date = arg; break;
+    case 'd': {
+        char msg[160];
+        int code = hrr_args_bad("forecast", hrr_param_date("--date", arg, msg, sizeof msg), msg);
+        if (code) return code;
+        x->d.date = arg;
+        break;
+    }
     case 'l': x->d.like = arg; break;
     case 'T': x->d.title = arg; break;
     case 't': x->d.target = arg; break;
@@ -95,6 +102,27 @@ static int fc_opt(void *ctx, int c, const char *arg)
         x->fo.explain = arg;
         break;
     case 'S': x->strict = 1; break;
+    }
+    return 0;
+}
+
+/* --members names each state once: a state named twice is refused at the
+ * first repeat (a body seats each member once). */
+static int members_once(const char *mem)
+{
+    const char *a = mem;
+    while (*a) {
+        size_t n = strcspn(a, ",; \n");
+        for (const char *b = a + n; n && *b;) {
+            b += strspn(b, ",; \n");
+            size_t m = strcspn(b, ",; \n");
+            if (m == n && !strncmp(a, b, n))
+                return hrr_cli_usage("forecast", "--members: '%.*s' is named twice (a body seats"
+                                     " each member once)", (int)n, a);
+            b += m;
+        }
+        a += n;
+        a += strspn(a, ",; \n");
     }
     return 0;
 }
@@ -159,6 +187,10 @@ int hrr_cmd_forecast(hrr_cli_t *cli, int argc, char **argv)
         }
         hrr_ctx_free(ctx);
         ctx = NULL;
+    }
+    if (mem && (code = members_once(mem))) {
+        free(mem);
+        return code;
     }
     x.d.members = mem;
     if (x.batch && (hrr_ctx_new(&ctx) || hrr_fc_batch_load(x.batch, &bt, ctx))) {

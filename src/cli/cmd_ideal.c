@@ -40,7 +40,8 @@ static int simulate(const char *spec, const hrr_ideal_opts_t *io)
     hrr_ideal_study_t s;
     if (sscanf(spec, "%zu,%zu,%lu%c", &ns, &nt, &seed, &extra) != 3 || ns < 3 || nt < 1 ||
         ns > 100000 || nt > 10000000 / ns * 100)
-        return hrr_cli_usage("ideal", "--simulate wants NS,NT,SEED (e.g. 193,6000,1)");
+        return hrr_cli_usage("ideal", "--simulate wants NS,NT,SEED (e.g. 193,6000,1): NS states"
+                             " 3-100000, NT votes at least 1, NS x NT at most 1000000000");
     hrr_err_t rc = hrr_ideal_study(ns, nt, seed, io, &s, NULL);
     if (rc == HRR_ENOMEM) return hrr_cli_fail(rc, "out of memory");
     if (rc) return hrr_cli_fail(rc, "ideal --simulate: bad options");

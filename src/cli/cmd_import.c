@@ -4,6 +4,7 @@
  */
 #include "args.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,26 +44,38 @@ static int on_opt(void *ctx, int c, const char *arg)
     return 0;
 }
 
-/* What one PATH loaded, unless --quiet. */
-static void print_result(const hrr_import_result_t *res)
+/* What one PATH loaded, unless --quiet. FAILED: the import stopped at its
+ * last file, which loaded nothing (the error follows on stderr). */
+static void print_result(const hrr_import_result_t *res, bool failed)
 {
-    size_t nalone = 0;
+    /* why files in a folder were left alone, by hrr_import_file_t.skipped */
+    static const char *const why[] = {
+        NULL, NULL, "not a format hrr reads", "not a regular file (FIFO, socket, device)",
+        "unreadable", "met before through a link (same device and inode)"};
     for (size_t k = 0; k < res->nfiles; k++) {
         const hrr_import_file_t *f = &res->files[k];
-        if (f->skipped == 2) nalone++;
-        else if (f->skipped == 1) printf("%-56s %-18s already imported, unchanged\n", f->path, f->format);
+        if (f->skipped >= 2) continue;
+        if (failed && k + 1 == res->nfiles)
+            printf("%-56s %-18s not imported (error below), store unchanged by it\n", f->path,
+                   f->format);
+        else if (f->skipped == 1)
+            printf("%-56s %-18s already imported, unchanged\n", f->path, f->format);
         else printf("%-56s %-18s %9ld rows\n", f->path, f->format, f->rows);
     }
-    /* files in a folder that hrr does not read (READMEs, licences):
-     * one line, so the loaded files stay readable */
-    if (!nalone) return;
-    printf("left alone, not a format hrr reads (%zu):", nalone);
-    for (size_t k = 0; k < res->nfiles; k++)
-        if (res->files[k].skipped == 2) {
-            const char *b = strrchr(res->files[k].path, '/');
-            printf(" %s", b ? b + 1 : res->files[k].path);
-        }
-    printf("\n");
+    /* files in a folder that hrr leaves alone (READMEs, licences, FIFOs):
+     * one line per reason, so the loaded files stay readable */
+    for (int r = 2; r < (int)(sizeof why / sizeof *why); r++) {
+        size_t n = 0;
+        for (size_t k = 0; k < res->nfiles; k++) n += res->files[k].skipped == r;
+        if (!n) continue;
+        printf("left alone, %s (%zu):", why[r], n);
+        for (size_t k = 0; k < res->nfiles; k++)
+            if (res->files[k].skipped == r) {
+                const char *b = strrchr(res->files[k].path, '/');
+                printf(" %s", r == 2 && b ? b + 1 : res->files[k].path);
+            }
+        printf("\n");
+    }
 }
 
 int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv)
@@ -91,8 +104,15 @@ int hrr_cmd_import(hrr_cli_t *cli, int argc, char **argv)
         hrr_import_result_t res;
         hrr_err_t rc = hrr_import(st, a.pos[i], &ic.io, &res);
         if (ic.io.progress) fprintf(stderr, "\r\033[K");
-        if (!ic.quiet) print_result(&res);
+        if (!ic.quiet) print_result(&res, rc != HRR_OK);
         if (rc) code = hrr_cli_fail(rc, "%s", hrr_store_errmsg(st));
+        else if (fflush(stdout) != 0 || ferror(stdout)) {
+            /* the store holds the import: say so, so that nobody runs it
+             * again in the belief that it failed */
+            fprintf(stderr, "hrr: writing output: %s; the import of %s was committed"
+                    " (hrr summary shows it)\n", strerror(errno), a.pos[i]);
+            code = HRR_EXIT_IO;
+        }
         hrr_import_result_destroy(&res);
     }
     hrr_store_close(st);

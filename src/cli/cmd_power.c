@@ -73,11 +73,21 @@ int hrr_cmd_power(hrr_cli_t *cli, int argc, char **argv)
             free(w);
             return hrr_cli_usage("power", "--quota Q is required with --weights");
         }
+        if ((code = hrr_args_bad("power", hrr_param_game("--weights", w, n, "--quota", po.quota, msg,
+                                                         sizeof msg), msg))) {
+            free(w);
+            return code;
+        }
         rc = hrr_power_game(w, n, po.quota, &p, NULL);
     } else if (po.members > 0) {
         if (po.blocs && (code = hrr_args_bad("power", hrr_param_list("--blocs", po.blocs, &w, &n, msg,
                                                                     sizeof msg), msg)))
             return code;
+        if (po.quota > po.members) {
+            free(w);
+            return hrr_cli_usage("power", "--quota %ld is above the %ld members: no coalition"
+                                 " could win", po.quota, po.members);
+        }
         rc = hrr_power_blocs(po.members, w, n, po.quota, &p);
         if (rc == HRR_EINVAL) {
             free(w);

@@ -7,11 +7,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *hrr_err_name(hrr_err_t rc)
 {
@@ -33,12 +36,27 @@ hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *
     hrr_err_t rc = HRR_OK;
     char *z = NULL;
     size_t n = 0, cap = 0;
-    FILE *f = fopen(path, "rb");
+    /* opened without blocking and checked before any read: a FIFO would
+     * block and a device never end; each is refused (EISDIR for a folder,
+     * EINVAL for the others) */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
     *out = NULL;
     *len = 0;
     *err_no = 0;
+    if (fd < 0) {
+        *err_no = errno;
+        return HRR_EIO;
+    }
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        *err_no = fstat(fd, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+        close(fd);
+        return HRR_EIO;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         *err_no = errno;
+        close(fd);
         return HRR_EIO;
     }
     for (;;) {

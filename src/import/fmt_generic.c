@@ -45,6 +45,8 @@ static hrr_err_t map_parse(hrr_store_t *st, const char *spec, map_t *m)
 {
     hrr_err_t rc = HRR_OK;
     char *copy = NULL, *save = NULL;
+    const char *seen[64]; /* the keys given so far */
+    size_t nseen = 0;
     memset(m, 0, sizeof *m);
     snprintf(m->kind, sizeof m->kind, "iso3");
     m->delim = ',';
@@ -61,6 +63,13 @@ static hrr_err_t map_parse(hrr_store_t *st, const char *spec, map_t *m)
         *eq = 0;
         const char *k = kv, *v = eq + 1;
         int i;
+        /* a key given twice is a mistake (which one was meant?), refused */
+        for (size_t j = 0; j < nseen; j++)
+            if (strcmp(seen[j], k) == 0) {
+                rc = hrr_i_seterr(st, HRR_EINVAL, "--mapping: key '%s' given twice", k);
+                goto out;
+            }
+        if (nseen < sizeof seen / sizeof *seen) seen[nseen++] = k; /* known keys are fewer */
         for (i = 0; i < C_N && strcmp(k, k_cols[i]) != 0; i++) {}
         if (i < C_N) {
             hrr_i_free(hrr_store_ctx(st), m->col[i]);

@@ -197,6 +197,7 @@ hrr_err_t hrr_imp_writer_put(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_
                              hrr_ballot_put_t *put, int *old)
 {
     hrr_err_t rc;
+    if ((rc = hrr_imp_member_check(imp, b->item_id, b->state_id, b->vote))) return rc;
     if ((rc = seen_mark(imp, &w->seen, b->item_id, b->state_id, b->vote, old))) return rc;
     if (*old) {
         *put = HRR_BALLOT_REPEAT;

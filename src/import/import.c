@@ -9,10 +9,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Every format, in the order a folder is imported: identities first, then
  * items before the ballots that point at them. */
@@ -76,6 +78,9 @@ hrr_err_t hrr_imp_fail(hrr_imp_t *imp, hrr_err_t rc, const char *field,
 hrr_err_t hrr_imp_dberr(hrr_imp_t *imp, const char *what)
 {
     int ec = sqlite3_errcode(imp->db);
+    /* a trigger's refusal (a date after the import day) is bad input */
+    if (sqlite3_extended_errcode(imp->db) == SQLITE_CONSTRAINT_TRIGGER)
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "%s", sqlite3_errmsg(imp->db));
     return hrr_imp_fail(imp, ec == SQLITE_NOMEM ? HRR_ENOMEM : HRR_EDB, NULL,
                         "%s: %s", what, sqlite3_errmsg(imp->db));
 }
@@ -118,6 +123,8 @@ hrr_err_t hrr_imp_need_all(hrr_imp_t *imp, const char *const *names, size_t n, i
 
 hrr_err_t hrr_imp_stmterr(hrr_imp_t *imp, sqlite3_stmt *s)
 {
+    if (sqlite3_extended_errcode(imp->db) == SQLITE_CONSTRAINT_TRIGGER)
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "%s", sqlite3_errmsg(imp->db));
     return hrr_imp_fail(imp, HRR_EDB, NULL, "%s: %s", sqlite3_sql(s), sqlite3_errmsg(imp->db));
 }
 
@@ -177,13 +184,63 @@ typedef struct csvctx {
     hrr_imp_row_fn header;   /* header callback */
     hrr_imp_row_fn row;      /* row callback */
     void *ud;                /* their data */
+    long nrows;              /* records after the header */
 } csvctx_t;
+
+/* The offset of the first byte of Z (N bytes) that is not valid UTF-8 or is
+ * a NUL, or N if there is none. Overlong forms, surrogates and code points
+ * above U+10FFFF are invalid (RFC 3629). */
+static size_t utf8_bad(const unsigned char *z, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = z[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) k = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return i; /* NUL, a continuation byte, C0, C1, F5-FF */
+        }
+        if (i + k >= n) return i; /* cut short */
+        if (z[i + 1] < lo || z[i + 1] > hi) return i;
+        for (size_t j = 2; j <= k; j++)
+            if (z[i + j] < 0x80 || z[i + j] > 0xBF) return i;
+        i += k + 1;
+    }
+    return n;
+}
 
 static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
 {
     csvctx_t *c = ud;
     hrr_imp_t *imp = c->imp;
     imp->line = row->line;
+    /* every field of every file is text: UTF-8, no NUL (a name with either
+     * would be stored as given, and shown or matched wrongly later) */
+    for (size_t i = 0; i < row->n; i++) {
+        size_t at = utf8_bad((const unsigned char *)row->f[i], row->len[i]);
+        if (at < row->len[i]) {
+            const char *field = imp->hdr && i < imp->nhdr ? imp->hdr[i] : NULL;
+            if (!row->f[i][at])
+                return hrr_imp_fail(imp, HRR_EDATA, field, "%sa NUL byte at byte %zu",
+                                    field ? "" : "header: ", at + 1);
+            return hrr_imp_fail(imp, HRR_EDATA, field, "%snot valid UTF-8 (byte 0x%02X at byte"
+                                " %zu)", field ? "" : "header: ",
+                                (unsigned char)row->f[i][at], at + 1);
+        }
+    }
     if (!imp->hdr) {
         imp->hdr = hrr_i_calloc(hrr_store_ctx(imp->st), row->n, sizeof *imp->hdr);
         if (!imp->hdr) return HRR_ENOMEM;
@@ -196,6 +253,8 @@ static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
         return hrr_imp_fail(imp, HRR_EDATA, NULL,
                             "wrong column count: %zu fields, the header has %zu",
                             row->n, imp->nhdr);
+    c->nrows++;
+    imp->records++;
     hrr_err_t rc = c->row(imp, row, c->ud);
     hrr_imp_progress(imp, row->offset);
     return rc;
@@ -204,17 +263,23 @@ static hrr_err_t csv_cb(void *ud, const hrr_csv_row_t *row)
 hrr_err_t hrr_imp_csv(hrr_imp_t *imp, unsigned char delim,
                       hrr_imp_row_fn header, hrr_imp_row_fn row, void *ud)
 {
-    csvctx_t c = {imp, header, row, ud};
+    csvctx_t c = {imp, header, row, ud, 0};
     long line = 0;
-    hrr_err_t rc = hrr_i_csv_parse(hrr_store_ctx(imp->st), imp->data, imp->len, delim, csv_cb, &c, &line);
-    if (rc == HRR_EDATA && line) {
+    char why[160];
+    hrr_err_t rc = hrr_i_csv_parse_lim(hrr_store_ctx(imp->st), imp->data, imp->len, delim, NULL,
+                                       csv_cb, &c, &line, why, sizeof why);
+    if (rc == HRR_EDATA && why[0]) {
         imp->line = line;
-        return hrr_imp_fail(imp, rc, NULL, "malformed CSV (bad quoting)");
+        return hrr_imp_fail(imp, rc, NULL, "%s", why);
     }
     if (rc == HRR_ENOMEM) return hrr_i_seterr(imp->st, rc, "%s: out of memory", imp->path);
     if (rc == HRR_OK && !imp->hdr) {
         imp->line = 0;
         return hrr_imp_fail(imp, HRR_EDATA, NULL, "empty file: no header");
+    }
+    if (rc == HRR_OK && !c.nrows) {
+        imp->line = 0;
+        return hrr_imp_fail(imp, HRR_EDATA, NULL, "a header and no data rows: nothing to import");
     }
     return rc;
 }
@@ -225,11 +290,18 @@ hrr_err_t hrr_import_detect(const char *path, const char **format)
 {
     char head[4097];
     size_t n = 0;
-    FILE *f = fopen(path, "rb");
+    struct stat sb;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     *format = NULL;
-    if (f) {
-        n = fread(head, 1, sizeof head - 1, f);
-        fclose(f);
+    if (fd >= 0) {
+        if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            ssize_t got;
+            while (n < sizeof head - 1 &&
+                   ((got = read(fd, head + n, sizeof head - 1 - n)) > 0 ||
+                    (got < 0 && errno == EINTR)))
+                if (got > 0) n += (size_t)got;
+        }
+        close(fd);
     }
     head[n] = 0;
     for (int i = 0; i < N_FORMATS; i++)
@@ -240,23 +312,74 @@ hrr_err_t hrr_import_detect(const char *path, const char **format)
     return HRR_ENOTFOUND;
 }
 
+/* Why a file met in a folder was left alone (hrr_import_file_t.skipped). */
+enum {
+    SKIP_DONE = 1,      /* identical file already imported */
+    SKIP_FORMAT = 2,    /* not a format hrr reads */
+    SKIP_NOTREG = 3,    /* not a regular file (FIFO, socket, device) */
+    SKIP_UNREAD = 4,    /* unreadable (the message says why) */
+    SKIP_SEEN = 5,      /* the same file (device and inode) met before */
+};
+
 typedef struct filelist {
     char **paths;      /* files found */
+    int *skip;         /* 0, or why the file is left alone (SKIP_*) */
     size_t n, cap;     /* used / allocated */
+    dev_t *dev;        /* each file and folder visited: device ... */
+    ino_t *ino;        /* ... and inode, so that each is visited once */
+    size_t nseen, capseen; /* used / allocated */
 } filelist_t;
 
-static hrr_err_t list_add(hrr_ctx_t *ctx, filelist_t *l, const char *path)
+static hrr_err_t list_add(hrr_ctx_t *ctx, filelist_t *l, const char *path, int skip)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 64;
         char **p = hrr_i_realloc(ctx, l->paths, cap * sizeof *p);
         if (!p) return HRR_ENOMEM;
         l->paths = p;
+        int *k = hrr_i_realloc(ctx, l->skip, cap * sizeof *k);
+        if (!k) return HRR_ENOMEM;
+        l->skip = k;
         l->cap = cap;
     }
     if (!(l->paths[l->n] = hrr_i_strdup(ctx, path))) return HRR_ENOMEM;
+    l->skip[l->n] = skip;
     l->n++;
     return HRR_OK;
+}
+
+/* Was (DEV, INO) visited? If not, record it. *SEEN receives the answer. */
+static hrr_err_t seen_add(hrr_ctx_t *ctx, filelist_t *l, const struct stat *sb, bool *seen)
+{
+    *seen = false;
+    for (size_t i = 0; i < l->nseen; i++)
+        if (l->dev[i] == sb->st_dev && l->ino[i] == sb->st_ino) {
+            *seen = true;
+            return HRR_OK;
+        }
+    if (l->nseen == l->capseen) {
+        size_t cap = l->capseen ? 2 * l->capseen : 64;
+        dev_t *d = hrr_i_realloc(ctx, l->dev, cap * sizeof *d);
+        if (!d) return HRR_ENOMEM;
+        l->dev = d;
+        ino_t *in = hrr_i_realloc(ctx, l->ino, cap * sizeof *in);
+        if (!in) return HRR_ENOMEM;
+        l->ino = in;
+        l->capseen = cap;
+    }
+    l->dev[l->nseen] = sb->st_dev;
+    l->ino[l->nseen] = sb->st_ino;
+    l->nseen++;
+    return HRR_OK;
+}
+
+static void list_destroy(hrr_ctx_t *ctx, filelist_t *l)
+{
+    for (size_t i = 0; i < l->n; i++) hrr_i_free(ctx, l->paths[i]);
+    hrr_i_free(ctx, l->paths);
+    hrr_i_free(ctx, l->skip);
+    hrr_i_free(ctx, l->dev);
+    hrr_i_free(ctx, l->ino);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -264,34 +387,137 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Walk folder DIR (already recorded as visited) in sorted order. Symbolic
+ * links are followed, but a file or folder is visited once, by device and
+ * inode, so a link cycle ends at once and no file is imported twice. What is
+ * left alone (not a regular file, unreadable, met before) is listed, with
+ * the reason. */
 static hrr_err_t walk(hrr_store_t *st, const char *dir, filelist_t *l)
 {
+    hrr_ctx_t *ctx = hrr_store_ctx(st);
     DIR *d = opendir(dir);
     struct dirent *e;
     hrr_err_t rc = HRR_OK;
     if (!d) return hrr_i_seterr(st, HRR_EIO, "%s: %s", dir, strerror(errno));
-    filelist_t sub = {0};
+    char **sub = NULL;
+    size_t nsub = 0, capsub = 0;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        char *p = hrr_i_printf(hrr_store_ctx(st), "%s/%s", dir, e->d_name);
-        if (!p) {
+        if (nsub == capsub) {
+            size_t cap = capsub ? 2 * capsub : 64;
+            char **p = hrr_i_realloc(ctx, sub, cap * sizeof *p);
+            if (!p) {
+                rc = HRR_ENOMEM;
+                break;
+            }
+            sub = p;
+            capsub = cap;
+        }
+        if (!(sub[nsub] = hrr_i_printf(ctx, "%s/%s", dir, e->d_name))) {
             rc = HRR_ENOMEM;
             break;
         }
-        rc = list_add(hrr_store_ctx(st), &sub, p);
-        hrr_i_free(hrr_store_ctx(st), p);
-        if (rc) break;
+        nsub++;
     }
     closedir(d);
-    if (sub.n) qsort(sub.paths, sub.n, sizeof *sub.paths, cmp_str);
-    for (size_t i = 0; i < sub.n && !rc; i++) {
+    if (nsub) qsort(sub, nsub, sizeof *sub, cmp_str);
+    for (size_t i = 0; i < nsub && !rc; i++) {
         struct stat sb;
-        if (stat(sub.paths[i], &sb) != 0) continue;
-        if (S_ISDIR(sb.st_mode)) rc = walk(st, sub.paths[i], l);
-        else if (S_ISREG(sb.st_mode)) rc = list_add(hrr_store_ctx(st), l, sub.paths[i]);
+        bool seen;
+        if (stat(sub[i], &sb) != 0) {
+            rc = list_add(ctx, l, sub[i], SKIP_UNREAD);
+            continue;
+        }
+        if (!S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+            rc = list_add(ctx, l, sub[i], SKIP_NOTREG);
+            continue;
+        }
+        if ((rc = seen_add(ctx, l, &sb, &seen))) break;
+        if (seen) rc = list_add(ctx, l, sub[i], SKIP_SEEN);
+        else if (S_ISDIR(sb.st_mode)) {
+            DIR *probe = opendir(sub[i]);
+            if (!probe) rc = list_add(ctx, l, sub[i], SKIP_UNREAD);
+            else {
+                closedir(probe);
+                rc = walk(st, sub[i], l);
+            }
+        } else if (access(sub[i], R_OK) != 0) {
+            rc = list_add(ctx, l, sub[i], SKIP_UNREAD);
+        } else {
+            rc = list_add(ctx, l, sub[i], 0);
+        }
     }
-    for (size_t i = 0; i < sub.n; i++) hrr_i_free(hrr_store_ctx(st), sub.paths[i]);
-    hrr_i_free(hrr_store_ctx(st), sub.paths);
+    for (size_t i = 0; i < nsub; i++) hrr_i_free(ctx, sub[i]);
+    hrr_i_free(ctx, sub);
+    return rc;
+}
+
+/* What a file that is not a regular file is, for a message. */
+static const char *file_kind(mode_t m)
+{
+    if (S_ISDIR(m)) return "a folder";
+    if (S_ISFIFO(m)) return "a FIFO";
+    if (S_ISSOCK(m)) return "a socket";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    return "not a regular file";
+}
+
+/* Read the regular file PATH whole into *OUT (*LEN bytes, NUL-terminated).
+ * Opened without blocking and checked with fstat before any read, so a FIFO
+ * or a device is refused by name instead of blocking or never ending. */
+static hrr_err_t read_regular(hrr_store_t *st, const char *path, char **out, size_t *len)
+{
+    hrr_ctx_t *ctx = hrr_store_ctx(st);
+    struct stat sb;
+    hrr_err_t rc = HRR_OK;
+    char *z = NULL;
+    size_t n = 0, cap;
+    *out = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
+    if (fstat(fd, &sb) != 0) {
+        rc = hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
+        goto out;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        rc = hrr_i_seterr(st, HRR_EIO, "%s: %s, not a regular file: hrr reads regular files only",
+                          path, file_kind(sb.st_mode));
+        goto out;
+    }
+    cap = (size_t)sb.st_size + 2; /* the NUL, and a spare byte to see the end without growing */
+    if (!(z = hrr_i_malloc(ctx, cap))) {
+        rc = HRR_ENOMEM;
+        goto out;
+    }
+    for (;;) {
+        if (n + 1 == cap) { /* the file grew while read: take what is there */
+            size_t ncap = cap * 2;
+            char *nz = hrr_i_realloc(ctx, z, ncap);
+            if (!nz) {
+                rc = HRR_ENOMEM;
+                goto out;
+            }
+            z = nz;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, z + n, cap - n - 1);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            rc = hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
+            goto out;
+        }
+        if (got == 0) break;
+        n += (size_t)got;
+    }
+    z[n] = 0;
+    *out = z;
+    *len = n;
+    z = NULL;
+out:
+    close(fd);
+    hrr_i_free(ctx, z);
     return rc;
 }
 
@@ -341,7 +567,6 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
     hrr_imp_t imp = {.st = st, .db = st->db, .path = path, .fmt = fmt, .opts = opts};
     char *data = NULL;
     size_t len = 0;
-    int en = 0;
     char sha[65];
     sqlite3_stmt *s = NULL;
     hrr_err_t rc;
@@ -349,10 +574,7 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
 
     *rows = 0;
     *skipped = 0;
-    if ((rc = hrr_i_read_file(hrr_store_ctx(st), path, &data, &len, &en))) {
-        if (rc == HRR_EIO) hrr_i_seterr(st, rc, "%s: %s", path, strerror(en));
-        goto out;
-    }
+    if ((rc = read_regular(st, path, &data, &len))) goto out;
     imp.data = data;
     imp.len = len;
     hrr_i_sha256_hex(data, len, sha);
@@ -385,7 +607,25 @@ static hrr_err_t import_file(hrr_store_t *st, const char *path,
     s = NULL;
     imp.source_id = (long)sqlite3_last_insert_rowid(st->db);
 
+    /* a record is of a day that has been: an item dated after the import
+     * day is refused, whichever importer writes it */
+    if ((rc = hrr_i_exec(st,
+            "CREATE TEMP TRIGGER IF NOT EXISTS hrr_item_future BEFORE INSERT ON main.items"
+            " WHEN NEW.date > date('now') BEGIN SELECT RAISE(ABORT, 'field ''date'': after the"
+            " import day: a record is of a day that has been'); END;"
+            "CREATE TEMP TRIGGER IF NOT EXISTS hrr_item_future_upd BEFORE UPDATE OF date ON"
+            " main.items WHEN NEW.date > date('now') BEGIN SELECT RAISE(ABORT, 'field ''date'':"
+            " after the import day: a record is of a day that has been'); END")))
+        goto out;
     if ((rc = fmt->import(&imp))) goto out;
+    /* an empty file, or one of no records: a file whose records were all
+     * read and left out (territories, years out of scope: findings) is not */
+    if (!imp.rows && !imp.records) {
+        imp.line = 0;
+        rc = hrr_imp_fail(&imp, HRR_EDATA, NULL, "no records: nothing to import");
+        goto out;
+    }
+    if ((rc = hrr_imp_member_findings(&imp))) goto out;
     if (last) {
         if ((rc = derive(st))) goto out;
         *derived = true;
@@ -417,6 +657,7 @@ out:
     hrr_imp_writer_close(imp.writer);
     hrr_i_free(hrr_store_ctx(st), imp.writer);
     hrr_i_imp_states_free(imp.states);
+    hrr_i_imp_members_free(imp.members);
     for (size_t i = 0; i < imp.nhdr; i++) hrr_i_free(hrr_store_ctx(st), imp.hdr[i]);
     hrr_i_free(hrr_store_ctx(st), imp.hdr);
     hrr_i_free(hrr_store_ctx(st), data);
@@ -428,6 +669,7 @@ out:
 typedef struct job {
     char *path;                 /* file */
     const hrr_format_t *fmt;    /* its format, NULL if none */
+    int skip;                   /* 0, or why the walker left it alone (SKIP_*) */
 } job_t;
 
 static int cmp_job(const void *a, const void *b)
@@ -457,10 +699,19 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
         return hrr_i_seterr(st, HRR_EINVAL, "unknown format '%s' (hrr import --list-formats)",
                             opts->format);
     if (stat(path, &sb) != 0)
-        return hrr_i_seterr(st, HRR_EIO, "%s: %s", path, strerror(errno));
+        return hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
     bool folder = S_ISDIR(sb.st_mode);
-    if (folder) rc = walk(st, path, &l);
-    else rc = list_add(hrr_store_ctx(st), &l, path);
+    if (!folder && !S_ISREG(sb.st_mode))
+        return hrr_i_seterr(st, HRR_EIO, "%s: %s, not a regular file: hrr reads regular files"
+                            " only", path, file_kind(sb.st_mode));
+    if (!folder && access(path, R_OK) != 0)
+        return hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
+    if (folder) {
+        bool seen;
+        if (!(rc = seen_add(hrr_store_ctx(st), &l, &sb, &seen))) rc = walk(st, path, &l);
+    } else {
+        rc = list_add(hrr_store_ctx(st), &l, path, 0);
+    }
     if (rc) goto out;
 
     if (!(jobs = hrr_i_calloc(hrr_store_ctx(st), l.n, sizeof *jobs))) {
@@ -470,6 +721,8 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
     for (size_t i = 0; i < l.n; i++) {
         const char *name = NULL;
         jobs[i].path = l.paths[i];
+        jobs[i].skip = l.skip[i];
+        if (jobs[i].skip) continue;
         if (forced) jobs[i].fmt = forced;
         else if (hrr_import_detect(l.paths[i], &name) == HRR_OK)
             jobs[i].fmt = format_by_name(name);
@@ -478,6 +731,11 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
     for (size_t i = 0; i < l.n; i++) {
         long rows = 0;
         int skipped = 0;
+        if (jobs[i].skip) {
+            if ((rc = res_add(hrr_store_ctx(st), res, jobs[i].path, NULL, 0, jobs[i].skip)))
+                goto out;
+            continue;
+        }
         if (!jobs[i].fmt) {
             if (!folder) {
                 rc = hrr_i_seterr(st, HRR_EDATA,
@@ -486,7 +744,8 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
                                   jobs[i].path);
                 goto out;
             }
-            if ((rc = res_add(hrr_store_ctx(st), res, jobs[i].path, NULL, 0, 2))) goto out;
+            if ((rc = res_add(hrr_store_ctx(st), res, jobs[i].path, NULL, 0, SKIP_FORMAT)))
+                goto out;
             continue;
         }
         /* the report entry first, so that a failure to record it cannot
@@ -511,8 +770,7 @@ hrr_err_t hrr_import(hrr_store_t *st, const char *path,
     }
 out:
     if (rc == HRR_ENOMEM && !st->ctx->errmsg[0]) hrr_i_seterr(st, rc, "out of memory");
-    for (size_t i = 0; i < l.n; i++) hrr_i_free(hrr_store_ctx(st), l.paths[i]);
-    hrr_i_free(hrr_store_ctx(st), l.paths);
+    list_destroy(hrr_store_ctx(st), &l);
     hrr_i_free(hrr_store_ctx(st), jobs);
     return rc;
 }

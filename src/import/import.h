@@ -14,6 +14,7 @@
 typedef struct hrr_imp hrr_imp_t;
 typedef struct hrr_imp_states hrr_imp_states_t; /* imp_state.c's cache */
 typedef struct hrr_imp_writer hrr_imp_writer_t; /* imp_ballot.c's writer */
+typedef struct hrr_imp_members hrr_imp_members_t; /* imp_member.c's dates */
 
 /* The date to resolve codes at for files that describe the present day. */
 #define HRR_PRESENT "9999-12-31"
@@ -39,6 +40,7 @@ struct hrr_imp {
     size_t len;                    /* its length */
     long source_id;                /* imports.id of this file */
     long rows;                     /* data rows loaded (importer counts) */
+    long records;                  /* data records read (hrr_imp_csv counts) */
     /* CSV reading state, set by hrr_imp_csv */
     char **hdr;                    /* header fields (copies) */
     size_t nhdr;                   /* number of header fields */
@@ -47,6 +49,7 @@ struct hrr_imp {
     /* shared pieces, made on first use, freed by the driver */
     hrr_imp_states_t *states;      /* state resolution cache (imp_state.c) */
     hrr_imp_writer_t *writer;      /* unbatched writer of hrr_imp_ballot */
+    hrr_imp_members_t *members;    /* UN membership dates (imp_member.c) */
 };
 
 /* Report bad input: "PATH:LINE: field 'FIELD': MESSAGE" (FIELD may be NULL;
@@ -119,6 +122,18 @@ hrr_err_t hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8]);
 
 /* Free the cache (the driver calls it; NULL is fine). */
 void hrr_i_imp_states_free(hrr_imp_states_t *c);
+
+/* A ballot of STATE on ITEM (ids) with VOTE checked against the state's UN
+ * membership (data/un_members.csv; imp_member.c says which are findings):
+ * HRR_EDATA naming the file, line, state, item and the dates. Every ballot
+ * passes here (hrr_imp_writer_put). */
+hrr_err_t hrr_imp_member_check(hrr_imp_t *imp, long item, long state, int vote);
+
+/* The findings of the ballots hrr_imp_member_check kept: one per state. */
+hrr_err_t hrr_imp_member_findings(hrr_imp_t *imp);
+
+/* Free the dates (the driver calls it; NULL is fine). */
+void hrr_i_imp_members_free(hrr_imp_members_t *m);
 
 /* Record a data-quality finding for an item (item_id 0: none). */
 hrr_err_t hrr_imp_finding(hrr_imp_t *imp, const char *kind, long item_id,

@@ -150,6 +150,25 @@ hrr_err_t hrr_param_quota(const char *name, const char *value, long *out, char *
     return hrr_param_long(name, value, 1, HRR_PARAM_QUOTA_MAX, out, msg, cap);
 }
 
+hrr_err_t hrr_param_game(const char *name, const long *w, size_t n, const char *qname, long quota,
+                         char *msg, size_t cap)
+{
+    long total = 0;
+    if (n > (size_t)HRR_PARAM_PLAYERS_MAX)
+        return bad(msg, cap, "%s: %zu weights, at most %ld players", name, n,
+                   HRR_PARAM_PLAYERS_MAX);
+    for (size_t i = 0; i < n; i++) {
+        total += w[i];
+        if (total > HRR_PARAM_QUOTA_MAX)
+            return bad(msg, cap, "%s: the weights sum to more than %ld", name,
+                       HRR_PARAM_QUOTA_MAX);
+    }
+    if (quota > total)
+        return bad(msg, cap, "%s %ld is above the total weight %ld: no coalition could win",
+                   qname, quota, total);
+    return HRR_OK;
+}
+
 hrr_err_t hrr_param_members(const char *name, const char *value, long *out, char *msg,
                             size_t cap)
 {

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { BASE_PV = 0, BASE_PRESENT = 1, BASE_MEMBERS = 2 };
 static const char *const k_bases[] = {"present_and_voting", "present", "members"};
@@ -231,6 +232,10 @@ static hrr_err_t read_json(const char *name, json_t **out, perr_t *e, int depth)
     *out = NULL;
     if (depth > 4) return fail(e, "base", "too many levels of base");
     if (path) {
+        struct stat sb; /* a FIFO or a device would block or never end */
+        if (stat(name, &sb) == 0 && !S_ISREG(sb.st_mode))
+            return snprintf(e->buf, e->len, "%s: not a regular file: hrr reads rule files"
+                            " from regular files only", name), HRR_EIO;
         j = json_load_file(name, JSON_REJECT_DUPLICATES, &je);
         if (!j) {
             if (je.line <= 0 && strstr(je.text, "unable to open"))

@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 hrr_err_t hrr_i_seterr(hrr_store_t *st, hrr_err_t rc, const char *fmt, ...)
 {
@@ -629,6 +633,76 @@ fail:
     return rc;
 }
 
+/* Before SQLite sees PATH: a folder, a FIFO or a device, an unreadable
+ * file and a file that is not SQLite are refused, each by name (SQLite
+ * would say "disk I/O error", block on a FIFO, or, for a file that is not a
+ * database, fail only on a later read). *EMPTY: no file, or an empty one. */
+static hrr_err_t check_path(hrr_store_t *st, const char *path, bool *empty)
+{
+    struct stat sb;
+    unsigned char head[16];
+    *empty = true;
+    if (stat(path, &sb) != 0) {
+        if (errno == ENOENT) return HRR_OK;
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: %s", path, strerror(errno));
+    }
+    if (S_ISDIR(sb.st_mode))
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: a folder, not a store file",
+                            path);
+    if (!S_ISREG(sb.st_mode))
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: not a regular file (%s)", path,
+                            S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISSOCK(sb.st_mode) ? "a socket"
+                                                                                    : "a device");
+    if (access(path, st->readonly ? R_OK : R_OK | W_OK) != 0)
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: %s", path, strerror(errno));
+    if (sb.st_size == 0) return HRR_OK;
+    *empty = false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: %s", path, strerror(errno));
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n < 0)
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: %s", path, strerror(errno));
+    if (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+        return hrr_i_seterr(st, HRR_EDB,
+                            "%s: not an SQLite file (%lld bytes that do not begin with SQLite's"
+                            " header); hrr neither reads nor overwrites it", path,
+                            (long long)sb.st_size);
+    return HRR_OK;
+}
+
+/* An SQLite file hrr did not make: a schema version of 0 with tables in it,
+ * or a version without hrr's tables. Refused, so that hrr's schema is never
+ * added beside another program's tables. */
+static hrr_err_t check_foreign(hrr_store_t *st, int version)
+{
+    sqlite3_stmt *s;
+    bool row;
+    long ntab = 0, nhrr = 0;
+    char first[128] = "";
+    if (sqlite3_prepare_v2(st->db,
+            "SELECT name, name IN ('states','imports','items','ballots','bodies') FROM sqlite_master"
+            " WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &s, NULL))
+        return hrr_i_seterr(st, HRR_EDB, "%s: a damaged SQLite file: %s", st->path,
+                            sqlite3_errmsg(st->db));
+    hrr_err_t rc;
+    while (!(rc = hrr_i_step(NULL, s, &row)) && row) {
+        if (!ntab++) snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(s, 0));
+        nhrr += sqlite3_column_int(s, 1);
+    }
+    sqlite3_finalize(s);
+    if (rc)
+        return hrr_i_seterr(st, HRR_EDB, "%s: a damaged SQLite file: %s", st->path,
+                            sqlite3_errmsg(st->db));
+    if ((version == 0 && ntab > 0) || (version > 0 && nhrr < 5))
+        return hrr_i_seterr(st, HRR_EDB,
+                            "%s: an SQLite database that is not an hrr store (%ld table%s, '%s'"
+                            " first; schema version %d); hrr will not add its tables to it",
+                            st->path, ntab, ntab == 1 ? "" : "s", first, version);
+    return HRR_OK;
+}
+
 hrr_err_t hrr_store_open(const char *path, int flags, hrr_store_t **out)
 {
     return hrr_store_open_ctx(path, flags, out, NULL);
@@ -648,6 +722,12 @@ hrr_err_t hrr_store_open_ctx(const char *path, int flags, hrr_store_t **out, hrr
     if (!path || !*path)
         return hrr_i_seterr(st, HRR_EINVAL, "no store path given");
     if (!(st->path = hrr_i_strdup(ctx, path))) return HRR_ENOMEM;
+    bool empty;
+    if ((rc = check_path(st, path, &empty))) return rc;
+    if (empty && st->readonly)
+        return hrr_i_seterr(st, HRR_EDB, "%s: cannot open store: %s (hrr import makes one)",
+                            path, access(path, F_OK) == 0 ? "an empty file, not yet a store"
+                                                          : "no such file");
     int oflags = st->readonly ? SQLITE_OPEN_READONLY
                               : SQLITE_OPEN_READWRITE |
                                     ((flags & HRR_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
@@ -658,15 +738,18 @@ hrr_err_t hrr_store_open_ctx(const char *path, int flags, hrr_store_t **out, hrr
     }
     sqlite3_busy_timeout(st->db, 5000);
     sqlite3_extended_result_codes(st->db, 0);
+    /* a file that is not SQLite fails on its first read: say so plainly;
+     * and before anything is written (the journal mode is written in the
+     * file's header), a foreign database is refused */
+    int version;
+    if (hrr_store_schema_version(st, &version))
+        return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: a damaged or truncated SQLite"
+                            " file (%s)", path, sqlite3_errmsg(st->db));
+    if ((rc = check_foreign(st, version))) return rc;
     if (!st->readonly &&
         (rc = hrr_i_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")))
         return rc;
     if ((rc = hrr_i_exec(st, "PRAGMA foreign_keys=ON"))) return rc;
-    /* a file that is not SQLite fails on its first read: say so plainly */
-    int version;
-    if (hrr_store_schema_version(st, &version))
-        return hrr_i_seterr(st, HRR_EDB, "%s: not an hrr store: %s", path,
-                            sqlite3_errmsg(st->db));
     if ((rc = migrate(st))) return rc;
     st->ctx->errmsg[0] = 0;
     return HRR_OK;
