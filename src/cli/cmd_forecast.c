@@ -76,7 +76,6 @@ static int fc_opt(void *ctx, int c, const char *arg)
     char msg[256];
     switch (c) {
     case 'd': {
-        char msg[160];
         int code = hrr_args_bad("forecast", hrr_param_date("--date", arg, msg, sizeof msg), msg);
         if (code) return code;
         x->d.date = arg;
@@ -92,15 +91,19 @@ static int fc_opt(void *ctx, int c, const char *arg)
     case 'N': x->d.no_action = 1; break;
     case 'M': x->d.no_action = 0; break;
     case 'K': return shock_opt("forecast", arg, &x->fo);
-    case 'k':
-        if (hrr_param_kind("--kind", arg, msg, sizeof msg)) return hrr_cli_usage("forecast", "%s", msg);
+    case 'k': {
+        int code = hrr_args_bad("forecast", hrr_param_kind("--kind", arg, msg, sizeof msg), msg);
+        if (code) return code;
         x->d.kind = arg;
         break;
+    }
     case 'a': x->d.amends = arg; break;
-    case 'x':
-        if (hrr_param_iso3("--explain", arg, msg, sizeof msg)) return hrr_cli_usage("forecast", "%s", msg);
+    case 'x': {
+        int code = hrr_args_bad("forecast", hrr_param_iso3("--explain", arg, msg, sizeof msg), msg);
+        if (code) return code;
         x->fo.explain = arg;
         break;
+    }
     case 'S': x->strict = 1; break;
     }
     return 0;
