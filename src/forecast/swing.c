@@ -7,6 +7,7 @@
 #include "hrr.h"
 #include "hrr/fc_plan.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,36 +23,42 @@ bool hrr_fc_set_shock(hrr_fc_opts_t *opts, double sd)
 hrr_err_t hrr_fc_members_read(const char *arg, char **out, hrr_ctx_t *ctx)
 {
     const char *path = arg[0] == '@' ? arg + 1 : arg;
-    FILE *f = arg[0] == '@' || access(arg, R_OK) == 0 ? fopen(path, "r") : NULL;
     *out = NULL;
-    if (!f && arg[0] != '@') {
+    if (arg[0] != '@' && access(arg, F_OK) != 0) { /* a list, not a file */
         char *s = strdup(arg);
         if (!s) return hrr_i_ctx_seterr(ctx, HRR_ENOMEM, "out of memory");
         *out = s;
         return HRR_OK;
     }
-    if (!f) return hrr_i_ctx_seterr(ctx, HRR_EIO, "members: cannot read %s", path);
-    size_t cap = 4096, n = 0;
-    char *s = malloc(cap), line[256];
-    while (s && fgets(line, sizeof line, f)) {
-        size_t l = strcspn(line, "\r\n#");
-        line[l] = 0;
-        if (n + l + 2 > cap) {
-            char *t = realloc(s, cap *= 2);
-            if (!t) {
-                free(s);
-                s = NULL;
-                break;
-            }
-            s = t;
-        }
-        memcpy(s + n, line, l);
+    /* read through the one file reader: a FIFO, a device or a folder is
+     * refused instead of blocking */
+    char *buf = NULL;
+    size_t len = 0;
+    int eno = 0;
+    hrr_err_t rc = hrr_i_read_file(ctx, path, &buf, &len, &eno);
+    if (rc == HRR_ENOMEM) return hrr_i_ctx_seterr(ctx, rc, "out of memory");
+    if (rc)
+        return hrr_i_ctx_seterr(ctx, HRR_EIO, "members: cannot read %s: %s", path,
+                                eno == EINVAL ? "not a regular file" : strerror(eno));
+    /* one code per line, '#' starts a comment: the lines joined by ',' */
+    char *s = malloc(len + 2);
+    size_t n = 0;
+    if (!s) {
+        hrr_i_free(ctx, buf);
+        return hrr_i_ctx_seterr(ctx, HRR_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && buf[e] != '\n') e++;
+        size_t l = 0;
+        while (i + l < e && buf[i + l] != '\r' && buf[i + l] != '#') l++;
+        memcpy(s + n, buf + i, l);
         n += l;
         s[n++] = ',';
+        i = e + 1;
     }
-    fclose(f);
-    if (!s) return hrr_i_ctx_seterr(ctx, HRR_ENOMEM, "out of memory");
     s[n] = 0;
+    hrr_i_free(ctx, buf);
     *out = s;
     return HRR_OK;
 }
