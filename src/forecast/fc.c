@@ -6,6 +6,8 @@
  */
 #include "fc.h"
 
+#include "core/csv.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,6 +329,48 @@ void hrr_fc_close(hrr_fc_t *fc)
 }
 
 
+/* The Assembly's members are the UN's: when the store has no terms of the
+ * body, each state's periods of UN membership (data/un_members.csv:
+ * admission and the first day no longer a Member, each with its source)
+ * are its terms. */
+typedef struct un_terms {
+    hrr_fc_t *fc;
+    size_t cap;
+    hrr_err_t rc;
+} un_terms_t;
+
+static hrr_err_t un_row(void *ud, const hrr_csv_row_t *row)
+{
+    un_terms_t *u = ud;
+    hrr_fc_t *fc = u->fc;
+    if (row->line == 1 || row->n < 3) return HRR_OK;
+    int k = -1;
+    for (size_t i = 0; i < fc->ns && k < 0; i++)
+        if (!strcmp(fc->iso3[i], row->f[0])) k = (int)i;
+    int from = hrr_i_fc_date(row->f[1]);
+    if (k < 0 || !from) return HRR_OK;
+    if (fc->nterms == u->cap) {
+        size_t nc = u->cap ? u->cap * 2 : 256;
+        struct fc_term *a = hrr_i_realloc(hrr_store_ctx(fc->st), fc->terms, nc * sizeof *a);
+        if (!a) return HRR_ENOMEM;
+        fc->terms = a;
+        u->cap = nc;
+    }
+    fc->terms[fc->nterms++] = (struct fc_term){k, from, *row->f[2] ? hrr_i_fc_date(row->f[2]) : 0};
+    return HRR_OK;
+}
+
+static hrr_err_t load_un_terms(hrr_fc_t *fc)
+{
+    const hrr_i_resource_t *res = hrr_i_resource("data/un_members.csv");
+    long line = 0;
+    un_terms_t u = {.fc = fc, .cap = fc->nterms};
+    if (!res) return HRR_OK;
+    fc->un_terms = 1;
+    hrr_err_t rc = hrr_i_csv_parse(hrr_store_ctx(fc->st), res->data, res->len, ',', un_row, &u, &line);
+    return rc ? hrr_i_seterr(fc->st, rc, "data/un_members.csv:%ld: cannot be read", line) : HRR_OK;
+}
+
 /* Each item's sponsors as the store's sponsors table lists them (states,
  * and the members on the item's date of a group acted for that the store
  * knows: "on behalf of the European Union"), in place of those read from
@@ -502,6 +546,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (rc) goto out;
     sqlite3_finalize(s);
     s = NULL;
+    if (!fc->nterms && (!strcmp(body, "GA") || !strcmp(body, "GA3")) && (rc = load_un_terms(fc))) goto out;
     if (fc->nterms && !(fc->mroster = hrr_i_calloc(hrr_store_ctx(st), fc->ns + 1, 1))) goto nomem;
     /* items */
     cap = 0;

@@ -148,6 +148,8 @@ struct hrr_fc {
                            (org = body; to: the first day no longer
                            a member, 0 open) */
     size_t nterms;
+    int un_terms;       /* 1: the terms are the UN's membership periods
+                           (data/un_members.csv: the Assembly) */
     unsigned char *mroster; /* ns + 1 bytes: the roster from the terms;
                            [ns] 1 when the last roster came from them */
 };

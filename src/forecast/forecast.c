@@ -296,6 +296,7 @@ static int roster_note(const hrr_fc_t *fc, int date, const char *zdate, const un
     note[0] = 0;
     for (size_t s = 0; s < fc->ns; s++) nmem += ro[s] != 0;
     if (!hrr_i_fc_roster_guessed(fc)) {
+        if (fc->un_terms) return 0; /* the UN's members on the day, from its list */
         int last = fc->ni ? fc->it[fc->ni - 1].date : 0;
         if (!last || date / 10000 <= last / 10000) return 0;
         ymd(last, a);
