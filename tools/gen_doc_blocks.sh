@@ -1,5 +1,5 @@
 #!/bin/bash
-# gen_doc_blocks.sh [--bench] [--only TAG] FILE.md STORE - regenerates the
+# gen_doc_blocks.sh [--bench] [--only TAG] [--skip TAG] FILE.md STORE - regenerates the
 # output blocks of a page of docs/ from the current code, so that its
 # figures cannot drift. A block is marked by the line before it:
 #
@@ -16,7 +16,8 @@
 # Words between the kind and the colon are tags: `<!-- run fast: ARGS -->`.
 # A block tagged `bench` (a timing: it depends on the machine) is kept as it
 # is unless --bench is given; --only TAG (or $HRR_DOC_ONLY) re-runs only the
-# blocks tagged TAG and keeps the others. The block after a marker is either
+# blocks tagged TAG and keeps the others; --skip TAG (or $HRR_DOC_SKIP) keeps
+# the blocks tagged TAG as they are (tests/cli/docs_blocks.sh: --skip slow). The block after a marker is either
 # a fenced block (``` to ```) or a markdown table (lines starting with "|",
 # for the output of a filter such as `csv2md`, which turns hrr's --csv into
 # a table: `csv2md -c` sets the first column as code). Everything else in
@@ -26,13 +27,15 @@
 #
 #   tools/gen_doc_blocks.sh docs/simulation.md build/fixture/hrr.db
 set -euo pipefail
-usage() { echo "usage: tools/gen_doc_blocks.sh [--bench] [--only TAG] FILE.md STORE" >&2; exit 2; }
-bench=0 only=${HRR_DOC_ONLY:-}
+usage() { echo "usage: tools/gen_doc_blocks.sh [--bench] [--only TAG] [--skip TAG] FILE.md STORE" >&2; exit 2; }
+bench=0 only=${HRR_DOC_ONLY:-} skip=${HRR_DOC_SKIP:-}
 while [ $# -gt 0 ]; do
     case $1 in
         --bench) bench=1; shift ;;
         --only) [ $# -ge 2 ] || usage; only=$2; shift 2 ;;
         --only=*) only=${1#--only=}; shift ;;
+        --skip) [ $# -ge 2 ] || usage; skip=$2; shift 2 ;;
+        --skip=*) skip=${1#--skip=}; shift ;;
         -*) usage ;;
         *) break ;;
     esac
@@ -152,6 +155,7 @@ while [ $i -lt $n ]; do
     keep=0
     [[ $tags == *" bench "* ]] && [ $bench = 0 ] && keep=1
     [ -n "$only" ] && [[ $tags != *" $only "* ]] && keep=1
+    [ -n "$skip" ] && [[ $tags == *" $skip "* ]] && keep=1
     if [ $keep = 1 ]; then
         printf '%s\n' "${lines[@]:$i:$((j - i))}" >>"$work/new"
         nkept=$((nkept + 1))
