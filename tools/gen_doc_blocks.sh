@@ -23,7 +23,8 @@
 # a table: `csv2md -c` sets the first column as code). Everything else in
 # FILE is kept as it is, so the script is idempotent. Any failure (a command
 # or filter exiting non-zero, an empty output, a marker not followed by a
-# block) stops it with the marker's line and FILE is left untouched.
+# block) stops it with the marker's line and FILE is left untouched. The
+# CR of CR LF line ends (hrr's --csv) is dropped.
 #
 #   tools/gen_doc_blocks.sh docs/simulation.md build/fixture/hrr.db
 set -euo pipefail
@@ -64,6 +65,7 @@ csv2md() {
     awk -v code="$code" '
     function cell(s) { gsub(/\|/, "\\|", s); return s }
     {
+        sub(/\r$/, "")
         line = $0; n = 0
         while (1) {
             if (substr(line, 1, 1) == "\"") {
@@ -115,6 +117,7 @@ run_marker() {
             die "$ln" "'$body' failed (exit $?): $(cat "$work/err")"
     fi
     [ -s "$work/out" ] || die "$ln" "'$body' printed nothing"
+    sed -i 's/\r$//' "$work/out" # hrr's CSV ends its lines with CR LF (RFC 4180)
     ! grep -q '^```' "$work/out" || die "$ln" "the output of '$body' has a fence line"
     if [ "$blocktype" = fence ]; then
         { echo '```'; echo "$shown"; cat "$work/out"; echo '```'; } >"$work/block"
