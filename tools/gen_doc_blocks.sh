@@ -11,7 +11,10 @@
 #   <!-- run-sh: COMMAND -->      "$ COMMAND" and its output, a shell command
 #                                 run from the project root (bash -o pipefail)
 #                                 where `hrr` is build/hrr on STORE and $tmp
-#                                 a scratch folder
+#                                 a scratch folder (under pipefail, `hrr ...
+#                                 | head` can fail with SIGPIPE on a long
+#                                 output: cut with sed -n, or use run:, whose
+#                                 output is read whole before its FILTER)
 #
 # Words between the kind and the colon are tags: `<!-- run fast: ARGS -->`.
 # A block tagged `bench` (a timing: it depends on the machine) is kept as it
