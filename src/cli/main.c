@@ -2,10 +2,12 @@
  * main.c - the `hrr` command: global options, then one subcommand. Each
  * subcommand is a thin user of the library, in its own cmd_*.c.
  */
+#define _GNU_SOURCE /* fopencookie */
 #include "cli.h"
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,10 +113,44 @@ hrr_store_t *hrr_cli_open(hrr_cli_t *cli, bool write, int *code)
     return st;
 }
 
+/* Standard output through a stream that keeps the errno of its first failed
+ * write: by the time a command finishes, errno says something else (a write
+ * to /dev/full fails with ENOSPC; what finish saw was EBADF from a later
+ * call). */
+static int g_out_errno;
+
+static ssize_t out_write(void *cookie, const char *buf, size_t n)
+{
+    int fd = *(int *)cookie;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t k = write(fd, buf + done, n - done);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) {
+            if (!g_out_errno) g_out_errno = k < 0 ? errno : EIO;
+            return done ? (ssize_t)done : -1;
+        }
+        done += (size_t)k;
+    }
+    return (ssize_t)done;
+}
+
+static void out_stream(void)
+{
+    static int fd = STDOUT_FILENO;
+    static const cookie_io_functions_t io = {.write = out_write};
+    FILE *f = fopencookie(&fd, "w", io);
+    if (!f) return; /* keep the plain stdout */
+    setvbuf(f, NULL, isatty(fd) ? _IOLBF : _IOFBF, 1 << 16); /* as stdout's own */
+    stdout = f;
+}
+
 int hrr_cli_finish(int code)
 {
+    static int said; /* the failure is said once, however often this runs */
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "hrr: writing output: %s\n", strerror(errno));
+        int e = g_out_errno ? g_out_errno : errno;
+        if (!said++) fprintf(stderr, "hrr: writing output: %s\n", strerror(e));
         return code ? code : HRR_EXIT_IO;
     }
     return code;
@@ -136,6 +172,7 @@ static void passive_openmp(char **argv)
 int main(int argc, char **argv)
 {
     passive_openmp(argv);
+    out_stream();
     hrr_cli_t cli = {.db = getenv("HRR_DB"), .prog = "hrr"};
     int i = 1;
     if (!cli.db || !*cli.db) cli.db = "hrr.db";

@@ -225,6 +225,13 @@ static bool agree_table(FILE *f, const hrr_profile_t *p, const char *body)
     return hrr_i_out_result(&o) == HRR_OK;
 }
 
+/* A section that could not be written: the output failed (a full disk, a
+ * closed pipe) or memory ran out. */
+static hrr_err_t out_fail(FILE *f)
+{
+    return ferror(f) ? HRR_EIO : HRR_ENOMEM;
+}
+
 static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
 {
     hrr_out_t o;
@@ -235,7 +242,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
         fprintf(f, "  a UN actor         %s to %s\n", p->start ? p->start : "", p->end ? p->end : "");
 
     static const char *const mc[] = {"org", "from", "to", "source"};
-    if (!section(&o, f, "memberships", 4, mc)) return HRR_ENOMEM;
+    if (!section(&o, f, "memberships", 4, mc)) return out_fail(f);
     hrr_out_maxwidth(&o, 3, 60);
     for (size_t i = 0; i < p->nmembers; i++) {
         hrr_out_text(&o, p->members[i].org);
@@ -246,7 +253,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
     ok &= hrr_i_out_result(&o) == HRR_OK;
 
     static const char *const rc[] = {"body", "items", "yes", "no", "abstain", "absent", "first", "last"};
-    if (!ok || !section(&o, f, "voting record (ballots as a member)", 8, rc)) return HRR_ENOMEM;
+    if (!ok || !section(&o, f, "voting record (ballots as a member)", 8, rc)) return out_fail(f);
     for (size_t i = 0; i < p->nrecords; i++) {
         const hrr_profile_record_t *r = &p->records[i];
         hrr_out_text(&o, r->body);
@@ -264,7 +271,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
     static const char *const ic[] = {"body", "year", "x", "sd", "lo", "hi", "votes"};
     char title[320];
     snprintf(title, sizeof title, "ideal-point path, 95%% interval (%s)", p->ideal_note ? p->ideal_note : "not asked for");
-    if (!ok || !section(&o, f, title, 7, ic)) return HRR_ENOMEM;
+    if (!ok || !section(&o, f, title, 7, ic)) return out_fail(f);
     for (size_t i = 0; i < p->nideal; i++) {
         const hrr_profile_ideal_t *r = &p->ideal[i];
         hrr_out_text(&o, r->body);
@@ -279,7 +286,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
 
     static const char *const tc[] = {"date", "body", "symbol", "kind", "yes", "no", "abstain",
                                      "outcome", "own vote", "title"};
-    if (!ok || !section(&o, f, "country texts that targeted it", 10, tc)) return HRR_ENOMEM;
+    if (!ok || !section(&o, f, "country texts that targeted it", 10, tc)) return out_fail(f);
     hrr_out_maxwidth(&o, 9, 50);
     for (size_t i = 0; i < p->ntexts; i++) {
         const hrr_profile_text_t *t = &p->texts[i];
@@ -297,7 +304,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
     ok &= hrr_i_out_result(&o) == HRR_OK;
 
     static const char *const trc[] = {"instrument", "status", "year", "name"};
-    if (!ok || !section(&o, f, "treaties", 4, trc)) return HRR_ENOMEM;
+    if (!ok || !section(&o, f, "treaties", 4, trc)) return out_fail(f);
     hrr_out_maxwidth(&o, 3, 60);
     for (size_t i = 0; i < p->ntreaties; i++) {
         const hrr_profile_treaty_t *t = &p->treaties[i];
@@ -312,7 +319,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
     static const char *const uc[] = {"session", "received", "supported", "noted",
                                      "given", "supported", "noted"};
     if (!ok || !section(&o, f, "UPR recommendations received and given, by response", 7, uc))
-        return HRR_ENOMEM;
+        return out_fail(f);
     for (size_t i = 0; i < p->nupr; i++) {
         const hrr_profile_upr_t *u = &p->upr[i];
         hrr_out_int(&o, u->session);
@@ -327,7 +334,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
 
     static const char *const ec[] = {"date", "kind", "mechanism", "status", "source", "note"};
     if (!ok || !section(&o, f, "engagement with the machinery (visits, reviews; data/engagement.csv)", 6, ec))
-        return HRR_ENOMEM;
+        return out_fail(f);
     hrr_out_maxwidth(&o, 2, 48);
     hrr_out_maxwidth(&o, 4, 40);
     hrr_out_maxwidth(&o, 5, 40);
@@ -344,7 +351,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
 
     static const char *const cc[] = {"date", "id", "body", "symbol", "kind", "yes", "no",
                                      "abstain", "outcome", "note"};
-    if (!ok || !section(&o, f, "casebook entries that name it", 10, cc)) return HRR_ENOMEM;
+    if (!ok || !section(&o, f, "casebook entries that name it", 10, cc)) return out_fail(f);
     hrr_out_maxwidth(&o, 9, 50);
     for (size_t i = 0; i < p->ncases; i++) {
         const hrr_case_t *c = &p->cases[i];
@@ -361,7 +368,7 @@ static hrr_err_t profile_table(FILE *f, const hrr_profile_t *p)
     }
     ok &= hrr_i_out_result(&o) == HRR_OK;
     if (ferror(f)) return HRR_EIO;
-    return ok ? HRR_OK : HRR_ENOMEM;
+    return ok ? HRR_OK : out_fail(f);
 }
 
 hrr_err_t hrr_report_profile(FILE *f, hrr_out_fmt_t fmt, const hrr_profile_t *p)
@@ -450,7 +457,7 @@ hrr_err_t hrr_report_compare(FILE *f, hrr_out_fmt_t fmt, const hrr_compare_t *c)
                 c->all.agree_half);
 
     static const char *const yc[] = {"year", "n", "same", "opposed", "agree", "agree_half"};
-    if (!section(&o, f, "by year", 6, yc)) return HRR_ENOMEM;
+    if (!section(&o, f, "by year", 6, yc)) return out_fail(f);
     for (size_t i = 0; i < c->nyears; i++) {
         hrr_out_int(&o, c->years[i].year);
         row_cells(&o, &c->years[i]);
@@ -461,7 +468,7 @@ hrr_err_t hrr_report_compare(FILE *f, hrr_out_fmt_t fmt, const hrr_compare_t *c)
     size_t ns = c->nsubjects < 20 ? c->nsubjects : 20;
     char title[96];
     snprintf(title, sizeof title, "by subject (%zu of %zu, most items first; --json: all)", ns, c->nsubjects);
-    if (!ok || !section(&o, f, title, 6, sc)) return HRR_ENOMEM;
+    if (!ok || !section(&o, f, title, 6, sc)) return out_fail(f);
     hrr_out_maxwidth(&o, 0, 44);
     for (size_t i = 0; i < ns; i++) {
         hrr_out_text(&o, c->subjects[i].subject);
@@ -471,7 +478,7 @@ hrr_err_t hrr_report_compare(FILE *f, hrr_out_fmt_t fmt, const hrr_compare_t *c)
 
     static const char *const dc[] = {"date", "symbol", "a", "b", "title"};
     if (!ok || !section(&o, f, "where they differed most (yes against no first, most recent first)", 5, dc))
-        return HRR_ENOMEM;
+        return out_fail(f);
     hrr_out_maxwidth(&o, 4, 50);
     for (size_t i = 0; i < c->ndiffs; i++) {
         const hrr_compare_diff_t *d = &c->diffs[i];
@@ -483,5 +490,5 @@ hrr_err_t hrr_report_compare(FILE *f, hrr_out_fmt_t fmt, const hrr_compare_t *c)
     }
     ok &= hrr_i_out_result(&o) == HRR_OK;
     if (ferror(f)) return HRR_EIO;
-    return ok ? HRR_OK : HRR_ENOMEM;
+    return ok ? HRR_OK : out_fail(f);
 }
