@@ -62,11 +62,11 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     memcpy(q, data, size);
     q[size] = 0;
     for (char *save = NULL, *kv = strtok_r(q, "&", &save); kv; kv = strtok_r(NULL, "&", &save)) {
-        char *eq = strchr(kv, '=');
-        const char *v = "";
+        char *eq = strchr(kv, '='), none[1] = "";
+        char *v = none; /* "name" alone: an empty value */
         if (eq) *eq = 0, v = eq + 1;
         decode(kv);
-        decode((char *)v);
+        decode(v);
         validate(kv, v);
     }
     free(q);
