@@ -81,8 +81,15 @@ hrr_err_t hrr_sbuf_printf(hrr_ctx_t *ctx, hrr_sbuf_t *b, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void hrr_sbuf_destroy(hrr_sbuf_t *b);
 
-/* Read a whole file into memory (NUL-terminated). *OUT owned by the caller
- * (hrr_i_free). Returns HRR_EIO with errno in *ERR_NO on failure. */
+/* Read a whole regular file into memory (NUL-terminated). *OUT owned by the
+ * caller (hrr_i_free). Opened without blocking and checked with fstat before
+ * any read, so a FIFO or a device is refused instead of blocking or never
+ * ending. Returns HRR_EIO with errno in *ERR_NO on failure (EISDIR for a
+ * folder, EINVAL for another file that is not regular, whose st_mode is then
+ * in *MODE when MODE is not NULL; 0 otherwise), HRR_ENOMEM. */
+hrr_err_t hrr_i_read_file_mode(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
+                               int *err_no, unsigned *mode);
+/* The same without the mode. */
 hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
                           int *err_no);
 

@@ -30,38 +30,41 @@ const char *hrr_err_name(hrr_err_t rc)
     return "unknown error";
 }
 
-hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
-                          int *err_no)
+hrr_err_t hrr_i_read_file_mode(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
+                               int *err_no, unsigned *mode)
 {
+    struct stat sb;
     hrr_err_t rc = HRR_OK;
     char *z = NULL;
-    size_t n = 0, cap = 0;
-    /* opened without blocking and checked before any read: a FIFO would
-     * block and a device never end; each is refused (EISDIR for a folder,
-     * EINVAL for the others) */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat sb;
+    size_t n = 0, cap;
     *out = NULL;
     *len = 0;
     *err_no = 0;
+    if (mode) *mode = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         *err_no = errno;
         return HRR_EIO;
     }
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        *err_no = fstat(fd, &sb) != 0 ? errno : S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
-        close(fd);
-        return HRR_EIO;
-    }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
+    if (fstat(fd, &sb) != 0) {
         *err_no = errno;
         close(fd);
         return HRR_EIO;
     }
+    if (!S_ISREG(sb.st_mode)) {
+        *err_no = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+        if (mode) *mode = (unsigned)sb.st_mode;
+        close(fd);
+        return HRR_EIO;
+    }
+    cap = (size_t)sb.st_size + 2; /* the NUL, and a spare byte to see the end without growing */
+    if (!(z = hrr_i_malloc(ctx, cap))) {
+        rc = HRR_ENOMEM;
+        goto out;
+    }
     for (;;) {
-        if (cap - n < 65536 + 1) {
-            size_t ncap = cap ? cap * 2 : 1 << 20;
+        if (n + 1 == cap) { /* the file grew while read: take what is there */
+            size_t ncap = cap * 2;
             char *nz = hrr_i_realloc(ctx, z, ncap);
             if (!nz) {
                 rc = HRR_ENOMEM;
@@ -70,30 +73,30 @@ hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *
             z = nz;
             cap = ncap;
         }
-        size_t got = fread(z + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                *err_no = errno ? errno : EIO;
-                rc = HRR_EIO;
-            }
-            break;
+        ssize_t got = read(fd, z + n, cap - n - 1);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            *err_no = errno;
+            rc = HRR_EIO;
+            goto out;
         }
-    }
-out:
-    fclose(f);
-    if (rc != HRR_OK) {
-        hrr_i_free(NULL, z);
-        return rc;
-    }
-    if (!z) {
-        z = hrr_i_malloc(ctx, 1);
-        if (!z) return HRR_ENOMEM;
+        if (got == 0) break;
+        n += (size_t)got;
     }
     z[n] = 0;
     *out = z;
     *len = n;
-    return HRR_OK;
+    z = NULL;
+out:
+    close(fd);
+    hrr_i_free(ctx, z);
+    return rc;
+}
+
+hrr_err_t hrr_i_read_file(hrr_ctx_t *ctx, const char *path, char **out, size_t *len,
+                          int *err_no)
+{
+    return hrr_i_read_file_mode(ctx, path, out, len, err_no, NULL);
 }
 
 bool hrr_i_date_valid(const char *s)

@@ -463,62 +463,19 @@ static const char *file_kind(mode_t m)
     return "not a regular file";
 }
 
-/* Read the regular file PATH whole into *OUT (*LEN bytes, NUL-terminated).
- * Opened without blocking and checked with fstat before any read, so a FIFO
- * or a device is refused by name instead of blocking or never ending. */
+/* Read the regular file PATH whole into *OUT (*LEN bytes, NUL-terminated),
+ * through the one file reader (hrr_i_read_file_mode): a FIFO or a device is
+ * refused by name instead of blocking or never ending. */
 static hrr_err_t read_regular(hrr_store_t *st, const char *path, char **out, size_t *len)
 {
-    hrr_ctx_t *ctx = hrr_store_ctx(st);
-    struct stat sb;
-    hrr_err_t rc = HRR_OK;
-    char *z = NULL;
-    size_t n = 0, cap;
-    *out = NULL;
-    *len = 0;
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
-    if (fstat(fd, &sb) != 0) {
-        rc = hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
-        goto out;
-    }
-    if (!S_ISREG(sb.st_mode)) {
-        rc = hrr_i_seterr(st, HRR_EIO, "%s: %s, not a regular file: hrr reads regular files only",
-                          path, file_kind(sb.st_mode));
-        goto out;
-    }
-    cap = (size_t)sb.st_size + 2; /* the NUL, and a spare byte to see the end without growing */
-    if (!(z = hrr_i_malloc(ctx, cap))) {
-        rc = HRR_ENOMEM;
-        goto out;
-    }
-    for (;;) {
-        if (n + 1 == cap) { /* the file grew while read: take what is there */
-            size_t ncap = cap * 2;
-            char *nz = hrr_i_realloc(ctx, z, ncap);
-            if (!nz) {
-                rc = HRR_ENOMEM;
-                goto out;
-            }
-            z = nz;
-            cap = ncap;
-        }
-        ssize_t got = read(fd, z + n, cap - n - 1);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            rc = hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(errno));
-            goto out;
-        }
-        if (got == 0) break;
-        n += (size_t)got;
-    }
-    z[n] = 0;
-    *out = z;
-    *len = n;
-    z = NULL;
-out:
-    close(fd);
-    hrr_i_free(ctx, z);
-    return rc;
+    int eno = 0;
+    unsigned mode = 0;
+    hrr_err_t rc = hrr_i_read_file_mode(hrr_store_ctx(st), path, out, len, &eno, &mode);
+    if (rc == HRR_OK || rc == HRR_ENOMEM) return rc;
+    if (mode)
+        return hrr_i_seterr(st, HRR_EIO, "%s: %s, not a regular file: hrr reads regular files only",
+                            path, file_kind((mode_t)mode));
+    return hrr_i_seterr(st, HRR_EIO, "%s: cannot read: %s", path, strerror(eno));
 }
 
 static hrr_err_t res_add(hrr_ctx_t *ctx, hrr_import_result_t *res, const char *path,
