@@ -20,17 +20,18 @@ gen="$SRC/tools/gen_doc_blocks.sh"
 use_data_store
 want_rc 0
 
-# the pages (docs/forecast.md: its Iran forecast and Council backtest; the
-# Assembly's backtest is tagged slow)
-for page in simulation forecast; do
-    cp "$SRC/docs/$page.md" "$tmp/$page.md"
+# the pages (docs/forecast.md and README.md: the Iran forecast and the
+# Council backtest; the Assembly's backtest is tagged slow)
+for page in docs/simulation docs/forecast README; do
+    mkdir -p "$tmp/docs"
+    cp "$SRC/$page.md" "$tmp/$page.md"
     nchecks=$((nchecks + 1))
     if "$gen" --skip slow "$tmp/$page.md" "$db" 2>"$tmp/err"; then
         nchecks=$((nchecks + 1))
-        diff -u "$SRC/docs/$page.md" "$tmp/$page.md" >"$tmp/diff" ||
-            fail "docs/$page.md is not the output of the current code; regenerate it with tools/gen_doc_blocks.sh docs/$page.md build/fixture/hrr.db:"$'\n'"$(head -60 "$tmp/diff")"
+        diff -u "$SRC/$page.md" "$tmp/$page.md" >"$tmp/diff" ||
+            fail "$page.md is not the output of the current code; regenerate it with tools/gen_doc_blocks.sh $page.md build/fixture/hrr.db:"$'\n'"$(head -60 "$tmp/diff")"
     else
-        fail "tools/gen_doc_blocks.sh failed on docs/$page.md: $(cat "$tmp/err")"
+        fail "tools/gen_doc_blocks.sh failed on $page.md: $(cat "$tmp/err")"
     fi
 done
 nchecks=$((nchecks + 1))
