@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int hrr_i_fc_date(const char *s)
 {
@@ -248,7 +249,7 @@ static int kind_code(const char *k)
     return FC_OTHER;
 }
 
-static int state_index(const hrr_fc_t *fc, long sid)
+int hrr_i_fc_state_of_id(const hrr_fc_t *fc, long sid)
 {
     size_t lo = 0, hi = fc->ns;
     while (lo < hi) { /* sid is sorted */
@@ -257,6 +258,13 @@ static int state_index(const hrr_fc_t *fc, long sid)
         else hi = mid;
     }
     return lo < fc->ns && fc->sid[lo] == sid ? (int)lo : -1;
+}
+
+int hrr_i_fc_state_of_iso3(const hrr_fc_t *fc, const char *iso3)
+{
+    for (size_t s = 0; s < fc->ns; s++)
+        if (!strcasecmp(fc->iso3[s], iso3)) return (int)s;
+    return -1;
 }
 
 /* Sponsors named in the catalogue ("Canada, Finland (on behalf of the
@@ -285,7 +293,7 @@ static void parse_sponsors(hrr_fc_t *fc, fc_item_t *it, const char *text, const 
         if (!l) continue;
         long id = 0;
         if (hrr_i_state_resolve_id(fc->st, "name", tok, date, &id) == HRR_OK && id > 0) {
-            int s = state_index(fc, id);
+            int s = hrr_i_fc_state_of_id(fc, id);
             if (s >= 0) idx[n++] = s;
         }
     }
@@ -344,9 +352,7 @@ static hrr_err_t un_row(void *ud, const hrr_csv_row_t *row)
     un_terms_t *u = ud;
     hrr_fc_t *fc = u->fc;
     if (row->line == 1 || row->n < 3) return HRR_OK;
-    int k = -1;
-    for (size_t i = 0; i < fc->ns && k < 0; i++)
-        if (!strcmp(fc->iso3[i], row->f[0])) k = (int)i;
+    int k = hrr_i_fc_state_of_iso3(fc, row->f[0]);
     int from = hrr_i_fc_date(row->f[1]);
     if (k < 0 || !from) return HRR_OK;
     if (fc->nterms == u->cap) {
@@ -414,7 +420,7 @@ static hrr_err_t load_links(hrr_fc_t *fc, const char *body, const long *pos, lon
         }
         if (!row) break;
         if (id != cur) cur = id, n = 0;
-        int k = state_index(fc, sqlite3_column_int64(s, 1));
+        int k = hrr_i_fc_state_of_id(fc, sqlite3_column_int64(s, 1));
         if (k < 0) continue;
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 64;
@@ -517,7 +523,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     if (sqlite3_prepare_v2(st->db, q_groups, -1, &s, NULL)) goto dberr;
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
         static const char *const g[FC_NGROUP] = {"AFRICAN", "ASIA_PACIFIC", "EEG", "GRULAC", "WEOG"};
-        int k = state_index(fc, sqlite3_column_int64(s, 0));
+        int k = hrr_i_fc_state_of_id(fc, sqlite3_column_int64(s, 0));
         const char *org = (const char *)sqlite3_column_text(s, 1);
         for (int a = 0; k >= 0 && a < FC_NGROUP; a++)
             if (!strcmp(org, g[a])) fc->group[k] = a;
@@ -530,7 +536,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
     cap = 0;
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
-        int k = state_index(fc, sqlite3_column_int64(s, 0));
+        int k = hrr_i_fc_state_of_id(fc, sqlite3_column_int64(s, 0));
         if (k < 0) continue;
         if (fc->nterms == cap) {
             size_t nc = cap ? cap * 2 : 256;
@@ -572,7 +578,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
         if (tg) {
             long tid;
             if ((rc = hrr_i_state_id(st, tg, &tid))) break;
-            it->target = state_index(fc, tid);
+            it->target = hrr_i_fc_state_of_id(fc, tid);
         }
         const char *oc = (const char *)sqlite3_column_text(s, 7);
         it->adopted = !oc ? -1 : !strcmp(oc, "adopted") ? 1 : !strcmp(oc, "no-decision") ? -1 : 0;
@@ -614,7 +620,7 @@ hrr_err_t hrr_fc_open(hrr_store_t *st, const char *body, hrr_fc_t **out)
     sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
     while (!(rc = hrr_i_step(st, s, &row)) && row) {
         long id = sqlite3_column_int64(s, 0);
-        int k = state_index(fc, sqlite3_column_int64(s, 1));
+        int k = hrr_i_fc_state_of_id(fc, sqlite3_column_int64(s, 1));
         if (id > maxid || pos[id] < 0 || k < 0) continue;
         fc->v[(size_t)pos[id] * fc->ns + (size_t)k] = (unsigned char)sqlite3_column_int(s, 2);
     }

@@ -185,6 +185,8 @@ typedef struct fc_draft_ctx {
 } fc_draft_ctx_t;
 
 int hrr_i_fc_date(const char *s);                /* yyyymmdd, 0 if invalid */
+int hrr_i_fc_state_of_id(const hrr_fc_t *fc, long sid); /* state index of a store id, -1 */
+int hrr_i_fc_state_of_iso3(const hrr_fc_t *fc, const char *iso3); /* ... of an ISO3 code (any case), -1 */
 int hrr_i_fc_limit(const hrr_fc_t *fc, int date); /* first item on/after date */
 int hrr_i_fc_find_prev(const hrr_fc_t *fc, int limit, int kind, int lineage, const int *tok,
                        int ntok, int target);

@@ -26,13 +26,6 @@ void hrr_fc_result_free(hrr_fc_result_t *r)
     hrr_i_free(NULL, r);
 }
 
-static int find_state(const hrr_fc_t *fc, const char *iso3)
-{
-    for (size_t s = 0; s < fc->ns; s++)
-        if (!strcasecmp(fc->iso3[s], iso3)) return (int)s;
-    return -1;
-}
-
 /* Parse a list of ISO3 codes (',' ';' or spaces between) into flags. */
 static hrr_err_t parse_list(hrr_fc_t *fc, const char *what, const char *list, unsigned char *flags)
 {
@@ -46,7 +39,7 @@ static hrr_err_t parse_list(hrr_fc_t *fc, const char *what, const char *list, un
             if (k < sizeof code - 1) code[k++] = *p++;
             else p++;
         code[k] = 0;
-        int s = find_state(fc, code);
+        int s = hrr_i_fc_state_of_iso3(fc, code);
         if (s < 0)
             return hrr_i_seterr(fc->st, HRR_EINVAL, "%s: '%s' is not an ISO3 code of a state in the store",
                                 what, code);
@@ -170,13 +163,10 @@ static hrr_err_t group_members(hrr_fc_t *fc, const char *code, const char *date,
     sqlite3_bind_text(q, 2, date, -1, SQLITE_STATIC);
     snprintf(note, sizeof note, "a member of %s on %s, for which the sponsor acted", code, date);
     while (!(rc = hrr_i_step(fc->st, q, &row)) && row) {
-        long id = sqlite3_column_int64(q, 0);
-        for (size_t s = 0; s < fc->ns; s++)
-            if (fc->sid[s] == id) {
-                if (!sp[s] && (rc = sponsor_add(fc, r, cap, (int)s, written, note))) goto out;
-                sp[s] = 1, (*n)++;
-                break;
-            }
+        int s = hrr_i_fc_state_of_id(fc, sqlite3_column_int64(q, 0));
+        if (s < 0) continue;
+        if (!sp[s] && (rc = sponsor_add(fc, r, cap, s, written, note))) goto out;
+        sp[s] = 1, (*n)++;
     }
 out:
     sqlite3_finalize(q);
@@ -203,7 +193,7 @@ static hrr_err_t parse_sponsors_list(hrr_fc_t *fc, const char *list, const char 
         if (!l) continue;
         if (iso3_run(t)) { /* "GBR,USA" */
             for (char *save = NULL, *c = strtok_r(t, ", ", &save); c; c = strtok_r(NULL, ", ", &save)) {
-                int s = find_state(fc, c);
+                int s = hrr_i_fc_state_of_iso3(fc, c);
                 if (s < 0)
                     return hrr_i_seterr(fc->st, HRR_EINVAL,
                                         "sponsors: '%s' is not an ISO3 code of a state in the store", c);
@@ -219,10 +209,8 @@ static hrr_err_t parse_sponsors_list(hrr_fc_t *fc, const char *list, const char 
         if (*sn.who && (rc = hrr_i_state_resolve_id(fc->st, "name", sn.who, date, &id)) &&
             rc != HRR_ENOTFOUND)
             return rc;
-        if (id > 0)
-            for (size_t i = 0; i < fc->ns; i++)
-                if (fc->sid[i] == id) s = (int)i;
-        if (s < 0 && strlen(sn.who) == 3) s = find_state(fc, sn.who);
+        if (id > 0) s = hrr_i_fc_state_of_id(fc, id);
+        if (s < 0 && strlen(sn.who) == 3) s = hrr_i_fc_state_of_iso3(fc, sn.who);
         if (s < 0 && !sn.grp)
             return hrr_i_seterr(fc->st, HRR_EINVAL,
                                 "sponsors: '%s' is neither an ISO3 code nor a name of a state the store"
@@ -427,7 +415,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
      * aside: each member votes the other way on the motion */
     int motion_kind = kind == FC_MOTION;
     if (motion_kind) kind = FC_RES;
-    if (draft->target && *draft->target && (target = find_state(fc, draft->target)) < 0) {
+    if (draft->target && *draft->target && (target = hrr_i_fc_state_of_iso3(fc, draft->target)) < 0) {
         rc = hrr_i_seterr(fc->st, HRR_EINVAL, "target: '%s' is not an ISO3 code of a state in the store",
                           draft->target);
         goto out;
@@ -495,7 +483,7 @@ hrr_err_t hrr_fc_forecast(hrr_fc_t *fc, const hrr_fc_draft_t *draft, const hrr_f
     }
     int ex = -1;
     if (opts->explain && *opts->explain) {
-        if ((ex = find_state(fc, opts->explain)) < 0 || !mem[ex]) {
+        if ((ex = hrr_i_fc_state_of_iso3(fc, opts->explain)) < 0 || !mem[ex]) {
             rc = hrr_i_seterr(fc->st, HRR_EINVAL, "explain: '%s' is not one of the %zu members of this vote",
                               opts->explain, n);
             goto out;
