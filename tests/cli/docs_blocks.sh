@@ -20,9 +20,9 @@ gen="$SRC/tools/gen_doc_blocks.sh"
 use_data_store
 want_rc 0
 
-# the pages (docs/forecast.md and README.md: the Iran forecast and the
+# the pages (docs/forecast.md, docs/forecast-heldout.md and README.md: the forecasts and the
 # Council backtest; the Assembly's backtest is tagged slow)
-for page in docs/simulation docs/forecast README; do
+for page in docs/simulation docs/forecast docs/forecast-heldout README; do
     mkdir -p "$tmp/docs"
     cp "$SRC/$page.md" "$tmp/$page.md"
     nchecks=$((nchecks + 1))
