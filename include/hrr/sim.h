@@ -58,6 +58,12 @@ typedef struct hrr_sim_params {
     int us_return_2022;        /* stands in October 2021 */
     int us_leave_2025;         /* leaves in 2025 */
     double us_tabling_lift;    /* country texts' rates when it is a member */
+    int chr_calib_from, chr_calib_to; /* the Commission's calibration window
+                                  (runs that start before 2006) */
+    double chr_p_no_action;    /* p_no_action at the Commission */
+    double chr_p_contested;    /* p_contested at ECOSOC's elections */
+    double chr_logit_scale;    /* logit_scale at the Commission */
+    double chr_lmg_pull;       /* lmg_pull at the Commission */
 } hrr_sim_params_t;
 
 /* The baseline's values (those of scenarios/baseline.json). */

@@ -35,7 +35,8 @@ static void help(void)
            "baseline's values (scenarios/baseline.json); default 200 runs, seed 1.\n"
            "--from YEAR --years N: start from the store's members on YEAR-01-01.\n"
            "--validate: start after the calibration window (2022) with drawn agendas and\n"
-           "compare with the records, per year and quantity (out of sample).\n"
+           "compare with the records, per year and quantity (out of sample); a scenario\n"
+           "starting before 2006 (the Commission): its years after chr_calib_to, to 2005.\n"
            "--sensitivity: one-at-a-time and a Latin hypercube of --points N (default 20)\n"
            "points, on drawn agendas; parameters the records cannot identify are marked.\n"
            "--out DIR: also write DIR/summary.csv and DIR/runs.csv (every run).\n"
@@ -183,10 +184,13 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
     if (so.params) return hrr_cli_finish(hrr_cli_report(hrr_report_sim_params(stdout, a.fmt, &p)));
     if (a.from) p.start_year = a.from;
     if (so.years) p.years = (int)so.years;
-    if (so.validate) p.start_year = p.calib_to + 1, p.years = 3, p.recorded_agenda = 0;
+    if (so.validate && p.start_year < 2006) /* the Commission: its years after calibration */
+        p.start_year = p.chr_calib_to + 1, p.years = 2005 - p.chr_calib_to, p.recorded_agenda = 0;
+    else if (so.validate) p.start_year = p.calib_to + 1, p.years = 3, p.recorded_agenda = 0;
     if (so.sensitivity) p.recorded_agenda = 0; /* the rates matter on drawn agendas */
-    if (p.start_year < 2006 || p.start_year > 2030)
-        return hrr_cli_usage("simulate", "--from: the Council's years are 2006-2030, got %d", p.start_year);
+    if (p.start_year < 1946 || p.start_year > 2030) /* the store names the Commission's first year */
+        return hrr_cli_usage("simulate", "--from: the years are 1946-2030 (the Commission's before 2006), got %d",
+                             p.start_year);
 #ifdef HRR_HAVE_MPI
     if (getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK")) MPI_Init(&argc, &argv);
 #endif

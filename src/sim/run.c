@@ -54,6 +54,7 @@ typedef struct ws {
     unsigned char *bal;    /* ns: this vote's ballots */
     double lmg_sum, lmg_n; /* this year's cohesion */
     double margin;         /* this year's sum of yes - no */
+    struct ws *chr;        /* the Commission machine's (sim->chr), NULL */
 } ws_t;
 
 static void ws_free(hrr_ctx_t *ctx, ws_t *w)
@@ -61,6 +62,8 @@ static void ws_free(hrr_ctx_t *ctx, ws_t *w)
     void *a[] = {w->last, w->gmaj, w->bmaj, w->share, w->has, w->held, w->mem, w->endy, w->consec,
                  w->targeted, w->zb, w->cnt, w->idx, w->p, w->bal};
     for (size_t k = 0; k < sizeof a / sizeof a[0]; k++) hrr_i_free(ctx, a[k]);
+    if (w->chr) ws_free(ctx, w->chr);
+    hrr_i_free(ctx, w->chr);
 }
 
 static int ws_alloc(const hrr_sim_t *sim, ws_t *w)
@@ -83,6 +86,8 @@ static int ws_alloc(const hrr_sim_t *sim, ws_t *w)
     w->idx = hrr_i_malloc(ctx, ns * sizeof *w->idx);
     w->p = hrr_i_malloc(ctx, ns * 4 * sizeof *w->p);
     w->bal = hrr_i_malloc(ctx, ns);
+    if (sim->chr && (w->chr = hrr_i_malloc(ctx, sizeof *w->chr)) && !ws_alloc(sim->chr, w->chr)) return 0;
+    if (sim->chr && !w->chr) return 0;
     return w->last && w->gmaj && w->bmaj && w->share && w->has && w->held && w->mem && w->endy && w->consec &&
            w->targeted && w->zb && w->cnt && w->idx && w->p && w->bal;
 }
@@ -256,14 +261,15 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
         long no = lround(en), ab = lround(ea);
         double need = no + ab < sim->n1 ? sim->adopt[1][0][no * sim->n1 + ab] : sim->n1;
         int ok = sup >= sim->table_need;
-        if (sim->p.anticipation) ok = ok && ey - need >= sim->p.table_margin * 47;
+        if (sim->p.anticipation) ok = ok && ey - need >= sim->p.table_margin * sim->era->members;
         if (!ok) {
             w->held[e->slot] = 1;
             return;
         }
     }
     double zsh = sim->p.shock > 0 ? sim->p.shock * hrr_rng_normal(rng) : 0;
-    int motion = country && sim->p.no_action && hrr_rng_uniform(rng) < sim->p.p_no_action;
+    int motion = country && sim->p.no_action && !(sim->mknown && sim->mknown[y - sim->y0]) &&
+                 hrr_rng_uniform(rng) < sim->p.p_no_action;
     ballots(sim, w, n, zsh, rng, t);
     if (motion) { /* members vote on the motion the other way from the draft */
         q[HRR_SIM_VOTES]++, q[HRR_SIM_NOACTION]++;
@@ -285,6 +291,37 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
         q[HRR_SIM_AMEND]++, q[HRR_SIM_AMEND_ADOPTED] += ad;
     }
     remember(sim, w, e->slot, n);
+}
+
+/* A recorded no-action motion of the Commission (E/CN.4/DEC/1990/106,
+ * 1992/116, 1993/110, 1994/108 on China): the draft it met is not in the
+ * records, so the motion's entry stands for both. Members vote on the
+ * motion with the model's probabilities for it; carried, the draft is not
+ * voted; lost (or not moved: no_action false), the draft is voted, each
+ * member the other way from its ballot on the motion (the converse of
+ * draft()'s motion). */
+static void recorded_motion(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, int n, hrr_rng_t *rng,
+                            double *q)
+{
+    double ey, en, ea;
+    long sup, t[5];
+    probabilities(sim, w, e, n, &ey, &en, &ea, &sup);
+    double zsh = sim->p.shock > 0 ? sim->p.shock * hrr_rng_normal(rng) : 0;
+    ballots(sim, w, n, zsh, rng, t);
+    if (sim->p.no_action) {
+        q[HRR_SIM_VOTES]++, q[HRR_SIM_NOACTION]++;
+        remember(sim, w, e->slot, n);
+        if (carried(sim, sim->adopt[1][1], t[1], t[2], t[3])) {
+            q[HRR_SIM_NOACTION_CARRIED]++;
+            return;
+        }
+    }
+    q[HRR_SIM_VOTES]++, q[HRR_SIM_COUNTRY]++;
+    q[HRR_SIM_COUNTRY_ADOPTED] += carried(sim, sim->adopt[1][0], t[2], t[1], t[3]);
+    w->margin += (double)(t[2] - t[1]);
+    long m = t[2] - (t[1] + t[3] < sim->n1 ? sim->adopt[1][0][t[1] * sim->n1 + t[3]] : sim->n1);
+    if (m > -5 && m < 5) q[HRR_SIM_CLOSE]++;
+    if (e->target >= 0) w->targeted[e->target] = (short)y;
 }
 
 /* Draw K distinct states of EL (NE of them) by weight PROP into OUT. */
@@ -311,7 +348,7 @@ static int pick(const hrr_sim_t *sim, int *el, int ne, int k, hrr_rng_t *rng, in
 static void election(const hrr_sim_t *sim, ws_t *w, int y, hrr_rng_t *rng, double *q)
 {
     int seats[SIM_NGROUP], el[512], cand[64];
-    hrr_i_sim_seats(seats);
+    memcpy(seats, sim->era->seats, sizeof seats);
     const int ns = sim->ns;
     if (!sim->p.elections) {
         for (int s = 0; s < ns; s++)
@@ -327,7 +364,7 @@ static void election(const hrr_sim_t *sim, ws_t *w, int y, hrr_rng_t *rng, doubl
         for (int s = 0; s < ns && ne < (int)(sizeof el / sizeof el[0]); s++) {
             if (sim->grp[s] != g || sim->prop[s] <= 0) continue;
             if (w->mem[s] && w->endy[s] > y) continue;          /* still sitting */
-            if (w->mem[s] && w->consec[s] >= 2) continue;       /* two consecutive terms */
+            if (sim->era->term_limit && w->mem[s] && w->consec[s] >= 2) continue; /* two consecutive terms */
             if (sim->p.no_candidates_under_res && w->targeted[s] >= y - 2) continue;
             if (s == sim->usa && !us_engaged(&sim->p, y)) continue;
             el[ne++] = s;
@@ -376,6 +413,10 @@ static void leave(const hrr_sim_t *sim, ws_t *w, int s)
     w->endy[s] = 0;
 }
 
+/* The Commission's runs draw from streams 2^41 + r (the sensitivity's
+ * hypercube uses 2^40 + i). */
+#define CHR_STREAM ((long)1 << 41)
+
 static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, double *out, int *trace)
 {
     const size_t ns = (size_t)sim->ns, nsl = sim->nslot;
@@ -397,16 +438,20 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
        * end with the last recorded votes: 29 of 47 on 2025-01-01): the
        * election of the year before, for them only */
         int seats[SIM_NGROUP], have[SIM_NGROUP] = {0}, short_ = 0;
-        hrr_i_sim_seats(seats);
+        memcpy(seats, sim->era->seats, sizeof seats);
         for (size_t s = 0; s < ns; s++)
             if (w->mem[s] && sim->grp[s] >= 0) have[sim->grp[s]]++;
         for (int g = 0; g < SIM_NGROUP; g++) short_ |= have[g] < seats[g];
         if (short_ && p->elections) {
             double scratch[HRR_SIM_NQ] = {0};
-            election(sim, w, sim->y0 - 1, &rng, scratch);
+            election(sim, w, sim->y0 + sim->yi0 - 1, &rng, scratch);
         }
     }
-    for (int yi = 0; yi < sim->ny; yi++) {
+    if (sim->chr) /* the years before 2006: the Commission's machine, on a
+                   * stream of its own (the Council's years draw what they
+                   * draw in a run started in 2006) */
+        one_run(sim->chr, w->chr, seed, r + CHR_STREAM, out, trace);
+    for (int yi = sim->yi0; yi < sim->ny; yi++) {
         int y = sim->y0 + yi;
         double *q = out + (size_t)yi * HRR_SIM_NQ;
         for (int k = 0; k < HRR_SIM_NQ; k++) q[k] = 0;
@@ -432,7 +477,9 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
         double am_rec = (1 - img) / fmax(1e-3, 1 - image_at(&sim->ref, y));
         double am_gen = (1 - img) / fmax(1e-3, 1 - image_at(&sim->ref, p->calib_to));
         while (cur < sim->nrec_e && sim->e[cur].year < y) cur++;
-        for (int k = 0; k < SIM_SESSIONS; k++) {
+        if (sim->mem_year && recorded) /* the store's members of the year */
+            memcpy(w->mem, sim->mem_year + (size_t)yi * ns, ns);
+        for (int k = 0; k < sim->era->sessions; k++) {
             if (p->us_engagement && p->us_leave_2018 && y == 2018 && k == 1) leave(sim, w, sim->usa);
             int n = 0, usm = 0;
             for (size_t s = 0; s < ns; s++)
@@ -445,7 +492,10 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
             if (recorded) {
                 for (; cur < sim->nrec_e && sim->e[cur].year == y && sim->e[cur].session == k; cur++) {
                     const sim_entry_t *e = &sim->e[cur];
-                    if (e->kind == FC_MOTION) continue; /* motions come from the targets' strategy */
+                    if (e->kind == FC_MOTION) { /* motions come from the targets' strategy */
+                        if (sim->mknown) recorded_motion(sim, w, e, y, n, &rng, q);
+                        continue;
+                    }
                     if (e->kind == FC_AMEND) {
                         double pa = p->amendments ? fmin(1, p->amend_mult * am_rec) : 0;
                         if (hrr_rng_uniform(&rng) >= pa) continue;
@@ -482,7 +532,8 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
             }
         }
         if (recorded) while (cur < sim->nrec_e && sim->e[cur].year == y) cur++;
-        election(sim, w, y, &rng, q);
+        if (!(sim->mem_year && recorded && yi + 1 < sim->ny && y + 1 <= sim->last_rec_year))
+            election(sim, w, y, &rng, q); /* unless the store has next year's members */
         q[HRR_SIM_SHARE_ADOPTED] = q[HRR_SIM_COUNTRY] > 0 ? q[HRR_SIM_COUNTRY_ADOPTED] / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_MARGIN] = q[HRR_SIM_COUNTRY] > 0 ? w->margin / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_LMG] = w->lmg_n > 0 ? w->lmg_sum / w->lmg_n : NAN;

@@ -28,9 +28,9 @@ static const struct param {
     const char *about;  /* meaning */
     const char *source; /* where the value comes from */
 } k_params[] = {
-    {"start_year", T_INT, OFF(start_year), 2006, 2030, 2006, 0, 0, 1,
-     "first simulated year (from January 1; members as recorded that day)",
-     "the Council's first session, June 2006 (A/RES/60/251)"},
+    {"start_year", T_INT, OFF(start_year), 1946, 2030, 2006, 0, 0, 1,
+     "first simulated year (from January 1; members as recorded that day); before 2006 the Commission on Human Rights until 2005, then the Council",
+     "the Council's first session, June 2006 (A/RES/60/251); the Commission from the first year its records in the store support (hrr simulate names it; docs/simulation.md)"},
     {"years", T_INT, OFF(years), 1, 50, 19, 0, 0, 1, "years simulated", "2006-2024, the years with Council votes in the store"},
     {"calib_from", T_INT, OFF(calib_from), 2006, 2030, 2006, 0, 0, 1,
      "first year of the calibration window", "the records (HRC votes 2006-)"},
@@ -109,6 +109,24 @@ static const struct param {
     {"us_tabling_lift", T_DBL, OFF(us_tabling_lift), 0, 1, 0, 0, 0.2, 0,
      "country texts' rates are 1 + lift times higher when the United States is a member",
      "assumption: 0 (2018-2021 without it saw 18-21 country votes a year, as many as before)"},
+    {"chr_calib_from", T_INT, OFF(chr_calib_from), 1946, 2005, 1993, 0, 0, 1,
+     "the Commission era (start_year before 2006): first year of its calibration window",
+     "the records: the first year the store's Commission memberships fill the 53 seats by group (E/RES/1990/48)"},
+    {"chr_calib_to", T_INT, OFF(chr_calib_to), 1946, 2004, 2001, 0, 0, 1,
+     "the Commission era: last year of its calibration window; its forecast model learns from the Commission's votes before it ends; --validate runs the years after it to 2005",
+     "calibrate on 1993-2001, validate on 2002-2005 (docs/simulation.md)"},
+    {"chr_p_no_action", T_DBL, OFF(chr_p_no_action), 0, 1, 0.083, 0, 0, 1,
+     "the Commission era: p_no_action in the years whose motions the store does not record (the recorded ones are played as recorded)",
+     "the records: 2 no-action motions 1993-1994 (E/CN.4/DEC/1993/110, E/CN.4/DEC/1994/108) against 22 country resolutions voted those years: 2/24; 1995-2004 a known gap of the data (../shared/data/README.md)"},
+    {"chr_p_contested", T_DBL, OFF(chr_p_contested), 0, 1, 0.025, 0, 0, 0,
+     "the Commission era: chance that a group's slate at ECOSOC's election has one candidate more than its seats",
+     "assumption: the Council's value (the store records no ECOSOC election); not identified"},
+    {"chr_logit_scale", T_DBL, OFF(chr_logit_scale), 0.5, 4, 1, 0, 0, 1,
+     "the Commission era: logit_scale",
+     "calibrated on 1993-2001: the value whose mean margin of country texts matches the recorded one (docs/simulation.md)"},
+    {"chr_lmg_pull", T_DBL, OFF(chr_lmg_pull), 0, 4, 0.5, 0, 0, 1,
+     "the Commission era: lmg_pull (its Like Minded Group: the states China's statement of 2005 names, memberships org LMG2005)",
+     "calibrated on 1993-2001: the value whose mean LMG cohesion matches the recorded one (docs/simulation.md)"},
 };
 #define NPARAM ((int)(sizeof k_params / sizeof k_params[0]))
 
@@ -274,6 +292,11 @@ static hrr_err_t load(const char *path, hrr_sim_params_t *p, hrr_ctx_t *ctx, int
     if (p->calib_to < p->calib_from) {
         rc = hrr_i_ctx_seterr(ctx, HRR_EDATA, "%s: field 'params.calib_to': %d is before calib_from %d", path,
                               p->calib_to, p->calib_from);
+        goto out;
+    }
+    if (p->chr_calib_to < p->chr_calib_from) {
+        rc = hrr_i_ctx_seterr(ctx, HRR_EDATA, "%s: field 'params.chr_calib_to': %d is before chr_calib_from %d", path,
+                              p->chr_calib_to, p->chr_calib_from);
         goto out;
     }
 out:

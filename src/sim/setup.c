@@ -21,6 +21,9 @@ void hrr_i_sim_seats(int *seats)
     memcpy(seats, k_seats, sizeof k_seats);
 }
 
+const sim_era_t hrr_i_sim_council = {.body = "HRC", .lmg_org = "LMG", .members = 47, .seats = {13, 13, 6, 8, 7},
+                                     .sessions = SIM_SESSIONS, .term_limit = 1, .first_day = SIM_COUNCIL_DAY};
+
 /* The session (0..2) of a date: March, June-July, September-December. */
 static int session_of(int date)
 {
@@ -93,10 +96,13 @@ static hrr_err_t contested_row(void *ud, sqlite3_stmt *s)
     return HRR_OK;
 }
 
+/* SQL with ?1 the era's body, ?2 its Like Minded Group's org. */
 static hrr_err_t query(hrr_sim_t *sim, const char *sql, hrr_i_row_fn fn, void *ud)
 {
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(sim->st->db, sql, -1, &s, NULL) != SQLITE_OK) return hrr_i_dberr(sim->st, "prepare");
+    sqlite3_bind_text(s, 1, sim->era->body, -1, SQLITE_STATIC);
+    if (sqlite3_bind_parameter_count(s) >= 2) sqlite3_bind_text(s, 2, sim->era->lmg_org, -1, SQLITE_STATIC);
     hrr_err_t rc = hrr_i_step_each(sim->st, s, fn, ud);
     sqlite3_finalize(s);
     return rc;
@@ -166,15 +172,16 @@ static hrr_err_t recorded(hrr_sim_t *sim)
     contested_ud_t cu = {sim, 0};
     hrr_err_t rc = query(sim,
                          "SELECT CAST(substr(date,1,4) AS INTEGER) y, count(*) FROM (SELECT date, grp FROM elections"
-                         " WHERE body='HRC' GROUP BY date, grp HAVING sum(elected=0)>0) GROUP BY y",
+                         " WHERE body=?1 GROUP BY date, grp HAVING sum(elected=0)>0) GROUP BY y",
                          contested_row, &cu);
     if (rc) return rc;
     {
         sqlite3_stmt *s = NULL;
         bool row = false;
-        if (sqlite3_prepare_v2(sim->st->db, "SELECT max(CAST(substr(date,1,4) AS INTEGER)) FROM elections WHERE body='HRC'",
+        if (sqlite3_prepare_v2(sim->st->db, "SELECT max(CAST(substr(date,1,4) AS INTEGER)) FROM elections WHERE body=?1",
                                -1, &s, NULL) != SQLITE_OK)
             return hrr_i_dberr(sim->st, "prepare");
+        sqlite3_bind_text(s, 1, sim->era->body, -1, SQLITE_STATIC);
         rc = hrr_i_step(sim->st, s, &row);
         int mx = row ? sqlite3_column_int(s, 0) : 0;
         if (!rc && row) rc = hrr_i_step_done(sim->st, s);
@@ -308,13 +315,13 @@ static hrr_err_t pool(hrr_sim_t *sim, int limit0)
             e->sp_off = sim->ne * (size_t)sim->ns;
             sim->ne++;
             e->year = pass == 0 ? y : -1;
-            e->session = pass == 0 ? session_of(it->date) : -1;
+            e->session = pass == 0 ? (sim->era->sessions > 1 ? session_of(it->date) : 0) : -1;
             e->kind = it->kind;
             e->target = it->target;
             e->slot = SLOT(l);
             e->bslot = it->kind == FC_AMEND ? SLOT(it->blin) : -1;
             e->item = (int)j;
-            e->rate = pass == 0 ? 1.0f : (float)cnt[l] / (float)((g1 - g0 + 1) * SIM_SESSIONS);
+            e->rate = pass == 0 ? 1.0f : (float)cnt[l] / (float)((g1 - g0 + 1) * sim->era->sessions);
             sponsors(sim, e, it);
         }
     sim->nrec_e = 0;
@@ -385,6 +392,12 @@ static void roster(hrr_sim_t *sim, int date)
 
 hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **out)
 {
+    if (p->start_year < SIM_COUNCIL_DAY / 10000) return hrr_i_sim_open_commission(st, p, out);
+    return hrr_i_sim_open_era(st, p, &hrr_i_sim_council, out);
+}
+
+hrr_err_t hrr_i_sim_open_era(hrr_store_t *st, const hrr_sim_params_t *p, const sim_era_t *era, hrr_sim_t **out)
+{
     hrr_ctx_t *ctx = hrr_store_ctx(st);
     hrr_err_t rc;
     hrr_sim_t *sim = hrr_i_calloc(ctx, 1, sizeof *sim);
@@ -398,13 +411,15 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
     sim->y0 = p->start_year;
     sim->ny = p->years;
     sim->usa = -1;
+    sim->era = era;
+    sim->yi0 = era->first_day / 10000 > sim->y0 ? era->first_day / 10000 - sim->y0 : 0;
     if ((rc = hrr_rules_load(p->rules, &sim->rules, ctx))) goto out;
-    if (strcmp(hrr_rules_body(sim->rules), "HRC")) {
-        rc = hrr_i_seterr(st, HRR_EINVAL, "rule set %s is for %s; the simulation is of the HRC", p->rules,
-                          hrr_rules_body(sim->rules));
+    if (strcmp(hrr_rules_body(sim->rules), era->body)) {
+        rc = hrr_i_seterr(st, HRR_EINVAL, "rule set %s is for %s; the simulation is of the %s", p->rules,
+                          hrr_rules_body(sim->rules), era->body);
         goto out;
     }
-    if ((rc = hrr_fc_open(st, "HRC", &sim->fc))) goto out;
+    if ((rc = hrr_fc_open(st, era->body, &sim->fc))) goto out;
     hrr_fc_t *fc = sim->fc;
     if ((rc = hrr_i_fc_train(fc, (p->calib_to + 1) * 10000 + 101))) goto out;
     sim->ns = (int)fc->ns;
@@ -432,7 +447,7 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
         goto out;
     }
     int date = sim->y0 * 10000 + 101;
-    if (date < 20060619) date = 20060619; /* the Council's first day */
+    if (date < era->first_day) date = era->first_day; /* the Council's first day */
     int limit0 = hrr_i_fc_limit(fc, date);
     for (size_t s = 0; s < ns; s++) {
         sim->grp[s] = (signed char)fc->group[s];
@@ -470,15 +485,16 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
             sim->xy[s * (size_t)sim->ny + (size_t)y] = m->hasx[s] ? (float)x : 0;
         }
     }
-    if ((rc = query(sim, "SELECT DISTINCT state_id FROM memberships WHERE org='LMG'", lmg_row, sim))) goto out;
+    if ((rc = query(sim, "SELECT DISTINCT state_id FROM memberships WHERE org=?2 AND ?1 IS NOT NULL", lmg_row, sim))) goto out;
     roster(sim, date);
     {
         long nm = 0, nl = 0;
         for (size_t s = 0; s < ns; s++) nm += sim->mem0[s], nl += sim->mem0[s] && sim->lmg[s];
         sim->lmg_ref = nm ? (double)nl / nm : 0;
     }
-    /* thresholds for 47 members */
-    sim->n1 = 48;
+    /* thresholds for the era's members */
+    const int nm = era->members, ty = date / 10000;
+    sim->n1 = nm + 1;
     for (int c = 0; c < 2; c++)
         for (int m = 0; m < 2; m++) {
             sim->adopt[c][m] = hrr_i_calloc(ctx, (size_t)sim->n1 * (size_t)sim->n1, sizeof(short));
@@ -486,14 +502,14 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
                 rc = HRR_ENOMEM;
                 goto out;
             }
-            if ((rc = hrr_fc_thresholds(sim->rules, 47, c ? HRR_SCOPE_COUNTRY : HRR_SCOPE_THEMATIC,
-                                        m ? HRR_MOTION_NO_ACTION : HRR_MOTION_NONE, sim->y0, sim->adopt[c][m])))
+            if ((rc = hrr_fc_thresholds(sim->rules, nm, c ? HRR_SCOPE_COUNTRY : HRR_SCOPE_THEMATIC,
+                                        m ? HRR_MOTION_NO_ACTION : HRR_MOTION_NONE, ty, sim->adopt[c][m])))
                 goto out;
         }
     sim->table_need = 0;
-    for (long k = 0; k <= 47; k++) {
-        hrr_vote_in_t in = {.yes = 47, .no = 0, .abstain = 0, .absent = 0, .members = 47, .supporters = k,
-                            .scope = HRR_SCOPE_COUNTRY, .motion = HRR_MOTION_NONE, .year = sim->y0};
+    for (long k = 0; k <= nm; k++) {
+        hrr_vote_in_t in = {.yes = nm, .no = 0, .abstain = 0, .absent = 0, .members = nm, .supporters = k,
+                            .scope = HRR_SCOPE_COUNTRY, .motion = HRR_MOTION_NONE, .year = ty};
         hrr_decision_t d;
         if (hrr_rules_decide(sim->rules, &in, &d) == HRR_OK && d.outcome != HRR_NOT_TABLED) {
             sim->table_need = k;
@@ -518,12 +534,13 @@ void hrr_sim_free(hrr_sim_t *sim)
 {
     if (!sim) return;
     hrr_ctx_t *ctx = sim->ctx;
+    hrr_sim_free(sim->chr);
     hrr_fc_close(sim->fc);
     hrr_rules_free(sim->rules);
     void *a[] = {sim->z0, sim->xy, sim->hasx, sim->yes0, sim->abs0, sim->grp, sim->bloc, sim->lmg, sim->prop,
                  sim->mem0, sim->end0, sim->consec0, sim->e, sim->spf, sim->zs, sim->last0, sim->gmaj0,
                  sim->bmaj0, sim->share0, sim->has0, sim->rec, sim->adopt[0][0], sim->adopt[0][1],
-                 sim->adopt[1][0], sim->adopt[1][1]};
+                 sim->adopt[1][0], sim->adopt[1][1], sim->mem_year, sim->mknown};
     for (size_t k = 0; k < sizeof a / sizeof a[0]; k++) hrr_i_free(ctx, a[k]);
     hrr_i_free(ctx, sim);
 }

@@ -12,6 +12,21 @@
 #define SIM_NGROUP 5   /* regional groups, in fc's order */
 #define SIM_SESSIONS 3 /* regular sessions a year */
 
+/* The body a machine simulates: the Council (setup.c) or, for the years
+ * before 2006, the Commission (commission.c). */
+typedef struct sim_era {
+    const char *body;      /* items.body, memberships.org, elections.body */
+    const char *lmg_org;   /* the Like Minded Group's memberships.org */
+    int members;           /* seats */
+    int seats[SIM_NGROUP]; /* by regional group, fc's order */
+    int sessions;          /* regular sessions a year (<= SIM_SESSIONS) */
+    int term_limit;        /* 1: at most two consecutive terms */
+    int first_day;         /* yyyymmdd of its first day, 0 */
+} sim_era_t;
+
+/* The Council's first day (A/RES/60/251; the store's first memberships). */
+#define SIM_COUNCIL_DAY 20060619
+
 /* A draft that may come before the Council: a recorded one (YEAR set, its
  * session) or a lineage of the generating pool (YEAR -1, RATE per session). */
 typedef struct sim_entry {
@@ -76,7 +91,26 @@ struct hrr_sim {
     long table_need;    /* supporters needed to table a country text */
     double lmg_ref;     /* the group's share of the members at the start */
     double *rec;        /* ny x NQ recorded */
+    const sim_era_t *era; /* the body simulated */
+    int yi0;            /* the first year index this machine runs (the
+                           years before are the Commission's) */
+    struct hrr_sim *chr;/* the Commission's machine for the years before
+                           2006 (commission.c), NULL */
+    unsigned char *mem_year; /* ny x ns: the store's members of each
+                           recorded year (the Commission), NULL */
+    unsigned char *mknown; /* ny: 1 when the year's no-action motions are
+                           recorded (no motion drawn), NULL */
 };
+
+/* The Council's era (setup.c). */
+extern const sim_era_t hrr_i_sim_council;
+/* Build a machine of ERA for P (hrr_sim_open's body). */
+hrr_err_t hrr_i_sim_open_era(hrr_store_t *st, const hrr_sim_params_t *p, const sim_era_t *era, hrr_sim_t **out);
+/* hrr_sim_open for a start before 2006 (commission.c): the Commission's
+ * machine, followed from 2006 by the Council's. */
+hrr_err_t hrr_i_sim_open_commission(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **out);
+/* The first year the store's Commission records support (commission.c). */
+hrr_err_t hrr_i_sim_chr_first_year(hrr_store_t *st, int *year);
 
 /* Seats of each regional group (13, 13, 6, 8, 7 in fc's order). */
 void hrr_i_sim_seats(int *seats);
