@@ -227,7 +227,7 @@ static bool detect_data(const char *path, const char *head)
     return strncmp(head, "Resolution,Date,Summary", 23) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data};
+const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data, false};
 
 /* ------------------------------------------------ all-legis-data.csv */
 
@@ -275,7 +275,7 @@ static bool detect_legis(const char *path, const char *head)
     return strncmp(head, "Country,Country Long,party", 26) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis};
+const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis, false};
 
 /* ------------------------------------------------------ all-votes.csv */
 
@@ -379,7 +379,7 @@ static bool detect_wide(const char *path, const char *head)
     return strncmp(head, "Country,A/HRC/", 14) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide};
+const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide, false};
 
 /* ------------------------------------------------- hrc_votes_long.csv */
 
@@ -388,6 +388,13 @@ enum { L_SYMBOL, L_DATE, L_ISO3, L_VOTE, L_N };
 typedef struct longf {
     int col[L_N];  /* column indexes */
     hrc_q_t q;     /* shared statements */
+    /* the last row's vote (symbol and date), its item and whether another
+     * source holds ballots on it: a vote's rows come together, so each is
+     * looked up once, not per ballot (this file's own ballots do not change
+     * the answer: they are of this source) */
+    char last_sym[128], last_date[16];
+    long last_item;
+    bool last_others;
 } longf_t;
 
 static hrr_err_t long_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
@@ -419,9 +426,21 @@ static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
                             "unknown vote '%s' (expected yes, no, abstain or non_voting)", v);
     if (strncmp(symbol, "A/HRC/", 6) != 0)
         return hrr_imp_fail(imp, HRR_EDATA, "symbol", "'%s' is not a Council symbol", symbol);
-    if ((rc = hrc_item(imp, &x->q, symbol, date, &item, idate))) return rc;
-    if (!item) rc = hrc_new_item(imp, symbol, date, NULL, &item);
-    if (rc || (rc = others_voted(imp, &x->q, item, &others))) return rc;
+    if (x->last_item && strcmp(symbol, x->last_sym) == 0 && strcmp(date, x->last_date) == 0) {
+        item = x->last_item;
+        others = x->last_others;
+    } else {
+        if ((rc = hrc_item(imp, &x->q, symbol, date, &item, idate))) return rc;
+        if (!item) rc = hrc_new_item(imp, symbol, date, NULL, &item);
+        if (rc || (rc = others_voted(imp, &x->q, item, &others))) return rc;
+        x->last_item = 0;
+        if (strlen(symbol) < sizeof x->last_sym && strlen(date) < sizeof x->last_date) {
+            memcpy(x->last_sym, symbol, strlen(symbol) + 1);
+            memcpy(x->last_date, date, strlen(date) + 1);
+            x->last_item = item;
+            x->last_others = others;
+        }
+    }
     if ((rc = hrc_ballot(imp, "country_iso3", item, symbol, row->f[col[L_ISO3]], date, vote,
                          others)))
         return rc;
@@ -431,7 +450,7 @@ static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 
 static hrr_err_t import_long(hrr_imp_t *imp)
 {
-    longf_t x = {{0}, {0}};
+    longf_t x = {{0}, {0}, "", "", 0, false};
     hrr_err_t rc = hrr_imp_csv(imp, ',', long_header, long_row, &x);
     hrc_q_finalize(&x.q);
     return rc;
@@ -443,4 +462,4 @@ static bool detect_long(const char *path, const char *head)
     return strncmp(head, "symbol,date,type,country_iso3,country_name,vote", 47) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long};
+const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long, false};
