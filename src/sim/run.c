@@ -532,8 +532,8 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
             }
         }
         if (recorded) while (cur < sim->nrec_e && sim->e[cur].year == y) cur++;
-        if (!(sim->mem_year && recorded && yi + 1 < sim->ny && y + 1 <= sim->last_rec_year))
-            election(sim, w, y, &rng, q); /* unless the store has next year's members */
+        if (!(sim->mem_year && recorded)) /* the store's members each recorded year */
+            election(sim, w, y, &rng, q);
         q[HRR_SIM_SHARE_ADOPTED] = q[HRR_SIM_COUNTRY] > 0 ? q[HRR_SIM_COUNTRY_ADOPTED] / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_MARGIN] = q[HRR_SIM_COUNTRY] > 0 ? w->margin / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_LMG] = w->lmg_n > 0 ? w->lmg_sum / w->lmg_n : NAN;

@@ -49,6 +49,16 @@ want_rc 0
 has_out "2024  country_adopted"
 line_out "baseline, out of sample 2022-2024: [0-9]+ of [0-9]+ recorded quantities inside the 90% interval \([0-9]+%\); 60 runs, seed 1"
 
+# the Commission era: its own validation years; an earlier start than the
+# store supports names the first year it does
+run simulate "$SRC/scenarios/commission.json" --validate --runs 60
+want_rc 0
+has_out "2005  country_voted"
+line_out "commission, out of sample 2002-2005: [0-9]+ of [0-9]+ recorded quantities inside the 90% interval \([0-9]+%\); 60 runs, seed 1"
+run simulate --from 1985 --years 2 --runs 2
+want_rc 1
+has_err "start_year 1985: the store's Commission records support runs from 1993"
+
 run simulate "$SRC/scenarios/china-2007-rules.json" --runs 10 --csv
 want_rc 0
 has_out "scenario,year,quantity,median,lo90,hi90,recorded,effect_median,effect_lo90,effect_hi90"
