@@ -231,6 +231,44 @@ out:
     hrr_store_close(st);
 }
 
+/* Out of memory at the n-th allocation (n doubling) in a Commission-only
+ * machine and in one that passes to the Council: HRR_ENOMEM and nothing
+ * out, nothing leaked (the sanitizer build checks), until it succeeds; a
+ * run whose workspaces cannot be allocated fails the same way. */
+static void test_chr_nomem(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_ctx_t *ctx = hrr_store_ctx(st);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        hrr_sim_params_default(&p);
+        p.start_year = 2004, p.years = pass ? 3 : 2;
+        int ok = 0;
+        for (long n = 0; n < (1L << 26) && !ok; n = n ? 2 * n : 1) {
+            hrr_i_ctx_fail_after(ctx, n);
+            hrr_err_t rc = hrr_sim_open(st, &p, &sim);
+            hrr_i_ctx_fail_after(ctx, -1);
+            CHECK((rc == HRR_OK && sim) || (rc == HRR_ENOMEM && !sim));
+            ok = rc == HRR_OK;
+            if (!ok) continue;
+            double o[2 * 3 * HRR_SIM_NQ];
+            for (long k = 0; k < 64; k++) { /* every allocation of the workspaces */
+                hrr_i_ctx_fail_after(ctx, k);
+                rc = hrr_sim_run(sim, 0, 2, 1, 1, o, NULL, NULL);
+                hrr_i_ctx_fail_after(ctx, -1);
+                if (rc == HRR_OK) break;
+                CHECK(rc == HRR_ENOMEM);
+            }
+            CHECK(hrr_sim_run(sim, 0, 2, 1, 1, o, NULL, NULL) == HRR_OK);
+            hrr_sim_free(sim);
+        }
+        CHECK(ok);
+    }
+    hrr_store_close(st);
+}
+
 int main(int argc, char **argv)
 {
     harness_init(argc, argv);
@@ -240,5 +278,6 @@ int main(int argc, char **argv)
     RUN_DATA(test_chr_determinism);
     RUN_DATA(test_chr_validation);
     RUN_DATA(test_chr_whatif);
+    RUN_DATA(test_chr_nomem);
     return harness_done();
 }
