@@ -17,6 +17,10 @@
  *   4. the target's no-action motion (rare; the records have none), then
  *      the ballots (one common shock per vote, then each member's draw),
  *      decided with the rule set's threshold tables.
+ * A run that starts before 2006 first runs the Commission's machine
+ * (commission.c: its seats, one session, its rule set and model, the
+ * store's members of each year, its recorded no-action motions) to 2005,
+ * then the Council's from 2006-06-19.
  * The election replaces the members whose terms end: by regional group,
  * candidates drawn by their propensity to stand (share of years on the
  * Council), at most two consecutive terms, a slate contested with the

@@ -14,15 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int k_seats[SIM_NGROUP] = {13, 13, 6, 8, 7}; /* fc's order: AFRICAN, ASIA_PACIFIC, EEG, GRULAC, WEOG */
+/* seats in fc's order: AFRICAN, ASIA_PACIFIC, EEG, GRULAC, WEOG */
+const sim_era_t hrr_i_sim_council = {.body = "HRC", .lmg_org = "LMG", .members = 47, .seats = {13, 13, 6, 8, 7},
+                                     .sessions = SIM_SESSIONS, .term_limit = 1, .first_day = SIM_COUNCIL_DAY};
 
 void hrr_i_sim_seats(int *seats)
 {
-    memcpy(seats, k_seats, sizeof k_seats);
+    memcpy(seats, hrr_i_sim_council.seats, sizeof hrr_i_sim_council.seats);
 }
-
-const sim_era_t hrr_i_sim_council = {.body = "HRC", .lmg_org = "LMG", .members = 47, .seats = {13, 13, 6, 8, 7},
-                                     .sessions = SIM_SESSIONS, .term_limit = 1, .first_day = SIM_COUNCIL_DAY};
 
 /* The session (0..2) of a date: March, June-July, September-December. */
 static int session_of(int date)
@@ -96,13 +95,14 @@ static hrr_err_t contested_row(void *ud, sqlite3_stmt *s)
     return HRR_OK;
 }
 
-/* SQL with ?1 the era's body, ?2 its Like Minded Group's org. */
+/* SQL whose ?1 is the era's body and ?2 its Like Minded Group's org. */
 static hrr_err_t query(hrr_sim_t *sim, const char *sql, hrr_i_row_fn fn, void *ud)
 {
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(sim->st->db, sql, -1, &s, NULL) != SQLITE_OK) return hrr_i_dberr(sim->st, "prepare");
-    sqlite3_bind_text(s, 1, sim->era->body, -1, SQLITE_STATIC);
-    if (sqlite3_bind_parameter_count(s) >= 2) sqlite3_bind_text(s, 2, sim->era->lmg_org, -1, SQLITE_STATIC);
+    int np = sqlite3_bind_parameter_count(s);
+    if (np >= 1) sqlite3_bind_text(s, 1, sim->era->body, -1, SQLITE_STATIC);
+    if (np >= 2) sqlite3_bind_text(s, 2, sim->era->lmg_org, -1, SQLITE_STATIC);
     hrr_err_t rc = hrr_i_step_each(sim->st, s, fn, ud);
     sqlite3_finalize(s);
     return rc;
@@ -485,7 +485,7 @@ hrr_err_t hrr_i_sim_open_era(hrr_store_t *st, const hrr_sim_params_t *p, const s
             sim->xy[s * (size_t)sim->ny + (size_t)y] = m->hasx[s] ? (float)x : 0;
         }
     }
-    if ((rc = query(sim, "SELECT DISTINCT state_id FROM memberships WHERE org=?2 AND ?1 IS NOT NULL", lmg_row, sim))) goto out;
+    if ((rc = query(sim, "SELECT DISTINCT state_id FROM memberships WHERE org=?2", lmg_row, sim))) goto out;
     roster(sim, date);
     {
         long nm = 0, nl = 0;
