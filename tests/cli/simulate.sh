@@ -28,6 +28,10 @@ if command -v mpirun >/dev/null && ldd "$HRR" | grep -q libmpi; then
     nchecks=$((nchecks + 1)); [ "$(cat "$tmp/r1")" = "$one" ] || fail "1 rank differs from no MPI: $(cat "$tmp/e1")"
     $mpi -np 2 "$HRR" --db "$db" simulate --from 2016 --years 6 --runs 16 --seed 5 --threads 1 --csv >"$tmp/r2" 2>"$tmp/e2"
     nchecks=$((nchecks + 1)); [ "$(cat "$tmp/r2")" = "$one" ] || fail "2 ranks differ from 1: $(cat "$tmp/e2")"
+    # a run through the Commission's years into the Council's
+    "$HRR" --db "$db" simulate --from 2003 --years 5 --runs 8 --seed 5 --threads 2 --csv >"$tmp/c1"
+    $mpi -np 2 "$HRR" --db "$db" simulate --from 2003 --years 5 --runs 8 --seed 5 --threads 1 --csv >"$tmp/c2" 2>"$tmp/e2"
+    nchecks=$((nchecks + 1)); cmp -s "$tmp/c1" "$tmp/c2" || fail "Commission era: 2 ranks differ from 2 threads: $(cat "$tmp/e2")"
 else
     echo "skip: hrr not built with MPI, or no mpirun: ranks not compared"
 fi
