@@ -11,8 +11,9 @@
  * year is one session's agenda, special sessions included); decisions
  * under rules/chr.json (E/5975/Rev.1 rule 58: majority of those present
  * and voting, for texts and no-action motions alike); elections by group
- * for three-year terms with no term limit (ECOSOC's, simplified to the
- * Council's election code); the Like Minded Group as China's statement of
+ * with the Council's election code, for three-year terms and with no term
+ * limit (an assumption: the store's memberships are runs of years, which
+ * show no terms, and the rule set has no limit); the Like Minded Group as China's statement of
  * 2005 names it (memberships org LMG2005); the forecast model trained on
  * the Commission's recorded votes (hrr_fc_open on body CHR). In the years
  * the store records, the members are the store's of that year (derived
