@@ -113,7 +113,11 @@ typedef struct hrr_sim hrr_sim_t;
 
 /* Build the simulation of P on the store: the forecast model trained on the
  * calibration window, the pools of texts, rates and the members at the
- * start. Free with hrr_sim_free. */
+ * start. A start_year before 2006 builds the Commission's machine for the
+ * years to 2005 (src/sim/commission.c; chr_* parameters), then the
+ * Council's; a year before the first the store's Commission records
+ * support is refused (HRR_EINVAL, the message naming it). Free with
+ * hrr_sim_free. */
 hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **out);
 void hrr_sim_free(hrr_sim_t *sim);
 
