@@ -188,6 +188,11 @@ struct hrr_imp_writer {
     hrr_imp_bal_t *q;        /* ballots waiting for the batch insert */
     int nq;                  /* how many */
     hrr_imp_seen_t seen;     /* ballots this file gave */
+    sqlite3_stmt *other;     /* another source's ballot on an item? */
+    unsigned char *others;   /* by items.id: 0 not asked, 1 none, 2 some
+                                (unbatched: where 2, the ballot there is
+                                read before any insert is tried) */
+    size_t nothers;          /* its length */
     hrr_imp_settle_fn settle;/* conflicts (NULL: a finding for DIFFERS) */
     void *ud;                /* its data */
     long added, same, differ;/* ballots stored / another source's, same
