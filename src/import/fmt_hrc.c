@@ -227,7 +227,7 @@ static bool detect_data(const char *path, const char *head)
     return strncmp(head, "Resolution,Date,Summary", 23) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data, false};
+const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data, NULL};
 
 /* ------------------------------------------------ all-legis-data.csv */
 
@@ -275,7 +275,7 @@ static bool detect_legis(const char *path, const char *head)
     return strncmp(head, "Country,Country Long,party", 26) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis, false};
+const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis, NULL};
 
 /* ------------------------------------------------------ all-votes.csv */
 
@@ -379,7 +379,7 @@ static bool detect_wide(const char *path, const char *head)
     return strncmp(head, "Country,A/HRC/", 14) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide, false};
+const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide, NULL};
 
 /* ------------------------------------------------- hrc_votes_long.csv */
 
@@ -504,4 +504,4 @@ static bool detect_long(const char *path, const char *head)
     return strncmp(head, "symbol,date,type,country_iso3,country_name,vote", 47) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long, false};
+const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long, NULL};

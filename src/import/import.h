@@ -28,10 +28,11 @@ typedef struct hrr_format {
     bool (*detect)(const char *path, const char *head);
     /* import the whole file; return HRR_OK or an error set by hrr_imp_fail */
     hrr_err_t (*import)(hrr_imp_t *imp);
-    /* true for a format that writes ballots by the hundred thousand: its
-     * file is imported with SQLite's per-row foreign-key check off and the
-     * store checked once before the commit (import.c, fk_check) */
-    bool bulk;
+    /* a format that writes rows by the ten thousand: the tables it writes
+     * ("ballots findings"), its files imported with SQLite's per-row
+     * foreign-key check off and those tables checked once before the commit
+     * (import.c, fk_check); NULL: checked row by row */
+    const char *bulk;
 } hrr_format_t;
 
 struct hrr_imp {
