@@ -545,7 +545,7 @@ static bool detect_resolutions(const char *path, const char *head)
 }
 
 const hrr_format_t hrr_fmt_ohchr_resolutions = {
-    "ohchr-resolutions", 30, detect_resolutions, import_resolutions, false,
+    "ohchr-resolutions", 30, detect_resolutions, import_resolutions, NULL,
 };
 
 /* -------------------------------------------------------- votes_long.csv */
@@ -681,5 +681,5 @@ static bool detect_votes(const char *path, const char *head)
 }
 
 const hrr_format_t hrr_fmt_ohchr_votes = {
-    "ohchr-votes", 31, detect_votes, import_votes, false,
+    "ohchr-votes", 31, detect_votes, import_votes, NULL,
 };
