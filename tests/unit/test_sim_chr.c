@@ -52,6 +52,27 @@ static void test_chr_members(void)
     CHECK_EQ_LONG(total, 13 * 53 + 3 * 3 * 47);
     free(m);
     free(o);
+    /* drawn agendas from 1997 (no rosters from the store): ECOSOC's
+     * elections keep the 53 seats by group filled through 2005 */
+    hrr_sim_free(sim);
+    hrr_sim_params_default(&p);
+    p.start_year = 1997, p.years = 9, p.recorded_agenda = 0;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    {
+        static const int chr_seats[SIM_NGROUP] = {15, 12, 5, 11, 10}; /* E/RES/1990/48 */
+        int *mm = calloc((size_t)p.years * SIM_SESSIONS * SIM_NGROUP, sizeof *mm);
+        double *oo = calloc((size_t)p.years * HRR_SIM_NQ, sizeof *oo);
+        long wrong = 0;
+        for (long r = 0; r < 4; r++) {
+            CHECK(hrr_i_sim_trace(sim, 5, r, oo, mm) == HRR_OK);
+            for (int y = 0; y < p.years; y++)
+                for (int g = 0; g < SIM_NGROUP; g++) wrong += mm[(y * SIM_SESSIONS) * SIM_NGROUP + g] != chr_seats[g];
+        }
+        CHECK_EQ_LONG(wrong, 0);
+        free(mm);
+        free(oo);
+    }
 out:
     hrr_sim_free(sim);
     hrr_store_close(st);
