@@ -274,8 +274,8 @@ static hrr_err_t targets(hrr_sim_t *sim, int date)
         for (size_t j = 0; j < fc->ni; j++) {
             const fc_item_t *it = &fc->it[j];
             int y = it->date / 10000;
-            if (it->kind != FC_RES || it->target != s || it->date >= date) continue;
-            n += (y >= sim->p.calib_from && y <= sim->p.calib_to) || it->date >= date - 10000;
+            if (it->kind != FC_RES || it->target != s) continue;
+            n += (y >= sim->p.calib_from && y <= sim->p.calib_to) || (it->date >= date - 10000 && it->date < date);
         }
         if (!n) continue;
         cum += (double)n;

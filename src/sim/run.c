@@ -388,13 +388,14 @@ static void leave(const hrr_sim_t *sim, ws_t *w, int s)
 /* The Assembly suspends member S in year Y (A/RES/60/251 para 8) when two
  * thirds of its members voting say yes: the seat stays empty for the
  * rest of the year and is filled at its election. */
-static void suspend(const hrr_sim_t *sim, ws_t *w, int s, int y, hrr_rng_t *rng, double *q)
+static int suspend(const hrr_sim_t *sim, ws_t *w, int s, int y, hrr_rng_t *rng, double *q)
 {
-    if (s < 0 || !w->mem[s] || !hrr_i_sim_ga_suspends(sim, s, rng)) return;
+    if (s < 0 || !w->mem[s] || !hrr_i_sim_ga_suspends(sim, s, rng)) return 0;
     w->mem[s] = 0;
     w->endy[s] = (short)y;
     w->susp[s] = (short)y;
     q[HRR_SIM_SUSPENDED]++;
+    return 1;
 }
 
 /* Members expected to support a text E (P(yes) > 0.5) against the
@@ -412,8 +413,9 @@ static int convened(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n)
  * expected to support a text on it, its resolution voted like a country
  * text; adopted by two thirds against a sitting member, a suspension
  * motion in the Assembly with chance p_suspension_motion. */
-static void crises(const hrr_sim_t *sim, ws_t *w, int nc, int y, int n, hrr_rng_t *rng, double *q)
+static int crises(const hrr_sim_t *sim, ws_t *w, int nc, int y, int n, hrr_rng_t *rng, double *q)
 {
+    int gone = 0;
     for (int c = 0; c < nc; c++) {
         int k = hrr_i_sim_crisis(sim, hrr_rng_uniform(rng));
         if (k < 0) continue;
@@ -423,8 +425,9 @@ static void crises(const hrr_sim_t *sim, ws_t *w, int nc, int y, int n, hrr_rng_
         int ad = draft(sim, w, e, y, n, rng, q);
         if (ad && sim->p.suspension && w->mem[e->target] && 3 * w->ty >= 2 * (w->ty + w->tn) &&
             hrr_rng_uniform(rng) < sim->p.p_suspension_motion)
-            suspend(sim, w, e->target, y, rng, q);
+            gone |= suspend(sim, w, e->target, y, rng, q);
     }
+    return gone;
 }
 
 static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, double *out, int *trace)
@@ -493,6 +496,9 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
             }
         for (int k = 0; k < SIM_SESSIONS; k++) {
             if (p->us_engagement && p->us_leave_2018 && y == 2018 && k == 1) leave(sim, w, sim->usa);
+            if (recorded && cur < sim->nrec_e && sim->e[cur].year == y && sim->e[cur].session == k)
+                for (; sr < sim->nsusp && sim->susp_date[sr] < sim->fc->it[sim->e[cur].item].date; sr++)
+                    if (p->suspension) suspend(sim, w, sim->susp_state[sr], y, &rng, q); /* before the session's votes */
             int n = 0, usm = 0;
             for (size_t s = 0; s < ns; s++)
                 if (w->mem[s]) w->idx[n++] = (int)s;
@@ -513,8 +519,6 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
                 }
                 for (; cur < sim->nrec_e && sim->e[cur].year == y && sim->e[cur].session == k; cur++) {
                     const sim_entry_t *e = &sim->e[cur];
-                    for (; sr < sim->nsusp && sim->susp_date[sr] < sim->fc->it[e->item].date; sr++)
-                        if (p->suspension) suspend(sim, w, sim->susp_state[sr], y, &rng, q);
                     if (e->special && !w->spconv[e->special - 1]) continue; /* not convened */
                     if (e->kind == FC_MOTION) continue; /* motions come from the targets' strategy */
                     if (e->kind == FC_AMEND) {
@@ -540,7 +544,9 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
                         draft(sim, w, e, y, n, &rng, q);
                     }
             } else if (yi > 0 || k >= sim->k0) { /* the sessions after the start */
-                crises(sim, w, ncr[k], y, n, &rng, q);
+                if (crises(sim, w, ncr[k], y, n, &rng, q)) /* a member suspended: the others vote on */
+                    for (int i = n = 0; i < sim->ns; i++)
+                        if (w->mem[i]) w->idx[n++] = i;
                 for (size_t j = sim->nrec_e; j < sim->ne; j++) {
                     const sim_entry_t *e = &sim->e[j];
                     if (e->kind == FC_MOTION) continue;
