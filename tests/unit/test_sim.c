@@ -452,6 +452,24 @@ static void test_from_date(void)
     free(a);
     free(b);
     free(c);
+    /* pending mandates: the Russian Federation's resolution (A/HRC/RES/51/25,
+     * first voted 7 October 2022, again 2023 and 2024) comes up from
+     * 2025-01-01 once a year (1/3 a session); from 2022-01-01 it does not */
+    for (int pass = 0; pass < 2; pass++) {
+        hrr_sim_t *t = NULL;
+        hrr_sim_params_default(&p);
+        p.start_year = pass ? 2022 : 2025, p.start_date = pass ? 20220101 : 20250101, p.years = 1;
+        CHECK(hrr_sim_open(st, &p, &t) == HRR_OK);
+        if (!t) break;
+        int rus = hrr_i_fc_state_of_iso3(t->fc, "RUS"), found = 0;
+        for (size_t k = t->nrec_e; k < t->ne; k++)
+            if (t->e[k].kind == FC_RES && t->e[k].target == rus) {
+                found++;
+                CHECK(fabs(t->e[k].rate - 1.0 / 3) < 1e-6);
+            }
+        CHECK_EQ_LONG(found, pass ? 0 : 1);
+        hrr_sim_free(t);
+    }
 out:
     hrr_sim_free(sim);
     hrr_sim_free(jan);
