@@ -54,7 +54,7 @@ static void test_scenarios(void)
         {"no-lmg", "lmg", 0},                     {"no-image", "image", 0},
         {"no-elections", "elections", 0},         {"no-us-engagement", "us_engagement", 0},
         {"no-special-sessions", "special", 0},    {"no-suspension", "suspension", 0},
-        {"special-half", "special_share", 0.5},
+        {"special-two-thirds", "special_share", 2.0 / 3},
     };
     for (size_t k = 0; k < sizeof what / sizeof what[0]; k++) {
         snprintf(path, sizeof path, "%s/scenarios/%s.json", HRR_SOURCE_DIR, what[k].file);
