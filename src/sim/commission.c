@@ -101,6 +101,9 @@ static hrr_err_t chr_state(hrr_sim_t *c)
         double *r = c->rec + (size_t)y * HRR_SIM_NQ;
         c->mknown[y] = c->p.recorded_agenda && yr <= c->last_rec_year && !gap;
         if (gap) r[HRR_SIM_NOACTION] = r[HRR_SIM_NOACTION_CARRIED] = NAN;
+        /* the Council's institutions, not the Commission's (its special
+         * sessions' votes are in its agenda) */
+        r[HRR_SIM_SPECIAL] = r[HRR_SIM_SUSPENDED] = NAN;
     }
     return HRR_OK;
 }
@@ -109,6 +112,11 @@ hrr_err_t hrr_i_sim_open_commission(hrr_store_t *st, const hrr_sim_params_t *p, 
 {
     int first;
     *out = NULL;
+    if (p->start_date)
+        return hrr_i_seterr(st, HRR_EINVAL,
+                            "start date %04d-%02d-%02d is before the Council's first day (2006-06-19): a run of the"
+                            " Commission starts on January 1 of a year (--from YYYY)",
+                            p->start_date / 10000, p->start_date / 100 % 100, p->start_date % 100);
     hrr_err_t rc = hrr_i_sim_chr_first_year(st, &first);
     if (rc) return rc;
     if (p->start_year < first)
@@ -124,6 +132,8 @@ hrr_err_t hrr_i_sim_open_commission(hrr_store_t *st, const hrr_sim_params_t *p, 
     pc.p_no_action = p->chr_p_no_action;
     pc.p_contested = p->chr_p_contested;
     pc.us_engagement = 0; /* its periods are the Council's */
+    pc.special = 0, pc.suspension = 0; /* the Council's (A/RES/60/251 paras 8, 10): the
+                                        * Commission's special sessions are in its agenda */
     pc.logit_scale = p->chr_logit_scale, pc.lmg_pull = p->chr_lmg_pull;
     hrr_sim_t *c = NULL, *sim = NULL;
     if ((rc = hrr_i_sim_open_era(st, &pc, &k_chr, &c))) return rc;
