@@ -133,6 +133,10 @@ static void test_chr_bad_start(void)
     p.start_year = 1992;
     CHECK(hrr_sim_open(st, &p, &sim) == HRR_EINVAL);
     CHECK_HAS(hrr_store_errmsg(st), "from 1993");
+    /* a day before the Council: the Commission's runs start on January 1 */
+    p.start_year = 1995, p.start_date = 19950301;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_EINVAL);
+    CHECK_HAS(hrr_store_errmsg(st), "start date 1995-03-01 is before the Council's first day");
     hrr_store_close(st);
 }
 
