@@ -31,7 +31,7 @@
 #include <string.h>
 
 static const sim_era_t k_chr = {.body = "CHR", .lmg_org = "LMG2005", .members = 53, .seats = {15, 12, 5, 11, 10},
-                                .sessions = 1, .term_limit = 0, .first_day = 0};
+                                .sessions = 1, .term_limit = 0, .first_day = 0, .stream = (uint64_t)1 << 42};
 
 /* The years without a source for China's no-action motions. */
 #define GAP_FROM 1995

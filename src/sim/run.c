@@ -470,16 +470,12 @@ static int crises(const hrr_sim_t *sim, ws_t *w, int nc, int y, int n, hrr_rng_t
     }
     return gone;
 }
-/* The Commission's runs draw from streams 2^41 + r (the sensitivity's
- * hypercube uses 2^40 + i). */
-#define CHR_STREAM ((long)1 << 41)
-
 static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, double *out, int *trace)
 {
     const size_t ns = (size_t)sim->ns, nsl = sim->nslot;
     const hrr_sim_params_t *p = &sim->p;
     hrr_rng_t rng;
-    hrr_rng_init(&rng, seed, (uint64_t)r);
+    hrr_rng_init(&rng, seed, (uint64_t)r + sim->era->stream);
     memcpy(w->last, sim->last0, nsl * ns);
     memcpy(w->gmaj, sim->gmaj0, nsl * SIM_NGROUP);
     memcpy(w->bmaj, sim->bmaj0, nsl * FC_NBLOC);
@@ -509,7 +505,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
     if (sim->chr) /* the years before 2006: the Commission's machine, on a
                    * stream of its own (the Council's years draw what they
                    * draw in a run started in 2006) */
-        one_run(sim->chr, w->chr, seed, r + CHR_STREAM, out, trace);
+        one_run(sim->chr, w->chr, seed, r, out, trace);
     for (int yi = sim->yi0; yi < sim->ny; yi++) {
         int y = sim->y0 + yi;
         double *q = out + (size_t)yi * HRR_SIM_NQ;

@@ -23,6 +23,9 @@ typedef struct sim_era {
     int sessions;          /* regular sessions a year (<= SIM_SESSIONS) */
     int term_limit;        /* 1: at most two consecutive terms */
     int first_day;         /* yyyymmdd of its first day, 0 */
+    uint64_t stream;       /* run r draws from Philox stream r + this (the
+                              Commission's 2^42: the sensitivity's hypercube
+                              uses 2^40 + i) */
 } sim_era_t;
 
 /* The Council's first day (A/RES/60/251; the store's first memberships). */

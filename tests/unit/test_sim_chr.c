@@ -141,7 +141,8 @@ static void test_chr_bad_start(void)
 }
 
 /* The same seed: the same numbers on 1 and 2 threads and split runs; the
- * Council's years (2006-) are those of a run started in 2006. */
+ * Council's years (2006-) are those of a run started in 2006, the
+ * Commission's those of a run that ends in 2005. */
 static void test_chr_determinism(void)
 {
     char path[256];
@@ -158,7 +159,7 @@ static void test_chr_determinism(void)
     long runs = 10;
     size_t n = (size_t)runs * 8 * HRR_SIM_NQ;
     double *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b), *c = calloc(n, sizeof *c);
-    double *h = calloc((size_t)runs * 3 * HRR_SIM_NQ, sizeof *h);
+    double *h = calloc((size_t)runs * 5 * HRR_SIM_NQ, sizeof *h); /* 3 Council or 5 Commission years */
     CHECK(hrr_sim_run(sim, 0, runs, 7, 1, a, NULL, NULL) == HRR_OK);
     CHECK(hrr_sim_run(sim, 0, runs, 7, 2, b, NULL, NULL) == HRR_OK);
     CHECK(memcmp(a, b, n * sizeof *a) == 0);
@@ -171,6 +172,15 @@ static void test_chr_determinism(void)
     long same = 0;
     for (long r = 0; r < runs; r++)
         same += memcmp(a + ((size_t)r * 8 + 5) * HRR_SIM_NQ, h + (size_t)r * 3 * HRR_SIM_NQ, 3 * HRR_SIM_NQ * sizeof *a) == 0;
+    CHECK_EQ_LONG(same, runs);
+    /* and its Commission years those of a run that ends in 2005 */
+    hrr_sim_free(hrc);
+    q.start_year = 2001, q.years = 5;
+    CHECK(hrr_sim_open(st, &q, &hrc) == HRR_OK);
+    same = 0;
+    if (hrc && hrr_sim_run(hrc, 0, runs, 7, 2, h, NULL, NULL) == HRR_OK)
+        for (long r = 0; r < runs; r++)
+            same += memcmp(a + (size_t)r * 8 * HRR_SIM_NQ, h + (size_t)r * 5 * HRR_SIM_NQ, 5 * HRR_SIM_NQ * sizeof *a) == 0;
     CHECK_EQ_LONG(same, runs);
     /* and the Commission's years are its own: one session's recorded votes */
     CHECK(a[HRR_SIM_VOTES] >= hrr_sim_recorded(sim, 2001, HRR_SIM_VOTES) - 3);
