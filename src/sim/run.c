@@ -54,13 +54,16 @@ typedef struct ws {
     unsigned char *bal;    /* ns: this vote's ballots */
     double lmg_sum, lmg_n; /* this year's cohesion */
     double margin;         /* this year's sum of yes - no */
+    sim_mach_ws_t *mw;     /* the rest of the machinery's (machinery.c) */
 } ws_t;
 
-static void ws_free(hrr_ctx_t *ctx, ws_t *w)
+static void ws_free(const hrr_sim_t *sim, ws_t *w)
 {
+    hrr_ctx_t *ctx = sim->ctx;
     void *a[] = {w->last, w->gmaj, w->bmaj, w->share, w->has, w->held, w->mem, w->endy, w->consec,
                  w->targeted, w->zb, w->cnt, w->idx, w->p, w->bal};
     for (size_t k = 0; k < sizeof a / sizeof a[0]; k++) hrr_i_free(ctx, a[k]);
+    hrr_i_sim_mach_ws_free(sim, w->mw);
 }
 
 static int ws_alloc(const hrr_sim_t *sim, ws_t *w)
@@ -83,7 +86,8 @@ static int ws_alloc(const hrr_sim_t *sim, ws_t *w)
     w->idx = hrr_i_malloc(ctx, ns * sizeof *w->idx);
     w->p = hrr_i_malloc(ctx, ns * 4 * sizeof *w->p);
     w->bal = hrr_i_malloc(ctx, ns);
-    return w->last && w->gmaj && w->bmaj && w->share && w->has && w->held && w->mem && w->endy && w->consec &&
+    w->mw = hrr_i_sim_mach_ws(sim);
+    return w->mw && w->last && w->gmaj && w->bmaj && w->share && w->has && w->held && w->mem && w->endy && w->consec &&
            w->targeted && w->zb && w->cnt && w->idx && w->p && w->bal;
 }
 
@@ -105,8 +109,8 @@ static int us_engaged(const hrr_sim_params_t *p, int y)
 
 /* Every member's probabilities on entry E, with the
  * group's pull and the target's lobbying; the no-shock expectations. */
-static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n, double *ey, double *en,
-                          double *ea, long *supporters)
+static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n, float f_all, float f_dep,
+                          double *ey, double *en, double *ea, long *supporters)
 {
     const size_t ns = (size_t)sim->ns;
     const int a = e->kind == FC_AMEND;
@@ -164,6 +168,7 @@ static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, i
     }
     const int lobby = country && sim->p.lobbying && sim->p.lobby_strength > 0;
     const float ep = (float)exp(pull), el = (float)exp(sim->p.lobby_strength);
+    const int mach = f_all != 1 || f_dep != 1; /* machinery.c's factors on yes */
     double sy = 0, sn = 0, sa = 0;
     long sup = 0;
     for (int i = 0; i < n; i++) {
@@ -172,6 +177,7 @@ static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, i
         int ch = 0;
         if (lm && sim->lmg[s]) pp[lm - 1] *= ep, ch = 1;
         if (lobby && s != e->target && pp[0] > 0.25f && pp[0] < 0.75f) pp[2] *= el, ch = 1;
+        if (mach && s != e->target) pp[0] *= hrr_i_sim_mach_dep(sim, s) ? f_dep : f_all, ch = 1;
         if (ch) {
             float t = pp[0] + pp[1] + pp[2] + pp[3];
             for (int c = 0; c < 4; c++) pp[c] /= t;
@@ -251,7 +257,9 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
     double ey, en, ea;
     long sup, t[5];
     if (e->bslot >= 0 && w->held[e->bslot]) return; /* its text was not tabled */
-    probabilities(sim, w, e, n, &ey, &en, &ea, &sup);
+    float f_all, f_dep;
+    hrr_i_sim_mach_text(sim, w->mw, e, y, q, &f_all, &f_dep);
+    probabilities(sim, w, e, n, f_all, f_dep, &ey, &en, &ea, &sup);
     if (country) {
         long no = lround(en), ab = lround(ea);
         double need = no + ab < sim->n1 ? sim->adopt[1][0][no * sim->n1 + ab] : sim->n1;
@@ -284,6 +292,7 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
     } else if (e->kind == FC_AMEND) {
         q[HRR_SIM_AMEND]++, q[HRR_SIM_AMEND_ADOPTED] += ad;
     }
+    hrr_i_sim_mach_voted(sim, w->mw, e, y, en, t[1], t[1] + t[2] + t[3], q);
     remember(sim, w, e->slot, n);
 }
 
@@ -392,6 +401,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
     memcpy(w->consec, sim->consec0, ns);
     for (size_t s = 0; s < ns; s++) w->targeted[s] = -1000;
     memset(w->cnt, 0, ns * 3 * sizeof *w->cnt);
+    hrr_i_sim_mach_reset(sim, w->mw, seed, r);
     size_t cur = 0;
     { /* seats the store does not fill on the start date (its memberships
        * end with the last recorded votes: 29 of 47 on 2025-01-01): the
@@ -411,6 +421,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
         double *q = out + (size_t)yi * HRR_SIM_NQ;
         for (int k = 0; k < HRR_SIM_NQ; k++) q[k] = 0;
         w->lmg_sum = w->lmg_n = w->margin = 0;
+        hrr_i_sim_mach_year(sim, w->mw, y, w->targeted, q);
         /* this year's base logits: last year's shares, the ideal point */
         for (size_t s = 0; s < ns; s++) {
             int *cn = w->cnt + s * 3;
@@ -486,6 +497,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
         q[HRR_SIM_SHARE_ADOPTED] = q[HRR_SIM_COUNTRY] > 0 ? q[HRR_SIM_COUNTRY_ADOPTED] / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_MARGIN] = q[HRR_SIM_COUNTRY] > 0 ? w->margin / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_LMG] = w->lmg_n > 0 ? w->lmg_sum / w->lmg_n : NAN;
+        hrr_i_sim_mach_year_end(sim, w->mw, q);
     }
 }
 
@@ -510,7 +522,7 @@ hrr_err_t hrr_sim_run(hrr_sim_t *sim, long r0, long r1, unsigned long seed, int 
             d = ++done;
             if (progress && omp_get_thread_num() == 0) progress(ud, d, total);
         }
-        ws_free(sim->ctx, &w);
+        ws_free(sim, &w);
     }
     if (failed) return hrr_i_seterr(sim->st, HRR_ENOMEM, "out of memory");
     if (progress) progress(ud, total, total);
@@ -524,6 +536,6 @@ hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, doub
     memset(members, 0, (size_t)sim->ny * SIM_SESSIONS * SIM_NGROUP * sizeof *members);
     if (!ws_alloc(sim, &w)) rc = hrr_i_seterr(sim->st, HRR_ENOMEM, "out of memory");
     else one_run(sim, &w, seed, r, out, members);
-    ws_free(sim->ctx, &w);
+    ws_free(sim, &w);
     return rc;
 }

@@ -76,6 +76,7 @@ struct hrr_sim {
     long table_need;    /* supporters needed to table a country text */
     double lmg_ref;     /* the group's share of the members at the start */
     double *rec;        /* ny x NQ recorded */
+    struct sim_mach *mach; /* the rest of the machinery (machinery.c) */
 };
 
 /* Seats of each regional group (13, 13, 6, 8, 7 in fc's order). */
@@ -89,5 +90,33 @@ double hrr_i_sim_lmg_vote(const hrr_sim_t *sim, const unsigned char *v);
 /* Run R of SEED alone into OUT (years x NQ), counting each regional
  * group's members in each session into MEMBERS (years x 3 x 5), for tests. */
 hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, double *out, int *members);
+
+/* The rest of the machinery (machinery.c): the UPR, ratifications, the
+ * targets' concessions, joint statements and trade leverage, and the
+ * information reaching the Council. Read from the store once (after the
+ * members and groups: open frees nothing on error, hrr_sim_free does); a
+ * run's workspace drawn from stream 2^41 + r of the seed. */
+typedef struct sim_mach_ws sim_mach_ws_t;
+hrr_err_t hrr_i_sim_mach_open(hrr_sim_t *sim);
+void hrr_i_sim_mach_free(hrr_sim_t *sim);
+sim_mach_ws_t *hrr_i_sim_mach_ws(const hrr_sim_t *sim);
+void hrr_i_sim_mach_ws_free(const hrr_sim_t *sim, sim_mach_ws_t *w);
+void hrr_i_sim_mach_reset(const hrr_sim_t *sim, sim_mach_ws_t *w, unsigned long seed, long r);
+/* Year Y's UPR cycle, ratifications and information on the targets
+ * (TARGETED: each state's last year targeted), into Q. */
+void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const short *targeted, double *q);
+/* Entry E in year Y: the factors on every member's yes (the information,
+ * a concession) and on the members dependent on China's trade. */
+void hrr_i_sim_mach_text(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry_t *e, int y, double *q,
+                         float *f_all, float *f_dep);
+int hrr_i_sim_mach_dep(const hrr_sim_t *sim, int s);
+/* E voted: YES of VOTING, EN the expected no; the target's joint statement. */
+void hrr_i_sim_mach_voted(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry_t *e, int y, double en,
+                          long yes, long voting, double *q);
+void hrr_i_sim_mach_year_end(const hrr_sim_t *sim, sim_mach_ws_t *w, double *q);
+/* The UPR's calibration (0: recommendations per review in the first
+ * cycle, 1: after, 2: their log sd, 3: allies' odds for states not
+ * targeted, 4: targeted, 5: share supported of allies', 6: of others'). */
+double hrr_i_sim_mach_calib(const hrr_sim_t *sim, int what);
 
 #endif
