@@ -7,8 +7,9 @@
  *     that come from allies ("softball" recommendations; allies: the same
  *     regional group, or both in the Like Minded Group) and the share the
  *     state supports; calibrated on the store's upr_recommendations up to
- *     upr_calib_to, targets of country texts recruiting allies with the
- *     odds the records give them;
+ *     upr_calib_to, targets of country texts getting allies'
+ *     recommendations with the odds the records give them (lower than
+ *     the others': the records show no recruiting);
  *   - treaty ratification: a yearly hazard per instrument and regime class
  *     (V-Dem's polyarchy, Freedom House where V-Dem has no score) from the
  *     store's ratifications over the calibration window;
@@ -43,8 +44,11 @@ typedef struct sim_mach {
     int sur_off[UPR_NSESS + 2];
     float *pally;         /* ns x 2: chance a recommendation to the state
                              comes from an ally (not targeted, targeted) */
-    double rate1, rate2;  /* recommendations per review, first cycle and after */
-    double rate_sd;       /* sd of a review's log count around its cycle's mean */
+    double srate[UPR_NSESS + 1]; /* recommendations per review in each
+                             calibration session (0 in the others) */
+    double rate_last;     /* ... in the last calibration year's sessions:
+                             the rate of every session after */
+    double rate_sd;       /* sd of a review's log count around its session's mean */
     double sup_ally, sup_other; /* shares supported */
     double k_ally, k_recruit;   /* odds of an ally's recommendation against
                                    its weight, for states not targeted and
@@ -183,7 +187,7 @@ static hrr_err_t upr_open(hrr_sim_t *sim, sim_mach_t *m, const unsigned long lon
         if (y >= c0 && y <= c1 && u.r[i].rec >= 0) act[u.r[i].rec]++;
     }
     double num[2] = {0, 0}, den[2] = {0, 0}, sup[2][2] = {{0, 0}, {0, 0}};
-    double lsum[2] = {0, 0}, lsq = 0, ln[2] = {0, 0};
+    double lsum[UPR_NSESS + 1] = {0}, ln[UPR_NSESS + 1] = {0}, lsq = 0, nlast = 0, rlast = 0, nrev = 0;
     double tot = 0;
     for (int s = 0; s < ns; s++) tot += act[s];
     for (size_t i = 0; i < u.n;) {
@@ -201,9 +205,9 @@ static hrr_err_t upr_open(hrr_sim_t *sim, sim_mach_t *m, const unsigned long lon
             double A = wa / (tot - act[s]);
             int t = targeted_before(ty, s, y);
             num[t] += a * (1 - A), den[t] += (double)(n - a) * A;
-            int c = k > 12;
-            lsum[c] += log((double)n), ln[c]++;
-            m->rate1 += c ? 0 : (double)n, m->rate2 += c ? (double)n : 0;
+            lsum[k] += log((double)n), ln[k]++, nrev++;
+            m->srate[k] += (double)n;
+            if (y == c1) rlast += (double)n, nlast++;
         }
         i = j;
     }
@@ -216,23 +220,24 @@ static hrr_err_t upr_open(hrr_sim_t *sim, sim_mach_t *m, const unsigned long lon
     }
     m->sup_ally = sup[1][1] > 0 ? sup[1][0] / sup[1][1] : 0;
     m->sup_other = sup[0][1] > 0 ? sup[0][0] / sup[0][1] : 0;
-    m->rate1 = ln[0] > 0 ? m->rate1 / ln[0] : 0;
-    m->rate2 = ln[1] > 0 ? m->rate2 / ln[1] : m->rate1;
+    for (int k = 1; k <= UPR_NSESS; k++) m->srate[k] = ln[k] > 0 ? m->srate[k] / ln[k] : 0;
+    m->rate_last = nlast > 0 ? rlast / nlast : 0;
     m->k_ally = den[0] > 0 ? num[0] / den[0] : 1;
     m->k_recruit = den[1] > 0 ? num[1] / den[1] : m->k_ally;
-    { /* the spread of a review's log count around its cycle's mean */
-        double mu[2] = {ln[0] ? lsum[0] / ln[0] : 0, ln[1] ? lsum[1] / ln[1] : 0};
+    { /* the spread of a review's log count around its session's mean */
         for (size_t i = 0; i < u.n;) {
             size_t j = i;
             int s = u.r[i].sur, k = u.r[i].session, y = upr_year(k);
             while (j < u.n && u.r[j].session == k && u.r[j].sur == s) j++;
             if (y >= c0 && y <= c1) {
-                double d = log((double)(j - i)) - mu[k > 12];
+                double d = log((double)(j - i)) - lsum[k] / ln[k];
                 lsq += d * d;
             }
             i = j;
         }
-        m->rate_sd = ln[0] + ln[1] > 2 ? sqrt(lsq / (ln[0] + ln[1] - 2)) : 0;
+        double nsess = 0;
+        for (int k = 1; k <= UPR_NSESS; k++) nsess += ln[k] > 0;
+        m->rate_sd = nrev > nsess ? sqrt(lsq / (nrev - nsess)) : 0;
     }
     for (int s = 0; s < ns; s++) {
         double wa = 0;
@@ -427,13 +432,12 @@ double hrr_i_sim_mach_calib(const hrr_sim_t *sim, int what)
 {
     const sim_mach_t *m = sim->mach;
     switch (what) {
-    case 0: return m->rate1;
-    case 1: return m->rate2;
-    case 2: return m->rate_sd;
-    case 3: return m->k_ally;
-    case 4: return m->k_recruit;
-    case 5: return m->sup_ally;
-    case 6: return m->sup_other;
+    case 0: return m->rate_last;
+    case 1: return m->rate_sd;
+    case 2: return m->k_ally;
+    case 3: return m->k_recruit;
+    case 4: return m->sup_ally;
+    case 5: return m->sup_other;
     default: return NAN;
     }
 }
@@ -503,7 +507,7 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
     for (int k = k0; p->upr && k <= k1; k++) {
         int kk = k;
         while (kk > UPR_NSESS) kk -= UPR_CYCLE;
-        const double rate = (k <= 12 ? m->rate1 : m->rate2) * p->upr_mult;
+        const double rate = (k <= UPR_NSESS && m->srate[k] > 0 ? m->srate[k] : m->rate_last) * p->upr_mult;
         for (int i = m->sur_off[kk]; i < m->sur_off[kk + 1]; i++) {
             int s = m->sur[i];
             double z = m->rate_sd * hrr_rng_normal(rng) - m->rate_sd * m->rate_sd / 2;

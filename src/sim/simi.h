@@ -114,9 +114,9 @@ int hrr_i_sim_mach_dep(const hrr_sim_t *sim, int s);
 void hrr_i_sim_mach_voted(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry_t *e, int y, double en,
                           long yes, long voting, double *q);
 void hrr_i_sim_mach_year_end(const hrr_sim_t *sim, sim_mach_ws_t *w, double *q);
-/* The UPR's calibration (0: recommendations per review in the first
- * cycle, 1: after, 2: their log sd, 3: allies' odds for states not
- * targeted, 4: targeted, 5: share supported of allies', 6: of others'). */
+/* The UPR's calibration (0: recommendations per review after the
+ * calibration years, 1: their log sd, 2: allies' odds for states not
+ * targeted, 3: targeted, 4: share supported of allies', 5: of others'). */
 double hrr_i_sim_mach_calib(const hrr_sim_t *sim, int what);
 
 #endif
