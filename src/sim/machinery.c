@@ -60,6 +60,8 @@ typedef struct sim_mach {
     short *rat_year;      /* ns x ninstr: year a party ratified, 0 never */
     unsigned char *dep;   /* ns: dependent on China's trade (assumption) */
     int china;            /* China's index, -1 */
+    short *tlast0;        /* ns: the last year before the start a recorded
+                             country resolution targeted the state */
     double info_ref;      /* the expected information under the baseline */
 } sim_mach_t;
 
@@ -104,10 +106,10 @@ static int targeted_before(const unsigned long long *ty, int s, int y)
     return 0;
 }
 
-/* Item IT is a text against state T: sponsored, and not by T. */
+/* Item IT is a text against state T (as against_entry below). */
 static int against(const fc_item_t *it, int t)
 {
-    if (it->nsponsor <= 0) return 0;
+    if (it->nsponsor <= 0 && it->kind != FC_RES) return 0;
     for (int k = 0; k < it->nsponsor; k++)
         if (it->sponsor[k] == t) return 0;
     return 1;
@@ -374,7 +376,8 @@ hrr_err_t hrr_i_sim_mach_open(hrr_sim_t *sim)
     m->pally = hrr_i_calloc(ctx, ns * 2, sizeof *m->pally);
     m->demo = hrr_i_calloc(ctx, ns, 1);
     m->dep = hrr_i_calloc(ctx, ns, 1);
-    if (!m->pally || !m->demo || !m->dep) {
+    m->tlast0 = hrr_i_malloc(ctx, ns * sizeof *m->tlast0);
+    if (!m->pally || !m->demo || !m->dep || !m->tlast0) {
         rc = HRR_ENOMEM;
         goto out;
     }
@@ -382,6 +385,11 @@ hrr_err_t hrr_i_sim_mach_open(hrr_sim_t *sim)
         const fc_item_t *it = &sim->fc->it[j];
         int y = it->date / 10000;
         if (it->kind == FC_RES && it->target >= 0 && y >= 2000 && y < 2064) ty[it->target] |= 1ULL << (y - 2000);
+    }
+    for (size_t s = 0; s < ns; s++) {
+        m->tlast0[s] = -1000;
+        for (int y = 2000; y < sim->y0 && y < 2064; y++)
+            if (ty[s] >> (y - 2000) & 1) m->tlast0[s] = (short)y;
     }
     m->china = hrr_i_fc_state_of_iso3(sim->fc, "CHN");
     /* the store records none of these quantities but those filled below */
@@ -424,6 +432,7 @@ void hrr_i_sim_mach_free(hrr_sim_t *sim)
     hrr_i_free(sim->ctx, m->demo);
     hrr_i_free(sim->ctx, m->rat_year);
     hrr_i_free(sim->ctx, m->dep);
+    hrr_i_free(sim->ctx, m->tlast0);
     hrr_i_free(sim->ctx, m);
     sim->mach = NULL;
 }
@@ -474,6 +483,12 @@ void hrr_i_sim_mach_reset(const hrr_sim_t *sim, sim_mach_ws_t *w, unsigned long 
     memset(w->info, 0, (size_t)sim->ns * sizeof *w->info);
 }
 
+/* The last year S was targeted: in the run, or in the records before it. */
+static int last_targeted(const sim_mach_t *m, const short *targeted, int s)
+{
+    return targeted[s] > m->tlast0[s] ? targeted[s] : m->tlast0[s];
+}
+
 /* A binomial (N, P) draw: inversion when N P is small, else normal. */
 static long binom(hrr_rng_t *rng, long n, double p)
 {
@@ -512,7 +527,7 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
             int s = m->sur[i];
             double z = m->rate_sd * hrr_rng_normal(rng) - m->rate_sd * m->rate_sd / 2;
             long n = lround(rate * exp(z));
-            int t = p->upr_recruit && targeted[s] >= y - 3;
+            int t = p->upr_recruit && last_targeted(m, targeted, s) >= y - 3;
             long a = binom(rng, n, m->pally[(size_t)s * 2 + (size_t)t]);
             nrec += (double)n, nally += (double)a;
             nsup += (double)(binom(rng, a, m->sup_ally) + binom(rng, n - a, m->sup_other));
@@ -534,7 +549,7 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
      * three years before (and China): a visit, a treaty-body review not
      * lost to aligned experts, NGOs not deferred */
     for (int s = 0; s < sim->ns; s++) {
-        if (targeted[s] < y - 3 && s != m->china) {
+        if (last_targeted(m, targeted, s) < y - 3 && s != m->china) {
             w->info[s] = 0;
             continue;
         }
@@ -549,6 +564,15 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
         else info += 1;
         w->info[s] = (float)info;
     }
+}
+
+/* Entry E is a text against its target: a country resolution it does not
+ * sponsor (the store's sponsors are incomplete), or another text with
+ * sponsors, none of them the target (the decisions adopting a UPR
+ * outcome have none). */
+static int against_entry(const sim_entry_t *e)
+{
+    return e->target >= 0 && !e->sp_target && (e->kind == FC_RES || e->nsp > 0);
 }
 
 /* The target's image sensitivity in year Y: China's from the image
@@ -567,7 +591,7 @@ void hrr_i_sim_mach_text(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry
     const hrr_sim_params_t *p = &sim->p;
     double z = 0, zd = 0;
     *f_all = *f_dep = 1;
-    if (e->target < 0 || !e->nsp || e->sp_target) return; /* not a text against its target */
+    if (!against_entry(e)) return;
     if (e->kind == FC_RES) {
         if (p->info_lift > 0) z += p->info_lift * (w->info[e->target] - m->info_ref);
         if (p->concessions && target_image(sim, e->target, y) >= p->concession_cut &&
@@ -587,7 +611,7 @@ void hrr_i_sim_mach_voted(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entr
 {
     const sim_mach_t *m = sim->mach;
     const hrr_sim_params_t *p = &sim->p;
-    if (e->target < 0 || !e->nsp || e->sp_target) return;
+    if (!against_entry(e)) return;
     if (e->target == m->china && voting > 0) w->ey_china += (double)yes / (double)voting, w->n_china++;
     if (e->kind != FC_RES || !p->joint_statements) return;
     /* the less the target minds its image, the likelier it recruits its

@@ -362,9 +362,10 @@ static double run_sum(hrr_sim_t *sim, long runs, int q, double *o)
  * against SQL on the store (UPR recommendations, allies' share, shares
  * supported, ratifications, the yes on the one text against China), its
  * calibration (targets of country texts get fewer of their allies'
- * recommendations than the others, allies' are supported more), the out-of-sample check
- * of the UPR on 2015, and each mechanism switched off moving its
- * quantities the expected way (same seed, common random numbers). */
+ * recommendations than the others, allies' are supported more), the UPR's
+ * recommendations of 2015 (out of sample) within a tenth of the record,
+ * and each mechanism switched off moving its quantities the expected way
+ * (same seed, common random numbers). */
 static void test_machinery(void)
 {
     char path[256];
@@ -405,14 +406,16 @@ static void test_machinery(void)
     long runs = 16;
     double *o = calloc((size_t)runs * 19 * HRR_SIM_NQ, sizeof *o);
     const hrr_sim_params_t keep = sim->p;
-    /* the UPR out of sample: 2015's recommendations inside the interval */
+    /* the UPR out of sample: 2015's recommendations within a tenth */
     {
         hrr_sim_summary_t *sm = NULL;
         CHECK(hrr_sim_run(sim, 0, runs, 1, 0, o, NULL, NULL) == HRR_OK);
         CHECK(hrr_sim_summarise(sim, o, runs, 1, &sm) == HRR_OK);
         if (sm) {
             size_t c = (size_t)(2015 - 2006) * HRR_SIM_NQ + HRR_SIM_UPR_RECS;
-            CHECK(sm->rec[c] >= sm->lo[c] && sm->rec[c] <= sm->hi[c]);
+            fprintf(stderr, "UPR 2015: %.0f recorded, %.0f [%.0f, %.0f] simulated\n", sm->rec[c], sm->med[c], sm->lo[c],
+                    sm->hi[c]);
+            CHECK(fabs(sm->med[c] - sm->rec[c]) < 0.1 * sm->rec[c]);
             /* 2006-2021's ratifications (2022-2024 simulated, not recorded) */
             CHECK(fabs(sm->tmed[HRR_SIM_RATIFY] - sm->trec[HRR_SIM_RATIFY]) < 0.25 * sm->trec[HRR_SIM_RATIFY] + 200);
         }
