@@ -22,10 +22,12 @@
  *     special procedures' visits, treaty-body reviews (less those of
  *     government-aligned experts), NGO accreditation not deferred by the
  *     NGO Committee, which move the members' yes on texts about it.
- * Everything is read from the store once (hrr_i_sim_mach_open); a run
- * draws from its own Philox stream 2^41 + r of the seed, so the votes'
- * stream r is the one it was before this file, and the machinery costs a
- * few hundred draws a year (counts drawn as binomials, not one by one).
+ * Everything is read from the store once (hrr_i_sim_mach_open); run r
+ * draws each mechanism from its own Philox stream (2^41 + 2^36 k + r of
+ * the seed for mechanism k), so the votes' stream r is the one it was
+ * before this file and switching one mechanism off leaves the others'
+ * draws as they were; the machinery costs a few hundred draws a year
+ * (counts drawn as binomials, not one by one).
  */
 #include "simi.h"
 
@@ -65,8 +67,12 @@ typedef struct sim_mach {
     double info_ref;      /* the expected information under the baseline */
 } sim_mach_t;
 
+/* A run's streams, one per mechanism, so that switching one off leaves
+ * the others' draws as they were (common random numbers). */
+enum { R_UPR, R_RATIFY, R_INFO, R_TEXT, R_N };
+
 struct sim_mach_ws {
-    hrr_rng_t rng;
+    hrr_rng_t rng[R_N];
     int at_risk[MAX_INSTR][2];
     float *info;          /* ns: information on the state this year */
     double ey_china, n_china; /* this year's yes share on texts against China */
@@ -471,7 +477,7 @@ void hrr_i_sim_mach_ws_free(const hrr_sim_t *sim, sim_mach_ws_t *w)
 void hrr_i_sim_mach_reset(const hrr_sim_t *sim, sim_mach_ws_t *w, unsigned long seed, long r)
 {
     const sim_mach_t *m = sim->mach;
-    hrr_rng_init(&w->rng, seed, (1ULL << 41) + (uint64_t)r);
+    for (int k = 0; k < R_N; k++) hrr_rng_init(&w->rng[k], seed, (1ULL << 41) + ((uint64_t)k << 36) + (uint64_t)r);
     memset(w->at_risk, 0, sizeof w->at_risk);
     for (int s = 0; s < sim->ns; s++) {
         if (sim->grp[s] < 0) continue;
@@ -513,7 +519,7 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
 {
     const sim_mach_t *m = sim->mach;
     const hrr_sim_params_t *p = &sim->p;
-    hrr_rng_t *rng = &w->rng;
+    hrr_rng_t *rng = &w->rng[R_UPR];
     w->ey_china = w->n_china = 0;
     /* the UPR cycle of year Y */
     double nrec = 0, nally = 0, nsup = 0;
@@ -537,6 +543,7 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
     q[HRR_SIM_UPR_SOFTBALL] = nrec > 0 ? nally / nrec : NAN;
     q[HRR_SIM_UPR_SUPPORTED] = nrec > 0 ? nsup / nrec : NAN;
     /* ratifications */
+    rng = &w->rng[R_RATIFY];
     for (int i = 0; p->ratify && i < m->ninstr; i++) {
         if (y <= m->adopted[i]) continue;
         for (int c = 0; c < 2; c++) {
@@ -548,19 +555,22 @@ void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const sh
     /* the information reaching the Council on the states targeted in the
      * three years before (and China): a visit, a treaty-body review not
      * lost to aligned experts, NGOs not deferred */
+    rng = &w->rng[R_INFO];
     for (int s = 0; s < sim->ns; s++) {
         if (last_targeted(m, targeted, s) < y - 3 && s != m->china) {
             w->info[s] = 0;
             continue;
         }
-        double info = 0;
-        if (p->visits && hrr_rng_uniform(rng) < p->visit_rate) info += 1, q[HRR_SIM_VISITS]++;
-        if (hrr_rng_uniform(rng) < p->report_rate) {
+        /* four draws whatever the switches (common random numbers) */
+        double u[4], info = 0;
+        for (int k = 0; k < 4; k++) u[k] = hrr_rng_uniform(rng);
+        if (p->visits && u[0] < p->visit_rate) info += 1, q[HRR_SIM_VISITS]++;
+        if (u[1] < p->report_rate) {
             q[HRR_SIM_TB_REVIEWS]++;
-            if (p->aligned_experts && hrr_rng_uniform(rng) < p->p_aligned) q[HRR_SIM_TB_ALIGNED]++;
+            if (p->aligned_experts && u[2] < p->p_aligned) q[HRR_SIM_TB_ALIGNED]++;
             else info += 1;
         }
-        if (p->ngo_deferrals && hrr_rng_uniform(rng) < p->p_ngo_defer) q[HRR_SIM_NGO_DEFERRED]++;
+        if (p->ngo_deferrals && u[3] < p->p_ngo_defer) q[HRR_SIM_NGO_DEFERRED]++;
         else info += 1;
         w->info[s] = (float)info;
     }
@@ -595,7 +605,7 @@ void hrr_i_sim_mach_text(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry
     if (e->kind == FC_RES) {
         if (p->info_lift > 0) z += p->info_lift * (w->info[e->target] - m->info_ref);
         if (p->concessions && target_image(sim, e->target, y) >= p->concession_cut &&
-            hrr_rng_uniform(&w->rng) < p->p_concession) {
+            hrr_rng_uniform(&w->rng[R_TEXT]) < p->p_concession) {
             z -= p->concession_effect;
             q[HRR_SIM_CONCESSIONS]++;
         }
@@ -617,7 +627,7 @@ void hrr_i_sim_mach_voted(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entr
     /* the less the target minds its image, the likelier it recruits its
      * allies for a counter-statement; they sign as they would vote no,
      * members and as many others again per joint_reach */
-    if (hrr_rng_uniform(&w->rng) < p->p_joint * (1 - target_image(sim, e->target, y))) {
+    if (hrr_rng_uniform(&w->rng[R_TEXT]) < p->p_joint * (1 - target_image(sim, e->target, y))) {
         q[HRR_SIM_JOINT]++;
         q[HRR_SIM_JOINT_SIGN] += (double)lround(en * (1 + p->joint_reach));
     }

@@ -95,7 +95,8 @@ hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, doub
  * targets' concessions, joint statements and trade leverage, and the
  * information reaching the Council. Read from the store once (after the
  * members and groups: open frees nothing on error, hrr_sim_free does); a
- * run's workspace drawn from stream 2^41 + r of the seed. */
+ * run's workspace drawn from streams 2^41 + 2^36 k + r of the seed (one
+ * per mechanism k). */
 typedef struct sim_mach_ws sim_mach_ws_t;
 hrr_err_t hrr_i_sim_mach_open(hrr_sim_t *sim);
 void hrr_i_sim_mach_free(hrr_sim_t *sim);
