@@ -100,9 +100,12 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
     size_t nsubj = 0, capsubj = 0;
     double *p = NULL, *pb = NULL;
     long *dec = NULL;
-    short *tab = NULL;
-    long tab_n = -1;
-    int tab_scope = -1, tab_year = -1;
+    /* the threshold table of the last vote of each scope (country texts and
+     * thematic ones alternate: one table for both was rebuilt at almost
+     * every item, 5% of a backtest) */
+    short *tabs[2] = {NULL, NULL}, *tab = NULL;
+    long tab_n[2] = {-1, -1};
+    int tab_year[2] = {-1, -1};
     unsigned char *sp = NULL;
     hrr_rules_t *rules = NULL;
     if (!opts) opts = &dflt;
@@ -208,15 +211,19 @@ hrr_err_t hrr_fc_backtest(hrr_fc_t *fc, int from, int to, const hrr_fc_opts_t *o
             if (!n) continue;
             /* the outcome */
             int scope = it->target >= 0 ? HRR_SCOPE_COUNTRY : HRR_SCOPE_THEMATIC;
-            if ((long)n != tab_n || scope != tab_scope || year != tab_year) {
-                hrr_i_free(hrr_store_ctx(fc->st), tab);
-                if (!(tab = hrr_i_malloc(hrr_store_ctx(fc->st), (n + 1) * (n + 1) * sizeof *tab))) goto nomem;
-                if ((rc = hrr_fc_thresholds(rules, (long)n, scope, HRR_MOTION_NONE, year, tab))) {
+            int ts = scope == HRR_SCOPE_COUNTRY;
+            if ((long)n != tab_n[ts] || year != tab_year[ts]) {
+                hrr_i_free(hrr_store_ctx(fc->st), tabs[ts]);
+                tab_n[ts] = -1;
+                if (!(tabs[ts] = hrr_i_malloc(hrr_store_ctx(fc->st), (n + 1) * (n + 1) * sizeof *tab)))
+                    goto nomem;
+                if ((rc = hrr_fc_thresholds(rules, (long)n, scope, HRR_MOTION_NONE, year, tabs[ts]))) {
                     rc = hrr_i_seterr(fc->st, rc, "the rules could not decide a vote of %zu members", n);
                     goto out;
                 }
-                tab_n = (long)n, tab_scope = scope, tab_year = year;
+                tab_n[ts] = (long)n, tab_year[ts] = year;
             }
+            tab = tabs[ts];
             int truth = it->adopted >= 0 ? it->adopted : adopts(tab, (long)n, c_true);
             long ad = hrr_fc_simulate(p, n, tab, NULL, shock, runs, opts->seed + j, NULL, NULL, hrr_store_ctx(fc->st));
             if (ad < 0) goto nomem;
@@ -290,7 +297,8 @@ out:
     hrr_i_free(hrr_store_ctx(fc->st), p);
     hrr_i_free(hrr_store_ctx(fc->st), pb);
     hrr_i_free(hrr_store_ctx(fc->st), dec);
-    hrr_i_free(hrr_store_ctx(fc->st), tab);
+    hrr_i_free(hrr_store_ctx(fc->st), tabs[0]);
+    hrr_i_free(hrr_store_ctx(fc->st), tabs[1]);
     hrr_i_free(hrr_store_ctx(fc->st), sp);
     if (rc) {
         hrr_fc_backtest_free(bt);

@@ -130,5 +130,5 @@ static hrr_err_t import(hrr_imp_t *imp)
 }
 
 const hrr_format_t hrr_fmt_un_regional_groups = {
-    "un-regional-groups", 10, detect, import,
+    "un-regional-groups", 10, detect, import, NULL,
 };

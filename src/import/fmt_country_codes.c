@@ -232,5 +232,5 @@ static hrr_err_t import(hrr_imp_t *imp)
 }
 
 const hrr_format_t hrr_fmt_country_codes = {
-    "country-codes", 11, detect, import,
+    "country-codes", 11, detect, import, NULL,
 };

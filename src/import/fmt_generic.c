@@ -333,7 +333,7 @@ static hrr_err_t import_csv(hrr_imp_t *imp)
 }
 
 /* Never detected: a user's CSV is read only when asked (--format). */
-const hrr_format_t hrr_fmt_generic_csv = {"generic-csv", 90, NULL, import_csv};
+const hrr_format_t hrr_fmt_generic_csv = {"generic-csv", 90, NULL, import_csv, NULL};
 
 /* ------------------------------------------------------------ Stata */
 
@@ -568,4 +568,4 @@ static bool detect_stata(const char *path, const char *head)
     return n > 4 && strcmp(path + n - 4, ".dta") == 0;
 }
 
-const hrr_format_t hrr_fmt_stata = {"stata", 91, detect_stata, import_stata};
+const hrr_format_t hrr_fmt_stata = {"stata", 91, detect_stata, import_stata, NULL};

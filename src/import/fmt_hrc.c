@@ -227,7 +227,7 @@ static bool detect_data(const char *path, const char *head)
     return strncmp(head, "Resolution,Date,Summary", 23) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data};
+const hrr_format_t hrr_fmt_hrc_vote_data = {"hrc-vote-data", 32, detect_data, import_data, NULL};
 
 /* ------------------------------------------------ all-legis-data.csv */
 
@@ -275,7 +275,7 @@ static bool detect_legis(const char *path, const char *head)
     return strncmp(head, "Country,Country Long,party", 26) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis};
+const hrr_format_t hrr_fmt_hrc_legis = {"hrc-legis", 33, detect_legis, import_legis, NULL};
 
 /* ------------------------------------------------------ all-votes.csv */
 
@@ -379,16 +379,66 @@ static bool detect_wide(const char *path, const char *head)
     return strncmp(head, "Country,A/HRC/", 14) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide};
+const hrr_format_t hrr_fmt_hrc_wide = {"hrc-wide", 34, detect_wide, import_wide, NULL};
 
 /* ------------------------------------------------- hrc_votes_long.csv */
 
 enum { L_SYMBOL, L_DATE, L_ISO3, L_VOTE, L_N };
 
+/* A vote (symbol and date) already met in the file: its item and whether
+ * another source holds ballots on it. The file is sorted by country, so
+ * each vote comes back once a state; looked up once, it is remembered (the
+ * file's own ballots do not change the answer: they are of this source). */
+typedef struct seen_vote {
+    char *key;     /* "symbol\x1fdate" (owned); NULL: empty slot */
+    long item;
+    bool others;
+} seen_vote_t;
+
 typedef struct longf {
     int col[L_N];  /* column indexes */
     hrc_q_t q;     /* shared statements */
+    seen_vote_t *seen; /* open addressing, CAP a power of two, at most half full */
+    size_t cap, n;
 } longf_t;
+
+static size_t key_hash(const char *s)
+{
+    size_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+/* The slot of KEY in X's table: its entry, or the empty slot it would take. */
+static seen_vote_t *seen_slot(longf_t *x, const char *key)
+{
+    size_t i = key_hash(key) & (x->cap - 1);
+    while (x->seen[i].key && strcmp(x->seen[i].key, key) != 0) i = (i + 1) & (x->cap - 1);
+    return &x->seen[i];
+}
+
+/* Remember KEY's answer (KEY is copied). */
+static hrr_err_t seen_put(hrr_imp_t *imp, longf_t *x, const char *key, long item, bool others)
+{
+    hrr_ctx_t *ctx = hrr_store_ctx(imp->st);
+    if (2 * (x->n + 1) > x->cap) {
+        size_t cap = x->cap ? 2 * x->cap : 1024;
+        seen_vote_t *old = x->seen, *a = hrr_i_calloc(ctx, cap, sizeof *a);
+        if (!a) return hrr_imp_fail(imp, HRR_ENOMEM, NULL, "out of memory");
+        size_t ocap = x->cap;
+        x->seen = a;
+        x->cap = cap;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].key) *seen_slot(x, old[i].key) = old[i];
+        hrr_i_free(ctx, old);
+    }
+    seen_vote_t *e = seen_slot(x, key);
+    if (!(e->key = hrr_i_strdup(ctx, key))) return hrr_imp_fail(imp, HRR_ENOMEM, NULL, "out of memory");
+    e->item = item;
+    e->others = others;
+    x->n++;
+    return HRR_OK;
+}
 
 static hrr_err_t long_header(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 {
@@ -419,9 +469,18 @@ static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
                             "unknown vote '%s' (expected yes, no, abstain or non_voting)", v);
     if (strncmp(symbol, "A/HRC/", 6) != 0)
         return hrr_imp_fail(imp, HRR_EDATA, "symbol", "'%s' is not a Council symbol", symbol);
-    if ((rc = hrc_item(imp, &x->q, symbol, date, &item, idate))) return rc;
-    if (!item) rc = hrc_new_item(imp, symbol, date, NULL, &item);
-    if (rc || (rc = others_voted(imp, &x->q, item, &others))) return rc;
+    char key[256];
+    bool keyed = (size_t)snprintf(key, sizeof key, "%s\x1f%s", symbol, date) < sizeof key;
+    seen_vote_t *e = keyed && x->cap ? seen_slot(x, key) : NULL;
+    if (e && e->key) {
+        item = e->item;
+        others = e->others;
+    } else {
+        if ((rc = hrc_item(imp, &x->q, symbol, date, &item, idate))) return rc;
+        if (!item) rc = hrc_new_item(imp, symbol, date, NULL, &item);
+        if (rc || (rc = others_voted(imp, &x->q, item, &others))) return rc;
+        if (keyed && (rc = seen_put(imp, x, key, item, others))) return rc;
+    }
     if ((rc = hrc_ballot(imp, "country_iso3", item, symbol, row->f[col[L_ISO3]], date, vote,
                          others)))
         return rc;
@@ -431,9 +490,11 @@ static hrr_err_t long_row(hrr_imp_t *imp, const hrr_csv_row_t *row, void *ud)
 
 static hrr_err_t import_long(hrr_imp_t *imp)
 {
-    longf_t x = {{0}, {0}};
+    longf_t x = {{0}, {0}, NULL, 0, 0};
     hrr_err_t rc = hrr_imp_csv(imp, ',', long_header, long_row, &x);
     hrc_q_finalize(&x.q);
+    for (size_t i = 0; i < x.cap; i++) hrr_i_free(hrr_store_ctx(imp->st), x.seen[i].key);
+    hrr_i_free(hrr_store_ctx(imp->st), x.seen);
     return rc;
 }
 
@@ -443,4 +504,4 @@ static bool detect_long(const char *path, const char *head)
     return strncmp(head, "symbol,date,type,country_iso3,country_name,vote", 47) == 0;
 }
 
-const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long};
+const hrr_format_t hrr_fmt_hrc_long = {"hrc-long", 35, detect_long, import_long, NULL};

@@ -361,6 +361,6 @@ static hrr_err_t import_polity(hrr_imp_t *imp) { return import_with(imp, &k_fmt_
 static hrr_err_t import_vdem(hrr_imp_t *imp) { return import_with(imp, &k_fmt_vdem); }
 static hrr_err_t import_fh(hrr_imp_t *imp) { return import_with(imp, &k_fmt_fh); }
 
-const hrr_format_t hrr_fmt_polity5 = {"polity5", 70, detect_polity, import_polity};
-const hrr_format_t hrr_fmt_vdem = {"vdem", 71, detect_vdem, import_vdem};
-const hrr_format_t hrr_fmt_fh = {"fh", 72, detect_fh, import_fh};
+const hrr_format_t hrr_fmt_polity5 = {"polity5", 70, detect_polity, import_polity, NULL};
+const hrr_format_t hrr_fmt_vdem = {"vdem", 71, detect_vdem, import_vdem, NULL};
+const hrr_format_t hrr_fmt_fh = {"fh", 72, detect_fh, import_fh, NULL};

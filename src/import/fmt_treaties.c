@@ -329,5 +329,5 @@ static hrr_err_t import(hrr_imp_t *imp)
 }
 
 const hrr_format_t hrr_fmt_treaty_status = {
-    "treaty-status", 50, detect, import,
+    "treaty-status", 50, detect, import, NULL,
 };

@@ -761,14 +761,14 @@ static hrr_err_t import_voeten(hrr_imp_t *imp)
 }
 
 const hrr_format_t hrr_fmt_unvotes_roll_calls = {
-    "unvotes-roll-calls", 20, detect_roll_calls, import_roll_calls,
+    "unvotes-roll-calls", 20, detect_roll_calls, import_roll_calls, NULL,
 };
 const hrr_format_t hrr_fmt_unvotes_issues = {
-    "unvotes-issues", 21, detect_issues, import_issues,
+    "unvotes-issues", 21, detect_issues, import_issues, NULL,
 };
 const hrr_format_t hrr_fmt_unvotes_votes = {
-    "unvotes-votes", 22, detect_votes, import_votes,
+    "unvotes-votes", 22, detect_votes, import_votes, "ballots findings",
 };
 const hrr_format_t hrr_fmt_voeten_long = {
-    "voeten-long", 23, detect_voeten, import_voeten,
+    "voeten-long", 23, detect_voeten, import_voeten, NULL,
 };

@@ -610,4 +610,4 @@ out:
     return rc;
 }
 
-const hrr_format_t hrr_fmt_unxml = {"unxml", 24, detect, import};
+const hrr_format_t hrr_fmt_unxml = {"unxml", 24, detect, import, NULL};

@@ -315,5 +315,5 @@ static hrr_err_t import(hrr_imp_t *imp)
 }
 
 const hrr_format_t hrr_fmt_upr_info = {
-    "upr-info", 60, detect, import,
+    "upr-info", 60, detect, import, NULL,
 };

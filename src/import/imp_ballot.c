@@ -75,7 +75,9 @@ hrr_err_t hrr_imp_writer_open(hrr_imp_t *imp, hrr_imp_writer_t *w, bool batch,
             "INSERT INTO ballots(item_id,state_id,vote,source_id) VALUES(?,?,?,?)"
             " ON CONFLICT DO NOTHING", &w->ins)) ||
         (rc = hrr_imp_prepare(imp,
-            "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?", &w->get)))
+            "SELECT vote, source_id FROM ballots WHERE item_id=? AND state_id=?", &w->get)) ||
+        (rc = hrr_imp_prepare(imp,
+            "SELECT 1 FROM ballots WHERE item_id=? AND source_id<>? LIMIT 1", &w->other)))
         return rc;
     if (!batch) return HRR_OK;
     hrr_sbuf_t sql = {0};
@@ -99,7 +101,9 @@ void hrr_imp_writer_close(hrr_imp_writer_t *w)
     if (!w) return;
     sqlite3_finalize(w->ins);
     sqlite3_finalize(w->get);
+    sqlite3_finalize(w->other);
     sqlite3_finalize(w->many);
+    hrr_i_free(NULL, w->others);
     for (int i = 0; i < 3; i++) sqlite3_finalize(w->sp[i]);
     hrr_i_free(NULL, w->q);
     hrr_i_free(NULL, w->seen.vote);
@@ -119,12 +123,41 @@ static hrr_err_t settle_default(hrr_imp_t *imp, const hrr_imp_bal_t *b,
     return hrr_imp_finding(imp, "source-disagreement", b->item_id, detail);
 }
 
-/* Store one ballot now; *PUT and *OLD say what happened. */
-static hrr_err_t put1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *b,
-                      hrr_ballot_put_t *put, int *old)
+/* Does another source hold ballots on ITEM? Asked once an item: a file's
+ * own ballots do not change the answer. */
+static hrr_err_t others_on(hrr_imp_t *imp, hrr_imp_writer_t *w, long item, bool *yes)
 {
-    *put = HRR_BALLOT_NEW;
-    *old = 0;
+    *yes = true;
+    if (item < 0 || item >= (1L << 26)) return HRR_OK;
+    if ((size_t)item >= w->nothers) {
+        size_t n = w->nothers ? w->nothers : 4096;
+        while (n <= (size_t)item) n *= 2;
+        unsigned char *a = hrr_i_realloc(hrr_store_ctx(imp->st), w->others, n);
+        if (!a) return HRR_ENOMEM;
+        memset(a + w->nothers, 0, n - w->nothers);
+        w->others = a;
+        w->nothers = n;
+    }
+    if (!w->others[item]) {
+        sqlite3_bind_int64(w->other, 1, item);
+        sqlite3_bind_int64(w->other, 2, imp->source_id);
+        int src = sqlite3_step(w->other);
+        sqlite3_reset(w->other);
+        if (src != SQLITE_ROW && src != SQLITE_DONE) return hrr_imp_dberr(imp, "reading ballots");
+        w->others[item] = src == SQLITE_ROW ? 2 : 1;
+    }
+    *yes = w->others[item] == 2;
+    return HRR_OK;
+}
+
+/* Store one ballot now; *PUT and *OLD say what happened. On an item
+ * another source voted on, the ballot there is read first (most of such a
+ * file's rows meet one: Voeten's 136,461 of 182,024), and the insert tried
+ * only where there is none; elsewhere the insert is tried first. */
+/* Insert B unless a ballot of its state on its item is there: *ADDED 1 if
+ * it went in. */
+static hrr_err_t insert1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *b, int *added)
+{
     sqlite3_bind_int64(w->ins, 1, b->item_id);
     sqlite3_bind_int64(w->ins, 2, b->state_id);
     sqlite3_bind_int(w->ins, 3, b->vote);
@@ -132,17 +165,36 @@ static hrr_err_t put1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *
     int src = sqlite3_step(w->ins);
     sqlite3_reset(w->ins);
     if (src != SQLITE_DONE) return hrr_imp_dberr(imp, "inserting a ballot");
-    if (sqlite3_changes(imp->db) == 1) {
-        w->added++;
-        return HRR_OK;
+    *added = sqlite3_changes(imp->db) == 1;
+    w->added += *added;
+    return HRR_OK;
+}
+
+static hrr_err_t put1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *b,
+                      hrr_ballot_put_t *put, int *old)
+{
+    hrr_err_t rc;
+    bool others;
+    int src;
+    *put = HRR_BALLOT_NEW;
+    *old = 0;
+    if ((rc = others_on(imp, w, b->item_id, &others))) return rc;
+    if (!others) {
+        if ((rc = insert1(imp, w, b, &src))) return rc;
+        if (src) return HRR_OK;
     }
-    /* a ballot is there already: from this file, or from another source */
+    /* a ballot may be there already: from this file, or another source */
     sqlite3_bind_int64(w->get, 1, b->item_id);
     sqlite3_bind_int64(w->get, 2, b->state_id);
     src = sqlite3_step(w->get);
-    *old = sqlite3_column_int(w->get, 0);
-    long old_src = (long)sqlite3_column_int64(w->get, 1);
+    *old = src == SQLITE_ROW ? sqlite3_column_int(w->get, 0) : 0;
+    long old_src = src == SQLITE_ROW ? (long)sqlite3_column_int64(w->get, 1) : 0;
     sqlite3_reset(w->get);
+    if (src == SQLITE_DONE && others) {
+        /* none there: this is the first */
+        if ((rc = insert1(imp, w, b, &src))) return rc;
+        return src ? HRR_OK : hrr_imp_dberr(imp, "inserting a ballot");
+    }
     if (src != SQLITE_ROW) return hrr_imp_dberr(imp, "reading a ballot");
     if (*old < 1 || *old > 5) *old = 0;
     *put = old_src == imp->source_id ? HRR_BALLOT_REPEAT

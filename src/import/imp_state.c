@@ -46,6 +46,9 @@ struct hrr_imp_states {
     sres_t *a;          /* slots */
     size_t cap, n;      /* slots / used */
     sqlite3_stmt *q;    /* alias rows of one code, with state dates */
+    char (*iso3)[8];    /* iso3 by state id, "" not read yet (the store
+                           seeds the states; no importer changes them) */
+    size_t niso3;       /* its length */
 };
 
 static size_t str_hash(const char *s)
@@ -231,8 +234,27 @@ hrr_err_t hrr_imp_state(hrr_imp_t *imp, const char *field, const char *kind,
 
 hrr_err_t hrr_imp_state_iso3(hrr_imp_t *imp, long id, char out[8])
 {
+    hrr_ctx_t *ctx = hrr_store_ctx(imp->st);
     snprintf(out, 8, "#%ld", id);
-    return hrr_imp_text_by_id(imp, "SELECT iso3 FROM states WHERE id=?", id, out, 8);
+    if (!imp->states && !(imp->states = hrr_i_calloc(ctx, 1, sizeof *imp->states)))
+        return HRR_ENOMEM;
+    hrr_imp_states_t *c = imp->states;
+    /* a ballot's label, asked for every ballot: read once per state */
+    if (id > 0 && id < 65536 && (size_t)id >= c->niso3) {
+        size_t n = (size_t)id * 2 + 64;
+        char (*a)[8] = hrr_i_realloc(ctx, c->iso3, n * sizeof *a);
+        if (!a) return HRR_ENOMEM;
+        memset(a + c->niso3, 0, (n - c->niso3) * sizeof *a);
+        c->iso3 = a;
+        c->niso3 = n;
+    }
+    if (id > 0 && (size_t)id < c->niso3 && c->iso3[id][0]) {
+        memcpy(out, c->iso3[id], 8);
+        return HRR_OK;
+    }
+    hrr_err_t rc = hrr_imp_text_by_id(imp, "SELECT iso3 FROM states WHERE id=?", id, out, 8);
+    if (!rc && out[0] != '#' && id > 0 && (size_t)id < c->niso3) memcpy(c->iso3[id], out, 8);
+    return rc;
 }
 
 void hrr_i_imp_states_free(hrr_imp_states_t *c)
@@ -240,6 +262,7 @@ void hrr_i_imp_states_free(hrr_imp_states_t *c)
     if (!c) return;
     for (size_t i = 0; i < c->cap; i++) hrr_i_free(NULL, c->a[i].key);
     hrr_i_free(NULL, c->a);
+    hrr_i_free(NULL, c->iso3);
     sqlite3_finalize(c->q);
     hrr_i_free(NULL, c);
 }

@@ -28,6 +28,11 @@ typedef struct hrr_format {
     bool (*detect)(const char *path, const char *head);
     /* import the whole file; return HRR_OK or an error set by hrr_imp_fail */
     hrr_err_t (*import)(hrr_imp_t *imp);
+    /* a format that writes rows by the ten thousand: the tables it writes
+     * ("ballots findings"), its files imported with SQLite's per-row
+     * foreign-key check off and those tables checked once before the commit
+     * (import.c, fk_check); NULL: checked row by row */
+    const char *bulk;
 } hrr_format_t;
 
 struct hrr_imp {
@@ -184,6 +189,11 @@ struct hrr_imp_writer {
     hrr_imp_bal_t *q;        /* ballots waiting for the batch insert */
     int nq;                  /* how many */
     hrr_imp_seen_t seen;     /* ballots this file gave */
+    sqlite3_stmt *other;     /* another source's ballot on an item? */
+    unsigned char *others;   /* by items.id: 0 not asked, 1 none, 2 some
+                                (unbatched: where 2, the ballot there is
+                                read before any insert is tried) */
+    size_t nothers;          /* its length */
     hrr_imp_settle_fn settle;/* conflicts (NULL: a finding for DIFFERS) */
     void *ud;                /* its data */
     long added, same, differ;/* ballots stored / another source's, same

@@ -282,6 +282,46 @@ static void test_batch_conflict(void)
     rm_store(sp);
 }
 
+/* un_votes.csv is imported with SQLite's per-row foreign-key check off and
+ * the store checked once before the commit (import.c): the check is back on
+ * after it, and a row naming a parent the store does not have (slipped in
+ * here by a temporary trigger, as no importer writes one) fails the import
+ * and leaves the store as it was. */
+static void test_bulk_foreign_keys(void)
+{
+    char sp[256], path[256];
+    hrr_store_t *st = open_store(tmp_store(sp));
+    CHECK(import_text(st, "un_roll_calls.csv", k_rollcalls) == HRR_OK);
+    char *v = votes_file(0);
+    CHECK(import_text(st, "un_votes.csv", v) == HRR_OK);
+    CHECK_EQ_LONG(sql_long(st, "PRAGMA foreign_keys"), 1);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM ballots"), 250);
+    hrr_store_close(st);
+    rm_store(sp);
+
+    st = open_store(tmp_store(sp));
+    CHECK(import_text(st, "un_roll_calls.csv", k_rollcalls) == HRR_OK);
+    CHECK(sqlite3_exec(hrr_store_sqlite(st),
+        "CREATE TEMP TRIGGER orphan AFTER INSERT ON main.ballots WHEN NEW.item_id ="
+        " (SELECT id FROM items WHERE key='GA:rcid:10') AND NEW.state_id ="
+        " (SELECT id FROM states WHERE iso3='BEL') BEGIN INSERT INTO findings(kind,"
+        " item_id, detail) VALUES('test', 999999, 'an item the store does not have'); END",
+        NULL, NULL, NULL) == SQLITE_OK);
+    long fp = store_fingerprint(st);
+    fixture(path, "un_votes.csv", v);
+    CHECK_EQ_LONG(hrr_import(st, path, NULL, NULL), HRR_EDATA);
+    CHECK_HAS(hrr_store_errmsg(st), path);
+    CHECK_HAS(hrr_store_errmsg(st), "a row of table findings");
+    CHECK_HAS(hrr_store_errmsg(st), "names a row of items that is not in the store");
+    CHECK_EQ_LONG(store_fingerprint(st), fp);
+    CHECK_EQ_LONG(sql_long(st, "SELECT count(*) FROM ballots"), 0);
+    CHECK_EQ_LONG(sql_long(st, "PRAGMA foreign_keys"), 1);
+    hrr_i_free(NULL, v);
+    hrr_store_close(st);
+    rm_store(sp);
+}
+
 /* Every allocation failure in each importer: HRR_ENOMEM, store unchanged. */
 static void test_nomem(void)
 {
@@ -467,6 +507,7 @@ int main(int argc, char **argv)
     hrr_store_close(st);
     rm_store(path);
     RUN(test_batch_conflict);
+    RUN(test_bulk_foreign_keys);
     RUN(test_nomem);
 
     need_data();
