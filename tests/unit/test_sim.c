@@ -98,6 +98,9 @@ static void test_bad_scenarios(void)
         {"[1,2]", "expected an object"},
         {"{\"params\":{\"calib_from\":2015,\"calib_to\":2010}}", "field 'params.calib_to': 2010 is before calib_from 2015"},
         {"{\"params\": {", "not valid JSON"},
+        {"{\"params\":{\"p_aligned\":1.5}}", "field 'params.p_aligned': 1.5 is out of range (expected a number in [0, 1])"},
+        {"{\"params\":{\"upr_calib_to\":2020}}", "field 'params.upr_calib_to': 2020 is out of range (expected an integer in [2008, 2017])"},
+        {"{\"params\":{\"trade\":\"yes\"}}", "field 'params.trade': expected true or false"},
     };
     char path[512];
     hrr_sim_params_t p;
