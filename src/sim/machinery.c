@@ -206,7 +206,7 @@ static hrr_err_t upr_open(hrr_sim_t *sim, sim_mach_t *m, const unsigned long lon
             int r = u.r[j].rec, al = r >= 0 && ally(sim, r, s);
             n++, a += al;
         }
-        if (y >= c0 && y <= c1 && n > 0 && tot > 0) {
+        if (y >= c0 && y <= c1 && n > 0 && tot - act[s] > 0) {
             double wa = 0;
             for (int r = 0; r < ns; r++)
                 if (ally(sim, r, s)) wa += act[r];
