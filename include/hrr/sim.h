@@ -26,6 +26,8 @@ typedef struct hrr_sim_params {
     char name[64];             /* the scenario's name */
     char rules[64];            /* the Council's rule set (hrr rules list) */
     int start_year;            /* first simulated year (January 1) */
+    int start_date;            /* start day YYYYMMDD (0: January 1 of
+                                  start_year; hrr simulate --from DATE) */
     int years;                 /* how many years */
     int calib_from, calib_to;  /* the calibration window (records read) */
     int recorded_agenda;       /* 1: the agenda of years with records is
@@ -58,6 +60,11 @@ typedef struct hrr_sim_params {
     int us_return_2022;        /* stands in October 2021 */
     int us_leave_2025;         /* leaves in 2025 */
     double us_tabling_lift;    /* country texts' rates when it is a member */
+    int special;               /* special sessions convened (institutions.c) */
+    double special_share;      /* share of the members needed to convene */
+    double special_mult;       /* multiplier of their calibrated rate */
+    int suspension;            /* the Assembly may suspend a member */
+    double p_suspension_motion;/* chance of a motion after a special session */
     /* the rest of the machinery (src/sim/machinery.c) */
     int upr;                   /* the UPR's yearly cycle */
     int upr_calib_to;          /* the last year of its calibration */
@@ -93,6 +100,10 @@ void hrr_sim_params_default(hrr_sim_params_t *p);
  * in CTX naming the file, the field and the allowed values or range. */
 hrr_err_t hrr_sim_scenario_load(const char *path, hrr_sim_params_t *p, hrr_ctx_t *ctx);
 
+/* hrr simulate --from: S is a year YYYY (*YEAR set, *DATE 0) or a day
+ * YYYY-MM-DD (both set). 0, or -1 when S is neither. */
+int hrr_sim_parse_from(const char *s, int *year, int *date);
+
 /* The parameter table: count, and for I < count its name, meaning, range
  * (as text), source, and whether the records identify it (1) or it is an
  * assumption (0). Static strings. */
@@ -123,6 +134,8 @@ enum hrr_sim_q {
     HRR_SIM_NOACTION_CARRIED,/* of them carried */
     HRR_SIM_LMG,            /* Like Minded Group cohesion (NaN) */
     HRR_SIM_CONTESTED,      /* contested group slates at the election */
+    HRR_SIM_SPECIAL,        /* special sessions convened */
+    HRR_SIM_SUSPENDED,      /* members suspended by the Assembly */
     HRR_SIM_UPR_RECS,       /* UPR recommendations made */
     HRR_SIM_UPR_SOFTBALL,   /* share of them from allies (NaN) */
     HRR_SIM_UPR_SUPPORTED,  /* share supported by the state (NaN) */

@@ -22,7 +22,7 @@
 static void help(void)
 {
     printf("usage: hrr simulate [SCENARIO.json] [--runs N] [--seed S] [--threads T]\n"
-           "                    [--from YEAR] [--years N] [--out DIR] [--json | --csv]\n"
+           "                    [--from DATE] [--years N] [--out DIR] [--json | --csv]\n"
            "       hrr simulate [SCENARIO.json] --validate [--runs N] [--seed S]\n"
            "       hrr simulate [SCENARIO.json] --sensitivity [--points N] [--runs N]\n"
            "       hrr simulate [SCENARIO.json] --params\n\n"
@@ -33,7 +33,8 @@ static void help(void)
            "value; a scenario other than the baseline also prints its effect against the\n"
            "baseline (the run-by-run difference, same seed). Default scenario: the\n"
            "baseline's values (scenarios/baseline.json); default 200 runs, seed 1.\n"
-           "--from YEAR --years N: start from the store's members on YEAR-01-01.\n"
+           "--from DATE --years N: start from the store's state on DATE (YYYY-MM-DD, or\n"
+           "YYYY for January 1): its members, the votes before it, the sessions after it.\n"
            "--validate: start after the calibration window (2022) with drawn agendas and\n"
            "compare with the records, per year and quantity (out of sample).\n"
            "--sensitivity: one-at-a-time and a Latin hypercube of --points N (default 20)\n"
@@ -45,6 +46,7 @@ static void help(void)
 
 typedef struct sim_opts {
     long threads, years, points;
+    int from, from_date;
     const char *out;
     int validate, sensitivity, params;
 } sim_opts_t;
@@ -61,6 +63,10 @@ static int on_opt(void *ctx, int c, const char *arg)
         break;
     case 'p':
         if (!hrr_args_long(arg, 3, 10000, &so->points)) return hrr_cli_usage("simulate", "--points: expected 3-10000, got '%s'", arg);
+        break;
+    case 'F':
+        if (hrr_sim_parse_from(arg, &so->from, &so->from_date))
+            return hrr_cli_usage("simulate", "--from: expected a day YYYY-MM-DD or a year YYYY, got '%s'", arg);
         break;
     case 'o': so->out = arg; break;
     case 'V': so->validate = 1; break;
@@ -151,9 +157,9 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
         {"threads", required_argument, 0, 'T'}, {"years", required_argument, 0, 'y'},
         {"points", required_argument, 0, 'p'}, {"out", required_argument, 0, 'o'},
         {"validate", no_argument, 0, 'V'}, {"sensitivity", no_argument, 0, 'S'},
-        {"params", no_argument, 0, 'P'}, {0, 0, 0, 0}};
+        {"params", no_argument, 0, 'P'}, {"from", required_argument, 0, 'F'}, {0, 0, 0, 0}};
     sim_opts_t so = {.points = 20};
-    const hrr_args_spec_t spec = {.cmd = "simulate", .shared = ARG_DB | ARG_FROM | ARG_SEED | ARG_RUNS | ARG_FMT,
+    const hrr_args_spec_t spec = {.cmd = "simulate", .shared = ARG_DB | ARG_SEED | ARG_RUNS | ARG_FMT,
                                   .own = opts, .on_opt = on_opt, .ctx = &so, .help = help, .maxpos = 1};
     hrr_args_t a = {.seed = 1, .runs = 200};
     hrr_sim_params_t p, bp;
@@ -165,7 +171,7 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
     if (code >= 0) return code;
     if (so.validate + so.sensitivity + so.params > 1)
         return hrr_cli_usage("simulate", "--validate, --sensitivity and --params exclude each other");
-    if (so.validate && (a.from || so.years))
+    if (so.validate && (so.from || so.years))
         return hrr_cli_usage("simulate", "--validate starts after the calibration window: no --from or --years");
     hrr_ctx_t *ctx = NULL;
     if (hrr_ctx_new(&ctx)) return hrr_cli_fail(HRR_ENOMEM, "out of memory");
@@ -181,18 +187,19 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
     }
     hrr_ctx_free(ctx);
     if (so.params) return hrr_cli_finish(hrr_cli_report(hrr_report_sim_params(stdout, a.fmt, &p)));
-    if (a.from) p.start_year = a.from;
+    if (so.from) p.start_year = so.from, p.start_date = so.from_date;
     if (so.years) p.years = (int)so.years;
-    if (so.validate) p.start_year = p.calib_to + 1, p.years = 3, p.recorded_agenda = 0;
+    if (so.validate) p.start_year = p.calib_to + 1, p.start_date = 0, p.years = 3, p.recorded_agenda = 0;
     if (so.sensitivity) p.recorded_agenda = 0; /* the rates matter on drawn agendas */
-    if (p.start_year < 2006 || p.start_year > 2030)
+    if (!p.start_date && (p.start_year < 2006 || p.start_year > 2030)) /* a day: checked on the store */
         return hrr_cli_usage("simulate", "--from: the Council's years are 2006-2030, got %d", p.start_year);
 #ifdef HRR_HAVE_MPI
     if (getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK")) MPI_Init(&argc, &argv);
 #endif
     if (!(st = hrr_cli_open(cli, false, &code))) goto done;
-    if (hrr_sim_open(st, &p, &sim)) {
-        code = hrr_cli_fail(HRR_EDATA, "%s", hrr_store_errmsg(st));
+    if ((code = hrr_sim_open(st, &p, &sim))) {
+        code = code == HRR_EINVAL && p.start_date ? hrr_cli_usage("simulate", "--from: %s", hrr_store_errmsg(st))
+                                                  : hrr_cli_fail(HRR_EDATA, "%s", hrr_store_errmsg(st));
         goto done;
     }
     if (so.sensitivity && mpi_rank() != 0) goto done; /* one process is enough */
@@ -222,7 +229,7 @@ int hrr_cmd_simulate(hrr_cli_t *cli, int argc, char **argv)
     int compare = !so.validate && strcmp(p.name, "baseline");
     if (!rc && compare) { /* the baseline over the same years, same seed */
         hrr_sim_params_default(&bp);
-        bp.start_year = p.start_year, bp.years = p.years;
+        bp.start_year = p.start_year, bp.start_date = p.start_date, bp.years = p.years;
         bp.calib_from = p.calib_from, bp.calib_to = p.calib_to;
         if (!(bout = calloc(cells, sizeof *bout))) rc = HRR_ENOMEM;
         else if (!(rc = hrr_sim_open(st, &bp, &base))) rc = ensemble(base, a.runs, a.seed, (int)so.threads, bout, &root);

@@ -54,6 +54,9 @@ typedef struct ws {
     unsigned char *bal;    /* ns: this vote's ballots */
     double lmg_sum, lmg_n; /* this year's cohesion */
     double margin;         /* this year's sum of yes - no */
+    unsigned char *spconv; /* nspec: each recorded special session convened */
+    short *susp;           /* ns: the year suspended, 0 */
+    long ty, tn;           /* the last draft's yes and no */
     sim_mach_ws_t *mw;     /* the rest of the machinery's (machinery.c) */
 } ws_t;
 
@@ -61,7 +64,7 @@ static void ws_free(const hrr_sim_t *sim, ws_t *w)
 {
     hrr_ctx_t *ctx = sim->ctx;
     void *a[] = {w->last, w->gmaj, w->bmaj, w->share, w->has, w->held, w->mem, w->endy, w->consec,
-                 w->targeted, w->zb, w->cnt, w->idx, w->p, w->bal};
+                 w->targeted, w->zb, w->cnt, w->idx, w->p, w->bal, w->spconv, w->susp};
     for (size_t k = 0; k < sizeof a / sizeof a[0]; k++) hrr_i_free(ctx, a[k]);
     hrr_i_sim_mach_ws_free(sim, w->mw);
 }
@@ -86,9 +89,11 @@ static int ws_alloc(const hrr_sim_t *sim, ws_t *w)
     w->idx = hrr_i_malloc(ctx, ns * sizeof *w->idx);
     w->p = hrr_i_malloc(ctx, ns * 4 * sizeof *w->p);
     w->bal = hrr_i_malloc(ctx, ns);
+    w->spconv = hrr_i_malloc(ctx, (size_t)sim->nspec + 1);
+    w->susp = hrr_i_malloc(ctx, ns * sizeof *w->susp);
     w->mw = hrr_i_sim_mach_ws(sim);
     return w->mw && w->last && w->gmaj && w->bmaj && w->share && w->has && w->held && w->mem && w->endy && w->consec &&
-           w->targeted && w->zb && w->cnt && w->idx && w->p && w->bal;
+           w->targeted && w->zb && w->cnt && w->idx && w->p && w->bal && w->spconv && w->susp;
 }
 
 static double image_at(const hrr_sim_params_t *p, int y)
@@ -250,13 +255,14 @@ static int carried(const hrr_sim_t *sim, const short *t, long yes, long no, long
     return no + ab < sim->n1 && yes >= t[no * sim->n1 + ab];
 }
 
-/* Entry E comes before the session: tabled or not, moved against, voted. */
-static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, int n, hrr_rng_t *rng, double *q)
+/* Entry E comes before the session: tabled or not, moved against, voted;
+ * 1 when it is adopted (its yes and no in W). */
+static int draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, int n, hrr_rng_t *rng, double *q)
 {
     const int country = e->kind == FC_RES && e->target >= 0;
     double ey, en, ea;
     long sup, t[5];
-    if (e->bslot >= 0 && w->held[e->bslot]) return; /* its text was not tabled */
+    if (e->bslot >= 0 && w->held[e->bslot]) return 0; /* its text was not tabled */
     float f_all, f_dep;
     hrr_i_sim_mach_text(sim, w->mw, e, y, q, &f_all, &f_dep);
     probabilities(sim, w, e, n, f_all, f_dep, &ey, &en, &ea, &sup);
@@ -267,7 +273,7 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
         if (sim->p.anticipation) ok = ok && ey - need >= sim->p.table_margin * 47;
         if (!ok) {
             w->held[e->slot] = 1;
-            return;
+            return 0;
         }
     }
     double zsh = sim->p.shock > 0 ? sim->p.shock * hrr_rng_normal(rng) : 0;
@@ -278,7 +284,7 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
         if (carried(sim, sim->adopt[1][1], t[2], t[1], t[3])) {
             q[HRR_SIM_NOACTION_CARRIED]++;
             w->held[e->slot] = 1;
-            return;
+            return 0;
         }
     }
     q[HRR_SIM_VOTES]++;
@@ -294,6 +300,8 @@ static void draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, in
     }
     hrr_i_sim_mach_voted(sim, w->mw, e, y, en, t[1], t[1] + t[2] + t[3], q);
     remember(sim, w, e->slot, n);
+    w->ty = t[1], w->tn = t[2];
+    return ad;
 }
 
 /* Draw K distinct states of EL (NE of them) by weight PROP into OUT. */
@@ -338,6 +346,7 @@ static void election(const hrr_sim_t *sim, ws_t *w, int y, hrr_rng_t *rng, doubl
             if (w->mem[s] && w->endy[s] > y) continue;          /* still sitting */
             if (w->mem[s] && w->consec[s] >= 2) continue;       /* two consecutive terms */
             if (sim->p.no_candidates_under_res && w->targeted[s] >= y - 2) continue;
+            if (w->susp[s] == y) continue;                      /* suspended this year */
             if (s == sim->usa && !us_engaged(&sim->p, y)) continue;
             el[ne++] = s;
         }
@@ -385,6 +394,51 @@ static void leave(const hrr_sim_t *sim, ws_t *w, int s)
     w->endy[s] = 0;
 }
 
+/* The Assembly suspends member S in year Y (A/RES/60/251 para 8) when two
+ * thirds of its members voting say yes: the seat stays empty for the
+ * rest of the year and is filled at its election. */
+static int suspend(const hrr_sim_t *sim, ws_t *w, int s, int y, hrr_rng_t *rng, double *q)
+{
+    if (s < 0 || !w->mem[s] || !hrr_i_sim_ga_suspends(sim, s, rng)) return 0;
+    w->mem[s] = 0;
+    w->endy[s] = (short)y;
+    w->susp[s] = (short)y;
+    q[HRR_SIM_SUSPENDED]++;
+    return 1;
+}
+
+/* Members expected to support a text E (P(yes) > 0.5) against the
+ * convening share of the N members (A/RES/60/251 para 10). */
+static int convened(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n)
+{
+    double ey, en, ea;
+    long sup;
+    probabilities(sim, w, e, n, 1, 1, &ey, &en, &ea, &sup); /* no machinery factor: the convening count */
+    return (double)sup >= ceil(sim->p.special_share * n - 1e-9);
+}
+
+/* NC crises in session period of year Y beyond the recorded agenda: a
+ * target drawn by weight, a special session when enough members are
+ * expected to support a text on it, its resolution voted like a country
+ * text; adopted by two thirds against a sitting member, a suspension
+ * motion in the Assembly with chance p_suspension_motion. */
+static int crises(const hrr_sim_t *sim, ws_t *w, int nc, int y, int n, hrr_rng_t *rng, double *q)
+{
+    int gone = 0;
+    for (int c = 0; c < nc; c++) {
+        int k = hrr_i_sim_crisis(sim, hrr_rng_uniform(rng));
+        if (k < 0) continue;
+        const sim_entry_t *e = &sim->e[k];
+        if (!convened(sim, w, e, n)) continue;
+        q[HRR_SIM_SPECIAL]++;
+        int ad = draft(sim, w, e, y, n, rng, q);
+        if (ad && sim->p.suspension && w->mem[e->target] && 3 * w->ty >= 2 * (w->ty + w->tn) &&
+            hrr_rng_uniform(rng) < sim->p.p_suspension_motion)
+            gone |= suspend(sim, w, e->target, y, rng, q);
+    }
+    return gone;
+}
+
 static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, double *out, int *trace)
 {
     const size_t ns = (size_t)sim->ns, nsl = sim->nslot;
@@ -400,6 +454,8 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
     memcpy(w->endy, sim->end0, ns * sizeof *w->endy);
     memcpy(w->consec, sim->consec0, ns);
     for (size_t s = 0; s < ns; s++) w->targeted[s] = -1000;
+    memset(w->susp, 0, ns * sizeof *w->susp);
+    int sr = 0; /* the next recorded suspension */
     memset(w->cnt, 0, ns * 3 * sizeof *w->cnt);
     hrr_i_sim_mach_reset(sim, w->mw, seed, r);
     size_t cur = 0;
@@ -443,8 +499,17 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
         double am_rec = (1 - img) / fmax(1e-3, 1 - image_at(&sim->ref, y));
         double am_gen = (1 - img) / fmax(1e-3, 1 - image_at(&sim->ref, p->calib_to));
         while (cur < sim->nrec_e && sim->e[cur].year < y) cur++;
+        int ncr[SIM_SESSIONS] = {0}; /* crises per session period, beyond the records */
+        if (!recorded && p->special)
+            for (int c = hrr_i_sim_poisson(&rng, sim->spec_rate * p->special_mult); c > 0; c--) {
+                int k = (int)(hrr_rng_uniform(&rng) * SIM_SESSIONS);
+                if (yi > 0 || k >= sim->k0) ncr[k < SIM_SESSIONS ? k : SIM_SESSIONS - 1]++;
+            }
         for (int k = 0; k < SIM_SESSIONS; k++) {
             if (p->us_engagement && p->us_leave_2018 && y == 2018 && k == 1) leave(sim, w, sim->usa);
+            if (recorded && cur < sim->nrec_e && sim->e[cur].year == y && sim->e[cur].session == k)
+                for (; sr < sim->nsusp && sim->susp_date[sr] < sim->fc->it[sim->e[cur].item].date; sr++)
+                    if (p->suspension) suspend(sim, w, sim->susp_state[sr], y, &rng, q); /* before the session's votes */
             int n = 0, usm = 0;
             for (size_t s = 0; s < ns; s++)
                 if (w->mem[s]) w->idx[n++] = (int)s;
@@ -454,8 +519,18 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
                     if (sim->grp[w->idx[i]] >= 0) trace[((size_t)yi * SIM_SESSIONS + (size_t)k) * SIM_NGROUP + (size_t)sim->grp[w->idx[i]]]++;
             memset(w->held, 0, nsl);
             if (recorded) {
+                /* the recorded special sessions of the period: convened
+                 * under the scenario's share (those with no text to test
+                 * on, as recorded) */
+                for (int i = 0; i < sim->nspec; i++) {
+                    const sim_special_t *sp = &sim->spec[i];
+                    if (sp->year != y || sp->session != k || !sp->inrun) continue;
+                    w->spconv[i] = p->special && (sp->entry < 0 || convened(sim, w, &sim->e[sp->entry], n));
+                    q[HRR_SIM_SPECIAL] += w->spconv[i];
+                }
                 for (; cur < sim->nrec_e && sim->e[cur].year == y && sim->e[cur].session == k; cur++) {
                     const sim_entry_t *e = &sim->e[cur];
+                    if (e->special && !w->spconv[e->special - 1]) continue; /* not convened */
                     if (e->kind == FC_MOTION) continue; /* motions come from the targets' strategy */
                     if (e->kind == FC_AMEND) {
                         double pa = p->amendments ? fmin(1, p->amend_mult * am_rec) : 0;
@@ -479,7 +554,10 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
                         if (hrr_rng_uniform(&rng) >= rate) continue;
                         draft(sim, w, e, y, n, &rng, q);
                     }
-            } else {
+            } else if (yi > 0 || k >= sim->k0) { /* the sessions after the start */
+                if (crises(sim, w, ncr[k], y, n, &rng, q)) /* a member suspended: the others vote on */
+                    for (int i = n = 0; i < sim->ns; i++)
+                        if (w->mem[i]) w->idx[n++] = i;
                 for (size_t j = sim->nrec_e; j < sim->ne; j++) {
                     const sim_entry_t *e = &sim->e[j];
                     if (e->kind == FC_MOTION) continue;
@@ -493,6 +571,8 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
             }
         }
         if (recorded) while (cur < sim->nrec_e && sim->e[cur].year == y) cur++;
+        for (; sr < sim->nsusp && sim->susp_date[sr] / 10000 <= y; sr++) /* after the year's last vote */
+            if (recorded && p->suspension) suspend(sim, w, sim->susp_state[sr], y, &rng, q);
         election(sim, w, y, &rng, q);
         q[HRR_SIM_SHARE_ADOPTED] = q[HRR_SIM_COUNTRY] > 0 ? q[HRR_SIM_COUNTRY_ADOPTED] / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_MARGIN] = q[HRR_SIM_COUNTRY] > 0 ? w->margin / q[HRR_SIM_COUNTRY] : NAN;

@@ -31,6 +31,9 @@ static const struct param {
     {"start_year", T_INT, OFF(start_year), 2006, 2030, 2006, 0, 0, 1,
      "first simulated year (from January 1; members as recorded that day)",
      "the Council's first session, June 2006 (A/RES/60/251)"},
+    {"start_date", T_INT, OFF(start_date), 0, 20301231, 0, 0, 0, 1,
+     "first simulated day as YYYYMMDD (0: January 1 of start_year; hrr simulate --from YYYY-MM-DD): the members, ideal points and history of that day, the sessions opening after it",
+     "the Council's first day, 19 June 2006 (A/RES/60/251), is the earliest"},
     {"years", T_INT, OFF(years), 1, 50, 19, 0, 0, 1, "years simulated", "2006-2024, the years with Council votes in the store"},
     {"calib_from", T_INT, OFF(calib_from), 2006, 2030, 2006, 0, 0, 1,
      "first year of the calibration window", "the records (HRC votes 2006-)"},
@@ -109,6 +112,21 @@ static const struct param {
     {"us_tabling_lift", T_DBL, OFF(us_tabling_lift), 0, 1, 0, 0, 0.2, 0,
      "country texts' rates are 1 + lift times higher when the United States is a member",
      "assumption: 0 (2018-2021 without it saw 18-21 country votes a year, as many as before)"},
+    {"special", T_BOOL, OFF(special), 0, 1, 1, 0, 0, 1,
+     "special sessions: recorded ones with the recorded agenda, crises at the calibrated rate beyond it; convened when enough members are expected to support a text on the target",
+     "A/RES/60/251 para 10; the store's HRC items of sessions S-1 to S-36"},
+    {"special_share", T_DBL, OFF(special_share), 0, 1, 1.0 / 3, 0, 0, 1,
+     "share of the members who must be expected to support (P(yes) > 0.5 on a text on the target) for a special session to be convened",
+     "A/RES/60/251 para 10 (one third of the membership); rules/hrc.json special_session"},
+    {"special_mult", T_DBL, OFF(special_mult), 0, 5, 1, 0.5, 1.5, 1,
+     "multiplier of the calibrated rate of crises (special sessions requested a year, calibration window) beyond the recorded agenda",
+     "1: the store's special sessions 2006-2021 (33 in 16 years)"},
+    {"suspension", T_BOOL, OFF(suspension), 0, 1, 1, 0, 0, 1,
+     "the Assembly may suspend a member (recorded suspensions with the recorded agenda; beyond it, after a special session's resolution adopted by two thirds against a sitting member)",
+     "A/RES/60/251 para 8; A/RES/65/265 (Libya, 1 March 2011); A/RES/ES-11/3 (Russian Federation, 7 April 2022, 93-24-58)"},
+    {"p_suspension_motion", T_DBL, OFF(p_suspension_motion), 0, 1, 0.5, 0, 1, 0,
+     "chance that a sitting member targeted by a special session's resolution adopted by two thirds of yes and no faces a suspension vote in the Assembly",
+     "assumption: 1 motion (Libya after S-15, A/RES/65/265) of the 2 sitting members a special session targeted 2006-2021 (Libya 2011; Sudan, S-32, 2021); two cases identify little"},
     /* the rest of the machinery (src/sim/machinery.c) */
     {"upr", T_BOOL, OFF(upr), 0, 1, 1, 0, 0, 1,
      "the Universal Periodic Review's yearly cycle: the states under review, their recommendations, the share from allies and the share supported",
@@ -184,14 +202,14 @@ int hrr_sim_param_identified(int i) { return i >= 0 && i < NPARAM ? k_params[i].
 
 const char *hrr_sim_param_range(int i)
 {
-    static char buf[NPARAM][48];
+    static char buf[NPARAM][64];
     if (i < 0 || i >= NPARAM) return NULL;
     const struct param *q = &k_params[i];
     if (q->type == T_BOOL) return "true or false";
     if (q->type == T_STR) return "a rule set name or file";
     if (!buf[i][0]) {
-        if (q->type == T_INT) snprintf(buf[i], sizeof buf[i], "an integer in [%g, %g]", q->lo, q->hi);
-        else snprintf(buf[i], sizeof buf[i], "a number in [%g, %g]", q->lo, q->hi);
+        if (q->type == T_INT) snprintf(buf[i], sizeof buf[i], "an integer in [%.10g, %.10g]", q->lo, q->hi);
+        else snprintf(buf[i], sizeof buf[i], "a number in [%.10g, %.10g]", q->lo, q->hi);
     }
     return buf[i];
 }
@@ -335,6 +353,17 @@ static hrr_err_t load(const char *path, hrr_sim_params_t *p, hrr_ctx_t *ctx, int
     if (name) snprintf(p->name, sizeof p->name, "%s", json_string_value(name));
     else if (!base) snprintf(p->name, sizeof p->name, "%s", "unnamed");
     if (params && (rc = set_params(path, params, p, ctx))) goto out;
+    if (p->start_date) { /* a day: its year is the start year */
+        char day[16];
+        int y, d;
+        snprintf(day, sizeof day, "%04d-%02d-%02d", p->start_date / 10000, p->start_date / 100 % 100, p->start_date % 100);
+        if (hrr_sim_parse_from(day, &y, &d) || d != p->start_date || y < 2006) {
+            rc = hrr_i_ctx_seterr(ctx, HRR_EDATA, "%s: field 'params.start_date': %d is not a day YYYYMMDD from 20060619 (or 0)",
+                                  path, p->start_date);
+            goto out;
+        }
+        p->start_year = y;
+    }
     if (p->calib_to < p->calib_from) {
         rc = hrr_i_ctx_seterr(ctx, HRR_EDATA, "%s: field 'params.calib_to': %d is before calib_from %d", path,
                               p->calib_to, p->calib_from);

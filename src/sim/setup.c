@@ -258,20 +258,35 @@ static hrr_err_t static_rows(hrr_sim_t *sim, int limit0, int limitc)
     return HRR_OK;
 }
 
+/* Item J is a recorded entry of the run: from the start date on, in the
+ * simulated years, not of a session that opened before the start (a
+ * special session after it is). */
+static int recorded_entry(const hrr_sim_t *sim, int j, int limit0)
+{
+    const fc_item_t *it = &sim->fc->it[j];
+    int y = it->date / 10000;
+    if (!sim->p.recorded_agenda || j < limit0 || y >= sim->y0 + sim->ny) return 0;
+    return y > sim->y0 || session_of(it->date) >= sim->k0 || !strncmp(it->session, "S-", 2);
+}
+
 /* The pool: recorded entries of the simulated years (when the scenario
  * keeps the recorded agenda), then one per lineage voted in the last six
- * calibration years, with its rate per session. */
-static hrr_err_t pool(hrr_sim_t *sim, int limit0)
+ * calibration years, with its rate per session, and one per pending
+ * mandate (a country resolution adopted in the year before the start
+ * DATE whose lineage is not voted in those six years: its votes that year
+ * over three sessions). */
+static hrr_err_t pool(hrr_sim_t *sim, int limit0, int date)
 {
     hrr_fc_t *fc = sim->fc;
     int g0 = sim->p.calib_to - 5, g1 = sim->p.calib_to;
-    int *slot = NULL, *cnt = NULL, *lastj = NULL;
+    int *slot = NULL, *cnt = NULL, *lastj = NULL, *pend = NULL;
     hrr_err_t rc = HRR_OK;
     size_t nlin = fc->nlin ? fc->nlin : 1;
     slot = hrr_i_malloc(sim->ctx, nlin * sizeof *slot);
     cnt = hrr_i_calloc(sim->ctx, nlin, sizeof *cnt);
     lastj = hrr_i_malloc(sim->ctx, nlin * sizeof *lastj);
-    if (!slot || !cnt || !lastj) {
+    pend = hrr_i_calloc(sim->ctx, nlin, sizeof *pend);
+    if (!slot || !cnt || !lastj || !pend) {
         rc = HRR_ENOMEM;
         goto out;
     }
@@ -280,11 +295,18 @@ static hrr_err_t pool(hrr_sim_t *sim, int limit0)
     for (size_t j = 0; j < fc->ni; j++) {
         int y = fc->it[j].date / 10000, l = fc->it[j].lineage;
         if (l < 0 || (size_t)l >= nlin) continue;
-        if (sim->p.recorded_agenda && (int)j >= limit0 && y < sim->y0 + sim->ny) ne++;
+        if (recorded_entry(sim, (int)j, limit0)) ne++;
         if (y >= g0 && y <= g1 && fc->it[j].date < fc->model.cutoff) {
             if (!cnt[l]++) ne++;
             lastj[l] = (int)j;
         }
+    }
+    for (int j = hrr_i_fc_limit(fc, date - 10000); j < limit0; j++) {
+        const fc_item_t *it = &fc->it[j];
+        int l = it->lineage;
+        if (l < 0 || (size_t)l >= nlin || cnt[l] || it->kind != FC_RES || it->target < 0 || it->adopted == 0) continue;
+        if (!pend[l]++) ne++;
+        lastj[l] = j;
     }
     sim->e = hrr_i_calloc(sim->ctx, ne ? ne : 1, sizeof *sim->e);
     sim->spf = hrr_i_calloc(sim->ctx, (ne ? ne : 1) * (size_t)sim->ns, 1);
@@ -301,8 +323,7 @@ static hrr_err_t pool(hrr_sim_t *sim, int limit0)
             const fc_item_t *it = &fc->it[j];
             int y = it->date / 10000, l = it->lineage;
             if (l < 0 || (size_t)l >= nlin) continue;
-            int take = pass == 0 ? sim->p.recorded_agenda && (int)j >= limit0 && y < sim->y0 + sim->ny
-                                 : lastj[l] == (int)j;
+            int take = pass == 0 ? recorded_entry(sim, (int)j, limit0) : lastj[l] == (int)j;
             if (!take) continue;
             sim_entry_t *e = &sim->e[sim->ne];
             e->sp_off = sim->ne * (size_t)sim->ns;
@@ -314,7 +335,9 @@ static hrr_err_t pool(hrr_sim_t *sim, int limit0)
             e->slot = SLOT(l);
             e->bslot = it->kind == FC_AMEND ? SLOT(it->blin) : -1;
             e->item = (int)j;
-            e->rate = pass == 0 ? 1.0f : (float)cnt[l] / (float)((g1 - g0 + 1) * SIM_SESSIONS);
+            e->rate = pass == 0 ? 1.0f
+                      : cnt[l]  ? (float)cnt[l] / (float)((g1 - g0 + 1) * SIM_SESSIONS)
+                                : (float)fmin(1, pend[l] / (double)SIM_SESSIONS);
             sponsors(sim, e, it);
         }
     sim->nrec_e = 0;
@@ -348,6 +371,7 @@ out:
     hrr_i_free(sim->ctx, slot);
     hrr_i_free(sim->ctx, cnt);
     hrr_i_free(sim->ctx, lastj);
+    hrr_i_free(sim->ctx, pend);
     return rc;
 }
 
@@ -405,8 +429,15 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
         goto out;
     }
     if ((rc = hrr_fc_open(st, "HRC", &sim->fc))) goto out;
+    if ((rc = hrr_i_sim_inst_check(sim))) goto out;
     hrr_fc_t *fc = sim->fc;
-    if ((rc = hrr_i_fc_train(fc, (p->calib_to + 1) * 10000 + 101))) goto out;
+    int date = p->start_date ? p->start_date : sim->y0 * 10000 + 101;
+    if (date < 20060619) date = 20060619; /* the Council's first day */
+    sim->k0 = hrr_i_sim_first_session(p->start_date);
+    /* the model learns from the votes before the calibration window's end,
+     * or before the start when that is later (a forecast from a day) */
+    int cutoff = (p->calib_to + 1) * 10000 + 101;
+    if ((rc = hrr_i_fc_train(fc, date > cutoff ? date : cutoff))) goto out;
     sim->ns = (int)fc->ns;
     size_t ns = fc->ns;
     sim->last_rec_year = fc->ni ? fc->it[fc->ni - 1].date / 10000 : 0;
@@ -431,8 +462,6 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
         rc = HRR_ENOMEM;
         goto out;
     }
-    int date = sim->y0 * 10000 + 101;
-    if (date < 20060619) date = 20060619; /* the Council's first day */
     int limit0 = hrr_i_fc_limit(fc, date);
     for (size_t s = 0; s < ns; s++) {
         sim->grp[s] = (signed char)fc->group[s];
@@ -500,9 +529,11 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
             break;
         }
     }
-    if ((rc = pool(sim, limit0))) goto out;
+    if ((rc = pool(sim, limit0, date))) goto out;
+    if ((rc = hrr_i_sim_inst_open(sim, date))) goto out;
     if ((rc = static_rows(sim, limit0, hrr_i_fc_limit(fc, fc->model.cutoff)))) goto out;
     if ((rc = recorded(sim))) goto out;
+    hrr_i_sim_inst_recorded(sim);
     if ((rc = hrr_i_sim_mach_open(sim))) goto out;
 out:
     hrr_i_free(ctx, f);
@@ -519,6 +550,7 @@ void hrr_sim_free(hrr_sim_t *sim)
 {
     if (!sim) return;
     hrr_ctx_t *ctx = sim->ctx;
+    hrr_i_sim_inst_free(sim);
     hrr_i_sim_mach_free(sim);
     hrr_fc_close(sim->fc);
     hrr_rules_free(sim->rules);

@@ -6,6 +6,7 @@
 #ifndef HRR_SIMI_H
 #define HRR_SIMI_H
 
+#include "core/rng.h"
 #include "forecast/fc.h"
 #include "hrr.h"
 
@@ -27,8 +28,19 @@ typedef struct sim_entry {
     int sp_target;      /* the target sponsors it */
     int nsp;            /* sponsors */
     int item;           /* the item it was made from (fc's index) */
+    int special;        /* its recorded special session's index + 1, 0 */
     size_t sp_off;      /* its rows: ns at off (flags), 3 ns at 3 off (zs) */
 } sim_entry_t;
+
+/* A recorded special session of the simulated years (institutions.c). */
+typedef struct sim_special {
+    char name[8];       /* S-n */
+    int year, date;     /* its (first) date */
+    int session;        /* the period it falls in, 0..2 */
+    int target;         /* state index of its country resolution, -1 */
+    int entry;          /* the text its convening is tested on, -1: none */
+    int inrun;          /* on or after the start date */
+} sim_special_t;
 
 struct hrr_sim {
     hrr_store_t *st;    /* the store */
@@ -76,6 +88,21 @@ struct hrr_sim {
     long table_need;    /* supporters needed to table a country text */
     double lmg_ref;     /* the group's share of the members at the start */
     double *rec;        /* ny x NQ recorded */
+    /* institutions.c */
+    int k0;             /* the first year's first session (start date) */
+    int nspec;          /* recorded special sessions of the years run */
+    sim_special_t *spec;
+    double spec_rate;   /* special sessions a year, calibration window */
+    int ntgt;           /* crisis targets */
+    int *tgt_e;         /* each one's text (entry) */
+    double *tgt_cum;    /* cumulative weights */
+    int nsusp;          /* recorded suspensions in the years run */
+    int susp_date[4], susp_state[4];
+    int ga_ok;          /* the Assembly's suspension model is fitted */
+    int nga;            /* its states */
+    float *ga_x;        /* their GA ideal points */
+    int *ga_of;         /* ns: a Council state's GA index, -1 */
+    double ga_b, ga_c1, ga_c2, ga_absent; /* ordered logit, absences */
     struct sim_mach *mach; /* the rest of the machinery (machinery.c) */
 };
 
@@ -91,6 +118,19 @@ double hrr_i_sim_lmg_vote(const hrr_sim_t *sim, const unsigned char *v);
  * group's members in each session into MEMBERS (years x 3 x 5), for tests. */
 hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, double *out, int *members);
 
+/* institutions.c: the start date's first session (0..3); setup after the
+ * pool (special sessions, crisis targets, the Assembly's model); the start
+ * date's checks; the recorded special sessions and suspensions; a
+ * Poisson draw; a crisis's text (entry, -1) for uniform U; whether the
+ * Assembly suspends TARGET (two thirds of yes and no). */
+int hrr_i_sim_first_session(int start_date);
+hrr_err_t hrr_i_sim_inst_open(hrr_sim_t *sim, int date);
+hrr_err_t hrr_i_sim_inst_check(hrr_sim_t *sim);
+void hrr_i_sim_inst_recorded(hrr_sim_t *sim);
+void hrr_i_sim_inst_free(hrr_sim_t *sim);
+int hrr_i_sim_poisson(hrr_rng_t *rng, double lambda);
+int hrr_i_sim_crisis(const hrr_sim_t *sim, double u);
+int hrr_i_sim_ga_suspends(const hrr_sim_t *sim, int target, hrr_rng_t *rng);
 /* The rest of the machinery (machinery.c): the UPR, ratifications, the
  * targets' concessions, joint statements and trade leverage, and the
  * information reaching the Council. Read from the store once (after the

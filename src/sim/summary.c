@@ -30,6 +30,8 @@ static const struct {
     [HRR_SIM_NOACTION_CARRIED] = {"no_action_carried", "no-action motions carried"},
     [HRR_SIM_LMG] = {"lmg_cohesion", "Like Minded Group cohesion (share casting the group's most common ballot)"},
     [HRR_SIM_CONTESTED] = {"contested", "contested regional slates at the year's election"},
+    [HRR_SIM_SPECIAL] = {"special_sessions", "special sessions convened (A/RES/60/251 para 10)"},
+    [HRR_SIM_SUSPENDED] = {"suspended", "members suspended by the General Assembly (A/RES/60/251 para 8)"},
     [HRR_SIM_UPR_RECS] = {"upr_recs", "UPR recommendations made to the states under review"},
     [HRR_SIM_UPR_SOFTBALL] = {"upr_softball_share", "share of the UPR recommendations from the state's allies (its regional group, or both in the LMG)"},
     [HRR_SIM_UPR_SUPPORTED] = {"upr_supported_share", "share of the UPR recommendations the state supported"},

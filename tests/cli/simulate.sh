@@ -16,6 +16,7 @@ one=$out
 has_out "scenario,year,quantity,median,lo90,hi90,recorded"
 has_out "baseline,2021,country_voted,"
 nq=$(echo "$out" | awk -F, 'NR > 1 {print $3}' | sort -u | wc -l) # the quantities (hrr_sim_q_name)
+nchecks=$((nchecks + 1)); [ "$nq" -ge 26 ] || fail "$nq quantities, expected 26 or more"
 nlines $((1 + 6 * nq + nq))
 has_out "baseline,2016,upr_recs,"
 has_out "baseline,,ratifications,"
@@ -56,6 +57,22 @@ run simulate "$SRC/scenarios/china-2007-rules.json" --runs 10 --csv
 want_rc 0
 has_out "scenario,year,quantity,median,lo90,hi90,recorded,effect_median,effect_lo90,effect_hi90"
 has_out "china-2007-rules,2021,country_adopted,"
+
+# --from a day: the sessions after it; a malformed day, one before the
+# Council's first day, one over a year past the store's last record: exit 2
+run simulate --from 2023-07-01 --years 1 --runs 4 --csv
+want_rc 0
+has_out "baseline,2023,special_sessions,"
+has_out "baseline,2023,suspended,"
+run simulate --from 2023-7-1
+want_rc 2
+has_err "--from: expected a day YYYY-MM-DD or a year YYYY, got '2023-7-1'"
+run simulate --from 2006-06-18 --years 1
+want_rc 2
+has_err "--from: start date 2006-06-18 is before the Council's first day: the earliest is 2006-06-19"
+run simulate --from 2026-01-01 --years 1
+want_rc 2
+has_err "--from: start date 2026-01-01 is more than a year after the store's last Council record"
 
 run simulate --params
 want_rc 0
