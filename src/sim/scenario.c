@@ -178,7 +178,7 @@ static const struct param {
      "China's rate, assumed for every target: 4 visits 2006-2021 in the store's engagement table (A/HRC/19/59/Add.1, A/HRC/26/39/Add.2, A/HRC/35/26/Add.2, A/HRC/45/14/Add.1)"},
     {"report_rate", T_DBL, OFF(report_rate), 0, 1, 0.5, 0.2, 0.8, 0,
      "a targeted state's yearly chance of a treaty-body review (it reports to one of its treaties)",
-     "assumption (China's record: 10 reviews 2006-2021 in the store's engagement table, under 0.7 a year); not identified"},
+     "assumption (China's record: 9 reviews 2006-2021 in the store's engagement table, under 0.6 a year); not identified"},
     {"aligned_experts", T_BOOL, OFF(aligned_experts), 0, 1, 1, 0, 0, 0,
      "government-aligned experts on a treaty body void a review's information", "the seed interview (treaty-body experts on the Chinese foreign ministry's payroll, softball questions to allies); the store has no experts' records"},
     {"p_aligned", T_DBL, OFF(p_aligned), 0, 1, 0.2, 0, 0.5, 0,

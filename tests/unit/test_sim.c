@@ -410,6 +410,15 @@ static void test_machinery(void)
     CHECK(isnan(hrr_sim_recorded(sim, 2022, HRR_SIM_RATIFY))); /* the snapshot of mid-2022 */
     CHECK(fabs(hrr_sim_recorded(sim, 2022, HRR_SIM_CHINA_YES) - 17.0 / 47) < 1e-9); /* A/HRC/51/L.6: 17-19-11 */
     CHECK(isnan(hrr_sim_recorded(sim, 2010, HRR_SIM_VISITS)));
+    /* the sources of visit_rate and report_rate: China's 4 special
+     * procedures' visits and 9 treaty-body reviews of 2006-2021 */
+#define CHN_ENG(K)                                                                                                \
+    "SELECT count(*) FROM engagement e JOIN states s ON s.id=e.state_id WHERE s.iso3='CHN' AND e.kind='" K "'" \
+    " AND substr(e.date,1,4) BETWEEN '2006' AND '2021'"
+    CHECK_EQ_LONG(sql_long(st, CHN_ENG("sp-visit")), 4);
+    CHECK(fabs(p.visit_rate - 4.0 / 16) < 1e-12);
+    CHECK_EQ_LONG(sql_long(st, CHN_ENG("tb-review")), 9);
+#undef CHN_ENG
     long runs = 16;
     double *o = calloc((size_t)runs * 19 * HRR_SIM_NQ, sizeof *o);
     const hrr_sim_params_t keep = sim->p;
