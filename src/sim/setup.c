@@ -535,6 +535,7 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
     if ((rc = static_rows(sim, limit0, hrr_i_fc_limit(fc, fc->model.cutoff)))) goto out;
     if ((rc = recorded(sim))) goto out;
     hrr_i_sim_inst_recorded(sim);
+    if ((rc = hrr_i_sim_mach_open(sim))) goto out;
 out:
     hrr_i_free(ctx, f);
     if (rc) {
@@ -551,6 +552,7 @@ void hrr_sim_free(hrr_sim_t *sim)
     if (!sim) return;
     hrr_ctx_t *ctx = sim->ctx;
     hrr_i_sim_inst_free(sim);
+    hrr_i_sim_mach_free(sim);
     hrr_fc_close(sim->fc);
     hrr_rules_free(sim->rules);
     void *a[] = {sim->z0, sim->xy, sim->hasx, sim->yes0, sim->abs0, sim->grp, sim->bloc, sim->lmg, sim->prop,
