@@ -71,6 +71,31 @@ typedef struct hrr_sim_params {
     double special_mult;       /* multiplier of their calibrated rate */
     int suspension;            /* the Assembly may suspend a member */
     double p_suspension_motion;/* chance of a motion after a special session */
+    /* the rest of the machinery (src/sim/machinery.c) */
+    int upr;                   /* the UPR's yearly cycle */
+    int upr_calib_to;          /* the last year of its calibration */
+    int upr_recruit;           /* targets recruit allies' recommendations */
+    double upr_mult;           /* multiplier of recommendations per review */
+    int ratify;                /* treaty ratifications */
+    double ratify_mult;        /* multiplier of the hazards */
+    int concessions;           /* image-sensitive targets concede */
+    double image_target;       /* image sensitivity of targets but China */
+    double concession_cut;     /* sensitivity from which a target concedes */
+    double p_concession;       /* chance of a concession on a text */
+    double concession_effect;  /* yes log odds it costs the text */
+    int joint_statements;      /* targets recruit counter-statements */
+    double p_joint;            /* chance (times 1 - image) */
+    double joint_reach;        /* non-members per member signatory */
+    int trade;                 /* dependence on China's trade */
+    double trade_pull;         /* yes log odds lost on texts against China */
+    int visits;                /* special procedures' visits */
+    double visit_rate;         /* a targeted state's yearly chance */
+    double report_rate;        /* its yearly chance of a treaty review */
+    int aligned_experts;       /* government-aligned treaty-body experts */
+    double p_aligned;          /* a review lost to them */
+    int ngo_deferrals;         /* the NGO Committee defers */
+    double p_ngo_defer;        /* a targeted state's NGOs deferred */
+    double info_lift;          /* yes log odds per unit of information */
 } hrr_sim_params_t;
 
 /* The baseline's values (those of scenarios/baseline.json). */
@@ -117,6 +142,18 @@ enum hrr_sim_q {
     HRR_SIM_CONTESTED,      /* contested group slates at the election */
     HRR_SIM_SPECIAL,        /* special sessions convened */
     HRR_SIM_SUSPENDED,      /* members suspended by the Assembly */
+    HRR_SIM_UPR_RECS,       /* UPR recommendations made */
+    HRR_SIM_UPR_SOFTBALL,   /* share of them from allies (NaN) */
+    HRR_SIM_UPR_SUPPORTED,  /* share supported by the state (NaN) */
+    HRR_SIM_RATIFY,         /* treaty ratifications */
+    HRR_SIM_CONCESSIONS,    /* targets' concessions */
+    HRR_SIM_JOINT,          /* targets' joint counter-statements */
+    HRR_SIM_JOINT_SIGN,     /* their signatories */
+    HRR_SIM_CHINA_YES,      /* yes share on texts against China (NaN) */
+    HRR_SIM_VISITS,         /* special procedures' visits to targets */
+    HRR_SIM_TB_REVIEWS,     /* treaty-body reviews of targets */
+    HRR_SIM_TB_ALIGNED,     /* of them lost to aligned experts */
+    HRR_SIM_NGO_DEFERRED,   /* targets whose NGOs were deferred */
     HRR_SIM_NQ
 };
 const char *hrr_sim_q_name(int q);   /* short, stable (static) */

@@ -13,7 +13,10 @@
 
 static int digits(int q)
 {
-    return q == HRR_SIM_SHARE_ADOPTED || q == HRR_SIM_LMG ? 3 : 1;
+    return q == HRR_SIM_SHARE_ADOPTED || q == HRR_SIM_LMG || q == HRR_SIM_UPR_SOFTBALL || q == HRR_SIM_UPR_SUPPORTED ||
+                   q == HRR_SIM_CHINA_YES
+               ? 3
+               : 1;
 }
 
 hrr_err_t hrr_report_sim(FILE *f, hrr_out_fmt_t fmt, const hrr_sim_summary_t *s)

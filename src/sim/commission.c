@@ -104,6 +104,7 @@ static hrr_err_t chr_state(hrr_sim_t *c)
         /* the Council's institutions, not the Commission's (its special
          * sessions' votes are in its agenda) */
         r[HRR_SIM_SPECIAL] = r[HRR_SIM_SUSPENDED] = NAN;
+        for (int q = HRR_SIM_UPR_RECS; q <= HRR_SIM_NGO_DEFERRED; q++) r[q] = NAN; /* machinery.c's: off */
     }
     return HRR_OK;
 }
@@ -134,6 +135,12 @@ hrr_err_t hrr_i_sim_open_commission(hrr_store_t *st, const hrr_sim_params_t *p, 
     pc.us_engagement = 0; /* its periods are the Council's */
     pc.special = 0, pc.suspension = 0; /* the Council's (A/RES/60/251 paras 8, 10): the
                                         * Commission's special sessions are in its agenda */
+    /* the rest of the machinery (machinery.c) is the Council era's: the UPR
+     * from 2008 (A/RES/60/251 para 5(e)), the other mechanisms' values
+     * chosen for the Council; the Commission era models the votes */
+    pc.upr = pc.ratify = pc.concessions = pc.joint_statements = pc.trade = 0;
+    pc.visits = pc.aligned_experts = pc.ngo_deferrals = 0;
+    pc.report_rate = 0, pc.info_lift = 0; /* no information term on the votes */
     pc.logit_scale = p->chr_logit_scale, pc.lmg_pull = p->chr_lmg_pull;
     hrr_sim_t *c = NULL, *sim = NULL;
     if ((rc = hrr_i_sim_open_era(st, &pc, &k_chr, &c))) return rc;

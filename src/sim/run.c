@@ -62,14 +62,17 @@ typedef struct ws {
     unsigned char *spconv; /* nspec: each recorded special session convened */
     short *susp;           /* ns: the year suspended, 0 */
     long ty, tn;           /* the last draft's yes and no */
+    sim_mach_ws_t *mw;     /* the rest of the machinery's (machinery.c) */
 } ws_t;
 
-static void ws_free(hrr_ctx_t *ctx, ws_t *w)
+static void ws_free(const hrr_sim_t *sim, ws_t *w)
 {
+    hrr_ctx_t *ctx = sim->ctx;
     void *a[] = {w->last, w->gmaj, w->bmaj, w->share, w->has, w->held, w->mem, w->endy, w->consec,
                  w->targeted, w->zb, w->cnt, w->idx, w->p, w->bal, w->spconv, w->susp};
     for (size_t k = 0; k < sizeof a / sizeof a[0]; k++) hrr_i_free(ctx, a[k]);
-    if (w->chr) ws_free(ctx, w->chr);
+    hrr_i_sim_mach_ws_free(sim, w->mw);
+    if (w->chr) ws_free(sim->chr, w->chr);
     hrr_i_free(ctx, w->chr);
 }
 
@@ -95,9 +98,10 @@ static int ws_alloc(const hrr_sim_t *sim, ws_t *w)
     w->bal = hrr_i_malloc(ctx, ns);
     w->spconv = hrr_i_malloc(ctx, (size_t)sim->nspec + 1);
     w->susp = hrr_i_malloc(ctx, ns * sizeof *w->susp);
+    w->mw = hrr_i_sim_mach_ws(sim);
     if (sim->chr && (w->chr = hrr_i_malloc(ctx, sizeof *w->chr)) && !ws_alloc(sim->chr, w->chr)) return 0;
     if (sim->chr && !w->chr) return 0;
-    return w->last && w->gmaj && w->bmaj && w->share && w->has && w->held && w->mem && w->endy && w->consec &&
+    return w->mw && w->last && w->gmaj && w->bmaj && w->share && w->has && w->held && w->mem && w->endy && w->consec &&
            w->targeted && w->zb && w->cnt && w->idx && w->p && w->bal && w->spconv && w->susp;
 }
 
@@ -119,8 +123,8 @@ static int us_engaged(const hrr_sim_params_t *p, int y)
 
 /* Every member's probabilities on entry E, with the
  * group's pull and the target's lobbying; the no-shock expectations. */
-static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n, double *ey, double *en,
-                          double *ea, long *supporters)
+static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n, float f_all, float f_dep,
+                          double *ey, double *en, double *ea, long *supporters)
 {
     const size_t ns = (size_t)sim->ns;
     const int a = e->kind == FC_AMEND;
@@ -178,6 +182,7 @@ static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, i
     }
     const int lobby = country && sim->p.lobbying && sim->p.lobby_strength > 0;
     const float ep = (float)exp(pull), el = (float)exp(sim->p.lobby_strength);
+    const int mach = f_all != 1 || f_dep != 1; /* machinery.c's factors on yes */
     double sy = 0, sn = 0, sa = 0;
     long sup = 0;
     for (int i = 0; i < n; i++) {
@@ -186,6 +191,7 @@ static void probabilities(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, i
         int ch = 0;
         if (lm && sim->lmg[s]) pp[lm - 1] *= ep, ch = 1;
         if (lobby && s != e->target && pp[0] > 0.25f && pp[0] < 0.75f) pp[2] *= el, ch = 1;
+        if (mach && s != e->target) pp[0] *= hrr_i_sim_mach_dep(sim, s) ? f_dep : f_all, ch = 1;
         if (ch) {
             float t = pp[0] + pp[1] + pp[2] + pp[3];
             for (int c = 0; c < 4; c++) pp[c] /= t;
@@ -266,7 +272,9 @@ static int draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, int
     double ey, en, ea;
     long sup, t[5];
     if (e->bslot >= 0 && w->held[e->bslot]) return 0; /* its text was not tabled */
-    probabilities(sim, w, e, n, &ey, &en, &ea, &sup);
+    float f_all, f_dep;
+    hrr_i_sim_mach_text(sim, w->mw, e, y, q, &f_all, &f_dep);
+    probabilities(sim, w, e, n, f_all, f_dep, &ey, &en, &ea, &sup);
     if (country) {
         long no = lround(en), ab = lround(ea);
         double need = no + ab < sim->n1 ? sim->adopt[1][0][no * sim->n1 + ab] : sim->n1;
@@ -300,6 +308,7 @@ static int draft(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int y, int
     } else if (e->kind == FC_AMEND) {
         q[HRR_SIM_AMEND]++, q[HRR_SIM_AMEND_ADOPTED] += ad;
     }
+    hrr_i_sim_mach_voted(sim, w->mw, e, y, en, t[1], t[1] + t[2] + t[3], q);
     remember(sim, w, e->slot, n);
     w->ty = t[1], w->tn = t[2];
     return ad;
@@ -317,7 +326,7 @@ static void recorded_motion(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e,
 {
     double ey, en, ea;
     long sup, t[5];
-    probabilities(sim, w, e, n, &ey, &en, &ea, &sup);
+    probabilities(sim, w, e, n, 1, 1, &ey, &en, &ea, &sup); /* no machinery: the Council's (commission.c) */
     double zsh = sim->p.shock > 0 ? sim->p.shock * hrr_rng_normal(rng) : 0;
     ballots(sim, w, n, zsh, rng, t);
     if (sim->p.no_action) {
@@ -445,8 +454,8 @@ static int convened(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n)
 {
     double ey, en, ea;
     long sup;
-    probabilities(sim, w, e, n, &ey, &en, &ea, &sup);
-    return (double)sup >= ceil(sim->p.special_share * n - 1e-9);
+    probabilities(sim, w, e, n, 1, 1, &ey, &en, &ea, &sup); /* no machinery factor: the convening count */
+    return sup >= hrr_i_sim_convening_need(sim, n);
 }
 
 /* NC crises in session period of year Y beyond the recorded agenda: a
@@ -488,6 +497,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
     memset(w->susp, 0, ns * sizeof *w->susp);
     int sr = 0; /* the next recorded suspension */
     memset(w->cnt, 0, ns * 3 * sizeof *w->cnt);
+    hrr_i_sim_mach_reset(sim, w->mw, seed, r);
     size_t cur = 0;
     { /* seats the store does not fill on the start date (its memberships
        * end with the last recorded votes: 29 of 47 on 2025-01-01): the
@@ -511,6 +521,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
         double *q = out + (size_t)yi * HRR_SIM_NQ;
         for (int k = 0; k < HRR_SIM_NQ; k++) q[k] = 0;
         w->lmg_sum = w->lmg_n = w->margin = 0;
+        hrr_i_sim_mach_year(sim, w->mw, y, w->targeted, q);
         /* this year's base logits: last year's shares, the ideal point */
         for (size_t s = 0; s < ns; s++) {
             int *cn = w->cnt + s * 3;
@@ -616,6 +627,7 @@ static void one_run(const hrr_sim_t *sim, ws_t *w, unsigned long seed, long r, d
         q[HRR_SIM_SHARE_ADOPTED] = q[HRR_SIM_COUNTRY] > 0 ? q[HRR_SIM_COUNTRY_ADOPTED] / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_MARGIN] = q[HRR_SIM_COUNTRY] > 0 ? w->margin / q[HRR_SIM_COUNTRY] : NAN;
         q[HRR_SIM_LMG] = w->lmg_n > 0 ? w->lmg_sum / w->lmg_n : NAN;
+        hrr_i_sim_mach_year_end(sim, w->mw, q);
     }
 }
 
@@ -640,7 +652,7 @@ hrr_err_t hrr_sim_run(hrr_sim_t *sim, long r0, long r1, unsigned long seed, int 
             d = ++done;
             if (progress && omp_get_thread_num() == 0) progress(ud, d, total);
         }
-        ws_free(sim->ctx, &w);
+        ws_free(sim, &w);
     }
     if (failed) return hrr_i_seterr(sim->st, HRR_ENOMEM, "out of memory");
     if (progress) progress(ud, total, total);
@@ -654,6 +666,6 @@ hrr_err_t hrr_i_sim_trace(const hrr_sim_t *sim, unsigned long seed, long r, doub
     memset(members, 0, (size_t)sim->ny * SIM_SESSIONS * SIM_NGROUP * sizeof *members);
     if (!ws_alloc(sim, &w)) rc = hrr_i_seterr(sim->st, HRR_ENOMEM, "out of memory");
     else one_run(sim, &w, seed, r, out, members);
-    ws_free(sim->ctx, &w);
+    ws_free(sim, &w);
     return rc;
 }

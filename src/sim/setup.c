@@ -432,7 +432,8 @@ hrr_err_t hrr_i_sim_open_era(hrr_store_t *st, const hrr_sim_params_t *p, const s
     sim->ctx = ctx;
     sim->p = *p;
     hrr_sim_params_default(&sim->ref);
-    sim->y0 = p->start_year;
+    sim->y0 = p->start_date ? p->start_date / 10000 : p->start_year; /* a day names its year */
+    sim->p.start_year = sim->y0;
     sim->ny = p->years;
     sim->usa = -1;
     sim->era = era;
@@ -550,6 +551,7 @@ hrr_err_t hrr_i_sim_open_era(hrr_store_t *st, const hrr_sim_params_t *p, const s
     if ((rc = static_rows(sim, limit0, hrr_i_fc_limit(fc, fc->model.cutoff)))) goto out;
     if ((rc = recorded(sim))) goto out;
     hrr_i_sim_inst_recorded(sim);
+    if ((rc = hrr_i_sim_mach_open(sim))) goto out;
 out:
     hrr_i_free(ctx, f);
     if (rc) {
@@ -567,6 +569,7 @@ void hrr_sim_free(hrr_sim_t *sim)
     hrr_ctx_t *ctx = sim->ctx;
     hrr_sim_free(sim->chr);
     hrr_i_sim_inst_free(sim);
+    hrr_i_sim_mach_free(sim);
     hrr_fc_close(sim->fc);
     hrr_rules_free(sim->rules);
     void *a[] = {sim->z0, sim->xy, sim->hasx, sim->yes0, sim->abs0, sim->grp, sim->bloc, sim->lmg, sim->prop,

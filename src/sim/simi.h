@@ -120,6 +120,8 @@ struct hrr_sim {
     int nspec;          /* recorded special sessions of the years run */
     sim_special_t *spec;
     double spec_rate;   /* special sessions a year, calibration window */
+    double spec_share;  /* the rule set's convening share of the members */
+    int spec_strict;    /* ... more than it (1) or at least it (0) */
     int ntgt;           /* crisis targets */
     int *tgt_e;         /* each one's text (entry) */
     double *tgt_cum;    /* cumulative weights */
@@ -130,6 +132,7 @@ struct hrr_sim {
     float *ga_x;        /* their GA ideal points */
     int *ga_of;         /* ns: a Council state's GA index, -1 */
     double ga_b, ga_c1, ga_c2, ga_absent; /* ordered logit, absences */
+    struct sim_mach *mach; /* the rest of the machinery (machinery.c) */
 };
 
 /* The Council's era (setup.c). */
@@ -166,6 +169,37 @@ void hrr_i_sim_inst_recorded(hrr_sim_t *sim);
 void hrr_i_sim_inst_free(hrr_sim_t *sim);
 int hrr_i_sim_poisson(hrr_rng_t *rng, double lambda);
 int hrr_i_sim_crisis(const hrr_sim_t *sim, double u);
+/* Members who must be expected to support a special session's request of
+ * N members: special_share, or the rule set's share when it is 0. */
+long hrr_i_sim_convening_need(const hrr_sim_t *sim, int n);
 int hrr_i_sim_ga_suspends(const hrr_sim_t *sim, int target, hrr_rng_t *rng);
+/* The rest of the machinery (machinery.c): the UPR, ratifications, the
+ * targets' concessions, joint statements and trade leverage, and the
+ * information reaching the Council. Read from the store once (after the
+ * members and groups: open frees nothing on error, hrr_sim_free does); a
+ * run's workspace drawn from streams 2^41 + 2^36 k + r of the seed (one
+ * per mechanism k). */
+typedef struct sim_mach_ws sim_mach_ws_t;
+hrr_err_t hrr_i_sim_mach_open(hrr_sim_t *sim);
+void hrr_i_sim_mach_free(hrr_sim_t *sim);
+sim_mach_ws_t *hrr_i_sim_mach_ws(const hrr_sim_t *sim);
+void hrr_i_sim_mach_ws_free(const hrr_sim_t *sim, sim_mach_ws_t *w);
+void hrr_i_sim_mach_reset(const hrr_sim_t *sim, sim_mach_ws_t *w, unsigned long seed, long r);
+/* Year Y's UPR cycle, ratifications and information on the targets
+ * (TARGETED: each state's last year targeted), into Q. */
+void hrr_i_sim_mach_year(const hrr_sim_t *sim, sim_mach_ws_t *w, int y, const short *targeted, double *q);
+/* Entry E in year Y: the factors on every member's yes (the information,
+ * a concession) and on the members dependent on China's trade. */
+void hrr_i_sim_mach_text(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry_t *e, int y, double *q,
+                         float *f_all, float *f_dep);
+int hrr_i_sim_mach_dep(const hrr_sim_t *sim, int s);
+/* E voted: YES of VOTING, EN the expected no; the target's joint statement. */
+void hrr_i_sim_mach_voted(const hrr_sim_t *sim, sim_mach_ws_t *w, const sim_entry_t *e, int y, double en,
+                          long yes, long voting, double *q);
+void hrr_i_sim_mach_year_end(const hrr_sim_t *sim, sim_mach_ws_t *w, double *q);
+/* The UPR's calibration (0: recommendations per review after the
+ * calibration years, 1: their log sd, 2: allies' odds for states not
+ * targeted, 3: targeted, 4: share supported of allies', 5: of others'). */
+double hrr_i_sim_mach_calib(const hrr_sim_t *sim, int what);
 
 #endif

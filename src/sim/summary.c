@@ -32,6 +32,18 @@ static const struct {
     [HRR_SIM_CONTESTED] = {"contested", "contested regional slates at the year's election"},
     [HRR_SIM_SPECIAL] = {"special_sessions", "special sessions convened (A/RES/60/251 para 10)"},
     [HRR_SIM_SUSPENDED] = {"suspended", "members suspended by the General Assembly (A/RES/60/251 para 8)"},
+    [HRR_SIM_UPR_RECS] = {"upr_recs", "UPR recommendations made to the states under review"},
+    [HRR_SIM_UPR_SOFTBALL] = {"upr_softball_share", "share of the UPR recommendations from the state's allies (its regional group, or both in the LMG)"},
+    [HRR_SIM_UPR_SUPPORTED] = {"upr_supported_share", "share of the UPR recommendations the state supported"},
+    [HRR_SIM_RATIFY] = {"ratifications", "ratifications of the 18 human rights instruments"},
+    [HRR_SIM_CONCESSIONS] = {"concessions", "concessions of targeted states on country texts"},
+    [HRR_SIM_JOINT] = {"joint_statements", "joint counter-statements of targeted states' allies"},
+    [HRR_SIM_JOINT_SIGN] = {"joint_signatories", "signatories of the joint counter-statements"},
+    [HRR_SIM_CHINA_YES] = {"china_yes", "yes share on texts against China"},
+    [HRR_SIM_VISITS] = {"sp_visits", "special procedures' visits to targeted states"},
+    [HRR_SIM_TB_REVIEWS] = {"tb_reviews", "treaty-body reviews of targeted states"},
+    [HRR_SIM_TB_ALIGNED] = {"tb_aligned", "treaty-body reviews of targeted states voided by government-aligned experts"},
+    [HRR_SIM_NGO_DEFERRED] = {"ngo_deferred", "targeted states whose NGOs' accreditation the NGO Committee deferred"},
 };
 
 const char *hrr_sim_q_name(int q) { return q >= 0 && q < HRR_SIM_NQ ? k_q[q].name : NULL; }
@@ -80,7 +92,10 @@ static double over_years(const double *v, int ny, int q)
         if (!isnan(x)) t += x, n++;
     }
     if (!n) return NAN;
-    return q == HRR_SIM_SHARE_ADOPTED || q == HRR_SIM_MARGIN || q == HRR_SIM_LMG ? t / n : t;
+    return q == HRR_SIM_SHARE_ADOPTED || q == HRR_SIM_MARGIN || q == HRR_SIM_LMG || q == HRR_SIM_UPR_SOFTBALL ||
+                   q == HRR_SIM_UPR_SUPPORTED || q == HRR_SIM_CHINA_YES
+               ? t / n
+               : t;
 }
 
 /* The totals' median and interval (of OUT - BASE when BASE). */

@@ -15,7 +15,11 @@ want_rc 0
 one=$out
 has_out "scenario,year,quantity,median,lo90,hi90,recorded"
 has_out "baseline,2021,country_voted,"
-nlines $((1 + 6 * 14 + 14))
+nq=$(echo "$out" | awk -F, 'NR > 1 {print $3}' | sort -u | wc -l) # the quantities (hrr_sim_q_name)
+nchecks=$((nchecks + 1)); [ "$nq" -ge 26 ] || fail "$nq quantities, expected 26 or more"
+nlines $((1 + 6 * nq + nq))
+has_out "baseline,2016,upr_recs,"
+has_out "baseline,,ratifications,"
 run simulate --from 2016 --years 6 --runs 16 --seed 5 --threads 2 --csv
 nchecks=$((nchecks + 1)); [ "$out" = "$one" ] || fail "1 and 2 threads differ"
 run simulate --from 2016 --years 6 --runs 16 --seed 6 --threads 2 --csv

@@ -55,6 +55,11 @@ static void test_scenarios(void)
         {"no-elections", "elections", 0},         {"no-us-engagement", "us_engagement", 0},
         {"no-special-sessions", "special", 0},    {"no-suspension", "suspension", 0},
         {"special-two-thirds", "special_share", 2.0 / 3},
+        {"no-upr", "upr", 0},                     {"no-upr-recruit", "upr_recruit", 0},
+        {"no-ratification", "ratify", 0},         {"no-concessions", "concessions", 0},
+        {"no-joint-statements", "joint_statements", 0}, {"no-trade", "trade", 0},
+        {"no-visits", "visits", 0},               {"no-aligned-experts", "aligned_experts", 0},
+        {"no-ngo-deferrals", "ngo_deferrals", 0},
     };
     for (size_t k = 0; k < sizeof what / sizeof what[0]; k++) {
         snprintf(path, sizeof path, "%s/scenarios/%s.json", HRR_SOURCE_DIR, what[k].file);
@@ -96,6 +101,9 @@ static void test_bad_scenarios(void)
         {"{\"params\":{\"calib_from\":2015,\"calib_to\":2010}}", "field 'params.calib_to': 2010 is before calib_from 2015"},
         {"{\"params\": {", "not valid JSON"},
         {"{\"params\":{\"start_date\":20230231}}", "field 'params.start_date': 20230231 is not a day YYYYMMDD from 20060619"},
+        {"{\"params\":{\"p_aligned\":1.5}}", "field 'params.p_aligned': 1.5 is out of range (expected a number in [0, 1])"},
+        {"{\"params\":{\"upr_calib_to\":2020}}", "field 'params.upr_calib_to': 2020 is out of range (expected an integer in [2008, 2017])"},
+        {"{\"params\":{\"trade\":\"yes\"}}", "field 'params.trade': expected true or false"},
     };
     char path[512];
     hrr_sim_params_t p;
@@ -346,6 +354,145 @@ out:
     hrr_store_close(st);
 }
 
+/* The sum over RUNS runs of quantity Q over the years (NaN years left out). */
+static double run_sum(hrr_sim_t *sim, long runs, int q, double *o)
+{
+    int ny = hrr_sim_years(sim);
+    double t = 0;
+    if (hrr_sim_run(sim, 0, runs, 5, 0, o, NULL, NULL) != HRR_OK) return NAN;
+    for (long k = 0; k < runs * ny; k++)
+        if (!isnan(o[(size_t)k * HRR_SIM_NQ + (size_t)q])) t += o[(size_t)k * HRR_SIM_NQ + (size_t)q];
+    return t;
+}
+
+/* The rest of the machinery (src/sim/machinery.c): its recorded values
+ * against SQL on the store (UPR recommendations, allies' share, shares
+ * supported, ratifications, the yes on the one text against China), its
+ * calibration (targets of country texts get fewer of their allies'
+ * recommendations than the others, allies' are supported more), the UPR's
+ * recommendations of 2015 (out of sample) within a tenth of the record,
+ * and each mechanism switched off moving its quantities the expected way
+ * (same seed, common random numbers). */
+static void test_machinery(void)
+{
+    char path[256];
+    hrr_store_t *st = data_store(path);
+    hrr_sim_params_t p;
+    hrr_sim_t *sim = NULL;
+    hrr_sim_params_default(&p);
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    /* sessions 4-6 are 2009's (A/HRC/WG.6/4-6) */
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2009, HRR_SIM_UPR_RECS),
+                  sql_long(st, "SELECT count(*) FROM upr_recommendations WHERE session BETWEEN 4 AND 6"));
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2009, HRR_SIM_UPR_RECS), 5512);
+    CHECK(isnan(hrr_sim_recorded(sim, 2017, HRR_SIM_UPR_RECS))); /* session 27 only: not a whole year */
+    CHECK(isnan(hrr_sim_recorded(sim, 2007, HRR_SIM_UPR_RECS)));
+#define ALLY(W)                                                                                                \
+    "SELECT count(*) FROM upr_recommendations u JOIN states a ON a.id=u.sur_id JOIN states b ON b.id=u.recommending_id" \
+    " WHERE " W " AND (a.un_group=b.un_group OR (a.id IN (SELECT state_id FROM memberships WHERE org='LMG')"           \
+    " AND b.id IN (SELECT state_id FROM memberships WHERE org='LMG')))"
+    long n2010 = sql_long(st, "SELECT count(*) FROM upr_recommendations WHERE session BETWEEN 7 AND 9");
+    CHECK(fabs(hrr_sim_recorded(sim, 2010, HRR_SIM_UPR_SOFTBALL) - (double)sql_long(st, ALLY("session BETWEEN 7 AND 9")) / (double)n2010) < 1e-9);
+    CHECK(fabs(hrr_sim_recorded(sim, 2010, HRR_SIM_UPR_SUPPORTED) -
+               (double)sql_long(st, "SELECT count(*) FROM upr_recommendations WHERE session BETWEEN 7 AND 9 AND response='supported'") /
+                   (double)n2010) < 1e-9);
+    CHECK(fabs(hrr_i_sim_mach_calib(sim, 4) - (double)sql_long(st, ALLY("session BETWEEN 1 AND 20 AND response='supported'")) /
+                                                   (double)sql_long(st, ALLY("session BETWEEN 1 AND 20"))) < 1e-9);
+#undef ALLY
+    CHECK(hrr_i_sim_mach_calib(sim, 4) > hrr_i_sim_mach_calib(sim, 5) + 0.1); /* allies' supported more */
+    /* the records show no recruiting: states targeted by a country text in
+     * the three years before get their allies' recommendations at lower
+     * odds (against their allies' weight) than the others (docs) */
+    CHECK(hrr_i_sim_mach_calib(sim, 3) < hrr_i_sim_mach_calib(sim, 2));
+    CHECK_EQ_LONG(hrr_sim_recorded(sim, 2010, HRR_SIM_RATIFY),
+                  sql_long(st, "SELECT count(*) FROM ratifications WHERE status='party' AND year=2010"));
+    CHECK(isnan(hrr_sim_recorded(sim, 2022, HRR_SIM_RATIFY))); /* the snapshot of mid-2022 */
+    CHECK(fabs(hrr_sim_recorded(sim, 2022, HRR_SIM_CHINA_YES) - 17.0 / 47) < 1e-9); /* A/HRC/51/L.6: 17-19-11 */
+    CHECK(isnan(hrr_sim_recorded(sim, 2010, HRR_SIM_VISITS)));
+    /* the sources of visit_rate and report_rate: China's 4 special
+     * procedures' visits and 9 treaty-body reviews of 2006-2021 */
+#define CHN_ENG(K)                                                                                                \
+    "SELECT count(*) FROM engagement e JOIN states s ON s.id=e.state_id WHERE s.iso3='CHN' AND e.kind='" K "'" \
+    " AND substr(e.date,1,4) BETWEEN '2006' AND '2021'"
+    CHECK_EQ_LONG(sql_long(st, CHN_ENG("sp-visit")), 4);
+    CHECK(fabs(p.visit_rate - 4.0 / 16) < 1e-12);
+    CHECK_EQ_LONG(sql_long(st, CHN_ENG("tb-review")), 9);
+#undef CHN_ENG
+    long runs = 16;
+    double *o = calloc((size_t)runs * 19 * HRR_SIM_NQ, sizeof *o);
+    const hrr_sim_params_t keep = sim->p;
+    /* the UPR out of sample: 2015's recommendations within a tenth */
+    {
+        hrr_sim_summary_t *sm = NULL;
+        CHECK(hrr_sim_run(sim, 0, runs, 1, 0, o, NULL, NULL) == HRR_OK);
+        CHECK(hrr_sim_summarise(sim, o, runs, 1, &sm) == HRR_OK);
+        if (sm) {
+            size_t c = (size_t)(2015 - 2006) * HRR_SIM_NQ + HRR_SIM_UPR_RECS;
+            fprintf(stderr, "UPR 2015: %.0f recorded, %.0f [%.0f, %.0f] simulated\n", sm->rec[c], sm->med[c], sm->lo[c],
+                    sm->hi[c]);
+            CHECK(fabs(sm->med[c] - sm->rec[c]) < 0.1 * sm->rec[c]);
+            /* 2006-2021's ratifications (2022-2024 simulated, not recorded) */
+            CHECK(fabs(sm->tmed[HRR_SIM_RATIFY] - sm->trec[HRR_SIM_RATIFY]) < 0.25 * sm->trec[HRR_SIM_RATIFY] + 200);
+        }
+        hrr_sim_summary_free(sm);
+    }
+    /* switched off, each moves its quantities the expected way: targets
+     * given the others' odds get more of their allies' recommendations */
+    double on = run_sum(sim, runs, HRR_SIM_UPR_SOFTBALL, o);
+    sim->p.upr_recruit = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_UPR_SOFTBALL, o) > on);
+    sim->p = keep, sim->p.upr = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_UPR_RECS, o) == 0);
+    sim->p = keep, sim->p.ratify = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_RATIFY, o) == 0);
+    sim->p = keep;
+    CHECK(run_sum(sim, runs, HRR_SIM_JOINT, o) > 0);
+    CHECK(run_sum(sim, runs, HRR_SIM_JOINT_SIGN, o) > run_sum(sim, runs, HRR_SIM_JOINT, o));
+    sim->p.joint_statements = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_JOINT, o) == 0);
+    /* concessions that cost the text: fewer country texts tabled */
+    sim->p = keep, sim->p.p_concession = 1, sim->p.image_target = 1, sim->p.concession_effect = 2;
+    double conc = run_sum(sim, runs, HRR_SIM_COUNTRY, o);
+    CHECK(run_sum(sim, runs, HRR_SIM_CONCESSIONS, o) > 0);
+    sim->p.concessions = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_COUNTRY, o) > conc);
+    CHECK(run_sum(sim, runs, HRR_SIM_CONCESSIONS, o) == 0);
+    /* the information: visits off lower the margins of country texts,
+     * aligned experts and NGO deferrals off raise them (a strong lift) */
+    sim->p = keep, sim->p.info_lift = 1.5;
+    double mg = run_sum(sim, runs, HRR_SIM_MARGIN, o);
+    sim->p.visits = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_MARGIN, o) < mg);
+    CHECK(run_sum(sim, runs, HRR_SIM_VISITS, o) == 0);
+    sim->p = keep, sim->p.info_lift = 1.5, sim->p.aligned_experts = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_MARGIN, o) > mg);
+    CHECK(run_sum(sim, runs, HRR_SIM_TB_ALIGNED, o) == 0);
+    sim->p = keep, sim->p.info_lift = 1.5, sim->p.ngo_deferrals = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_MARGIN, o) > mg);
+    CHECK(run_sum(sim, runs, HRR_SIM_NGO_DEFERRED, o) == 0);
+    sim->p = keep;
+    free(o);
+    hrr_sim_free(sim);
+    sim = NULL;
+    /* trade: the yes on the text against China of 2022 (the recorded
+     * agenda) rises when no state depends on China */
+    hrr_sim_params_default(&p);
+    p.start_year = 2022, p.years = 1;
+    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
+    if (!sim) goto out;
+    o = calloc((size_t)runs * HRR_SIM_NQ, sizeof *o);
+    double cy = run_sum(sim, runs, HRR_SIM_CHINA_YES, o);
+    sim->p.trade = 0;
+    CHECK(run_sum(sim, runs, HRR_SIM_CHINA_YES, o) > cy);
+    fprintf(stderr, "china_yes 2022: %.3f with trade, recorded %.3f\n", cy / (double)runs,
+            hrr_sim_recorded(sim, 2022, HRR_SIM_CHINA_YES));
+    free(o);
+out:
+    hrr_sim_free(sim);
+    hrr_store_close(st);
+}
+
 /* Out of memory at the n-th allocation (n doubling): HRR_ENOMEM and
  * nothing out, nothing leaked (the sanitizer build checks), until it
  * succeeds; a run whose workspace cannot be allocated fails the same way. */
@@ -486,16 +633,28 @@ static void test_special(void)
     char path[256];
     hrr_store_t *st = data_store(path);
     hrr_sim_params_t p, q;
-    hrr_sim_t *sim = NULL, *hi = NULL, *off = NULL, *gen = NULL;
+    hrr_sim_t *sim = NULL, *hi = NULL, *off = NULL, *gen = NULL, *rl = NULL;
+    char rpath[sizeof p.rules];
     hrr_sim_params_default(&p);
     CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
     q = p, q.special_share = 0.67;
     CHECK(hrr_sim_open(st, &q, &hi) == HRR_OK);
+    /* a rule set asking two thirds to convene: the same need as 0.67 */
+    scenario(rpath, sizeof rpath, "rules-ss.json",
+             "{\"name\": \"hrc-ss\", \"body\": \"HRC\", \"base\": \"hrc\", \"title\": \"test\", \"special_session\":"
+             " {\"base\": \"members\", \"num\": 2, \"den\": 3, \"strict\": false, \"source\": \"test\"}}");
+    q = p;
+    snprintf(q.rules, sizeof q.rules, "%s", rpath);
+    CHECK(hrr_sim_open(st, &q, &rl) == HRR_OK);
     q = p, q.special = 0;
     CHECK(hrr_sim_open(st, &q, &off) == HRR_OK);
     q = p, q.start_year = 2025, q.years = 10;
     CHECK(hrr_sim_open(st, &q, &gen) == HRR_OK);
-    if (!sim || !hi || !off || !gen) goto out;
+    if (!sim || !hi || !off || !gen || !rl) goto out;
+    CHECK(fabs(sim->spec_share - 1.0 / 3) < 1e-12 && fabs(rl->spec_share - 2.0 / 3) < 1e-12);
+    CHECK_EQ_LONG(hrr_i_sim_convening_need(sim, 47), 16);
+    CHECK_EQ_LONG(hrr_i_sim_convening_need(rl, 47), 32);
+    CHECK_EQ_LONG(hrr_i_sim_convening_need(hi, 47), 32);
     double tot = 0;
     for (int y = 2006; y <= 2024; y++) {
         char sql[256];
@@ -510,6 +669,9 @@ static void test_special(void)
     double *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b), *c = calloc(n, sizeof *c);
     double *g = calloc((size_t)runs * 10 * HRR_SIM_NQ, sizeof *g);
     CHECK(hrr_sim_run(sim, 0, runs, 2, 0, a, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_run(rl, 0, runs, 2, 0, c, NULL, NULL) == HRR_OK);
+    double sr = 0;
+    for (size_t k = 0; k < n; k += HRR_SIM_NQ) sr += c[k + HRR_SIM_SPECIAL];
     CHECK(hrr_sim_run(hi, 0, runs, 2, 0, b, NULL, NULL) == HRR_OK);
     CHECK(hrr_sim_run(off, 0, runs, 2, 0, c, NULL, NULL) == HRR_OK);
     CHECK(hrr_sim_run(gen, 0, runs, 2, 0, g, NULL, NULL) == HRR_OK);
@@ -521,6 +683,7 @@ static void test_special(void)
     for (size_t k = 0; k < (size_t)runs * 10 * HRR_SIM_NQ; k += HRR_SIM_NQ) sg += g[k + HRR_SIM_SPECIAL];
     CHECK_EQ_LONG(sa, 36 * runs);
     CHECK(sb < sa && sb > 0);
+    CHECK(sr == sb);
     CHECK(sc == 0 && vc < va);
     fprintf(stderr, "special sessions 2025-2034: %.1f a year\n", sg / (double)(runs * 10));
     CHECK(sg > 0 && sg / (double)(runs * 10) < 33.0 / 16);
@@ -533,6 +696,7 @@ out:
     hrr_sim_free(hi);
     hrr_sim_free(off);
     hrr_sim_free(gen);
+    hrr_sim_free(rl);
     hrr_store_close(st);
 }
 
@@ -621,6 +785,7 @@ int main(int argc, char **argv)
     RUN_DATA(test_validation);
     RUN_DATA(test_whatifs);
     RUN_DATA(test_sensitivity);
+    RUN_DATA(test_machinery);
     RUN_DATA(test_nomem);
     RUN_DATA(test_from_date);
     RUN_DATA(test_special);
