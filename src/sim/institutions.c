@@ -12,8 +12,10 @@
 
 #include "core/rng.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The Council's first day: its first session opened on 19 June 2006
@@ -286,9 +288,38 @@ static hrr_err_t targets(hrr_sim_t *sim, int date)
     return HRR_OK;
 }
 
+/* The rule set's convening share (its special_session threshold, of the
+ * members; rules/hrc.json: one third, A/RES/60/251 para 10), else one
+ * third. */
+static hrr_err_t rule_share(hrr_sim_t *sim)
+{
+    sim->spec_share = 1.0 / 3, sim->spec_strict = 0;
+    char *txt = hrr_rules_json(sim->rules);
+    if (!txt) return HRR_ENOMEM;
+    json_t *j = json_loads(txt, 0, NULL), *t = j ? json_object_get(j, "special_session") : NULL;
+    free(txt);
+    if (!j) return HRR_ENOMEM;
+    json_t *num = json_object_get(t, "num"), *den = json_object_get(t, "den");
+    const char *base = json_string_value(json_object_get(t, "base"));
+    if (json_is_integer(num) && json_is_integer(den) && json_integer_value(den) > 0 && base && !strcmp(base, "members")) {
+        sim->spec_share = (double)json_integer_value(num) / (double)json_integer_value(den);
+        sim->spec_strict = json_is_true(json_object_get(t, "strict"));
+    }
+    json_decref(j);
+    return HRR_OK;
+}
+
+long hrr_i_sim_convening_need(const hrr_sim_t *sim, int n)
+{
+    double sh = sim->p.special_share > 0 ? sim->p.special_share : sim->spec_share;
+    double x = sh * n;
+    return sim->spec_strict && sim->p.special_share <= 0 ? (long)floor(x + 1e-9) + 1 : (long)ceil(x - 1e-9);
+}
+
 hrr_err_t hrr_i_sim_inst_open(hrr_sim_t *sim, int date)
 {
     hrr_err_t rc;
+    if ((rc = rule_share(sim))) return rc;
     /* the recorded special sessions: calibration rate, those of the run */
     size_t cap = (size_t)sim->ny * 16 + 1;
     sim->spec = hrr_i_calloc(sim->ctx, cap, sizeof *sim->spec);

@@ -414,7 +414,7 @@ static int convened(const hrr_sim_t *sim, ws_t *w, const sim_entry_t *e, int n)
     double ey, en, ea;
     long sup;
     probabilities(sim, w, e, n, 1, 1, &ey, &en, &ea, &sup); /* no machinery factor: the convening count */
-    return (double)sup >= ceil(sim->p.special_share * n - 1e-9);
+    return sup >= hrr_i_sim_convening_need(sim, n);
 }
 
 /* NC crises in session period of year Y beyond the recorded agenda: a

@@ -419,7 +419,8 @@ hrr_err_t hrr_sim_open(hrr_store_t *st, const hrr_sim_params_t *p, hrr_sim_t **o
     sim->ctx = ctx;
     sim->p = *p;
     hrr_sim_params_default(&sim->ref);
-    sim->y0 = p->start_year;
+    sim->y0 = p->start_date ? p->start_date / 10000 : p->start_year; /* a day names its year */
+    sim->p.start_year = sim->y0;
     sim->ny = p->years;
     sim->usa = -1;
     if ((rc = hrr_rules_load(p->rules, &sim->rules, ctx))) goto out;

@@ -93,6 +93,8 @@ struct hrr_sim {
     int nspec;          /* recorded special sessions of the years run */
     sim_special_t *spec;
     double spec_rate;   /* special sessions a year, calibration window */
+    double spec_share;  /* the rule set's convening share of the members */
+    int spec_strict;    /* ... more than it (1) or at least it (0) */
     int ntgt;           /* crisis targets */
     int *tgt_e;         /* each one's text (entry) */
     double *tgt_cum;    /* cumulative weights */
@@ -130,6 +132,9 @@ void hrr_i_sim_inst_recorded(hrr_sim_t *sim);
 void hrr_i_sim_inst_free(hrr_sim_t *sim);
 int hrr_i_sim_poisson(hrr_rng_t *rng, double lambda);
 int hrr_i_sim_crisis(const hrr_sim_t *sim, double u);
+/* Members who must be expected to support a special session's request of
+ * N members: special_share, or the rule set's share when it is 0. */
+long hrr_i_sim_convening_need(const hrr_sim_t *sim, int n);
 int hrr_i_sim_ga_suspends(const hrr_sim_t *sim, int target, hrr_rng_t *rng);
 /* The rest of the machinery (machinery.c): the UPR, ratifications, the
  * targets' concessions, joint statements and trade leverage, and the

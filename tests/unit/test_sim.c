@@ -633,16 +633,28 @@ static void test_special(void)
     char path[256];
     hrr_store_t *st = data_store(path);
     hrr_sim_params_t p, q;
-    hrr_sim_t *sim = NULL, *hi = NULL, *off = NULL, *gen = NULL;
+    hrr_sim_t *sim = NULL, *hi = NULL, *off = NULL, *gen = NULL, *rl = NULL;
+    char rpath[sizeof p.rules];
     hrr_sim_params_default(&p);
     CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
     q = p, q.special_share = 0.67;
     CHECK(hrr_sim_open(st, &q, &hi) == HRR_OK);
+    /* a rule set asking two thirds to convene: the same need as 0.67 */
+    scenario(rpath, sizeof rpath, "rules-ss.json",
+             "{\"name\": \"hrc-ss\", \"body\": \"HRC\", \"base\": \"hrc\", \"title\": \"test\", \"special_session\":"
+             " {\"base\": \"members\", \"num\": 2, \"den\": 3, \"strict\": false, \"source\": \"test\"}}");
+    q = p;
+    snprintf(q.rules, sizeof q.rules, "%s", rpath);
+    CHECK(hrr_sim_open(st, &q, &rl) == HRR_OK);
     q = p, q.special = 0;
     CHECK(hrr_sim_open(st, &q, &off) == HRR_OK);
     q = p, q.start_year = 2025, q.years = 10;
     CHECK(hrr_sim_open(st, &q, &gen) == HRR_OK);
-    if (!sim || !hi || !off || !gen) goto out;
+    if (!sim || !hi || !off || !gen || !rl) goto out;
+    CHECK(fabs(sim->spec_share - 1.0 / 3) < 1e-12 && fabs(rl->spec_share - 2.0 / 3) < 1e-12);
+    CHECK_EQ_LONG(hrr_i_sim_convening_need(sim, 47), 16);
+    CHECK_EQ_LONG(hrr_i_sim_convening_need(rl, 47), 32);
+    CHECK_EQ_LONG(hrr_i_sim_convening_need(hi, 47), 32);
     double tot = 0;
     for (int y = 2006; y <= 2024; y++) {
         char sql[256];
@@ -657,6 +669,9 @@ static void test_special(void)
     double *a = calloc(n, sizeof *a), *b = calloc(n, sizeof *b), *c = calloc(n, sizeof *c);
     double *g = calloc((size_t)runs * 10 * HRR_SIM_NQ, sizeof *g);
     CHECK(hrr_sim_run(sim, 0, runs, 2, 0, a, NULL, NULL) == HRR_OK);
+    CHECK(hrr_sim_run(rl, 0, runs, 2, 0, c, NULL, NULL) == HRR_OK);
+    double sr = 0;
+    for (size_t k = 0; k < n; k += HRR_SIM_NQ) sr += c[k + HRR_SIM_SPECIAL];
     CHECK(hrr_sim_run(hi, 0, runs, 2, 0, b, NULL, NULL) == HRR_OK);
     CHECK(hrr_sim_run(off, 0, runs, 2, 0, c, NULL, NULL) == HRR_OK);
     CHECK(hrr_sim_run(gen, 0, runs, 2, 0, g, NULL, NULL) == HRR_OK);
@@ -668,6 +683,7 @@ static void test_special(void)
     for (size_t k = 0; k < (size_t)runs * 10 * HRR_SIM_NQ; k += HRR_SIM_NQ) sg += g[k + HRR_SIM_SPECIAL];
     CHECK_EQ_LONG(sa, 36 * runs);
     CHECK(sb < sa && sb > 0);
+    CHECK(sr == sb);
     CHECK(sc == 0 && vc < va);
     fprintf(stderr, "special sessions 2025-2034: %.1f a year\n", sg / (double)(runs * 10));
     CHECK(sg > 0 && sg / (double)(runs * 10) < 33.0 / 16);
@@ -680,6 +696,7 @@ out:
     hrr_sim_free(hi);
     hrr_sim_free(off);
     hrr_sim_free(gen);
+    hrr_sim_free(rl);
     hrr_store_close(st);
 }
 
