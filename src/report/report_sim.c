@@ -64,7 +64,8 @@ hrr_err_t hrr_report_sim(FILE *f, hrr_out_fmt_t fmt, const hrr_sim_summary_t *s)
     hrr_err_t rc = hrr_i_out_result(&o);
     if (!rc && fmt == HRR_OUT_TABLE) {
         fprintf(f, "\n%s: %ld runs, seed %lu; median and 90%% interval (5%%-95%%) per year; rows with no year:\n"
-                   "%d-%d, each run's total (counts) or mean (share_adopted, margin, lmg_cohesion)",
+                   "%d-%d, each run's total (counts) or mean (share_adopted, margin, lmg_cohesion, the UPR's shares,"
+                   " china_yes)",
                 s->scenario, s->runs, s->seed, s->y0, s->y0 + s->ny - 1);
         if (s->base_med) fprintf(f, "; effect: the run-by-run difference from %s (same seed)", s->base);
         fprintf(f, "\nnot identified by the records (assumptions; hrr simulate --params, --sensitivity):");
