@@ -4,6 +4,7 @@
  * threads and however the runs are split, the out-of-sample validation
  * band on 2022-2024, and the direction of the what-ifs. */
 #include "harness.h"
+#include "sim_fixture.h"
 #include "sim/simi.h"
 #include "core/core.h"
 
@@ -241,24 +242,12 @@ static void test_validation(void)
     char path[256];
     hrr_store_t *st = data_store(path);
     hrr_sim_params_t p;
-    hrr_sim_t *sim = NULL;
-    hrr_sim_summary_t *sm = NULL;
     hrr_sim_params_default(&p);
     p.start_year = p.calib_to + 1, p.years = 3, p.recorded_agenda = 0;
-    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
-    if (!sim) goto out;
-    long runs = 200;
-    double *o = calloc((size_t)runs * 3 * HRR_SIM_NQ, sizeof *o);
-    CHECK(hrr_sim_run(sim, 0, runs, 1, 0, o, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_summarise(sim, o, runs, 1, &sm) == HRR_OK);
-    long total = 0, in = sm ? hrr_sim_summary_coverage(sm, &total) : 0;
+    long total, in = sim_coverage(st, &p, 200, &total);
     fprintf(stderr, "validation 2022-2024: %ld of %ld inside\n", in, total);
     CHECK(total >= 30);                 /* 12 quantities x 3 years, less the unrecorded */
     CHECK(in * 100 >= 80 * total);
-    free(o);
-out:
-    hrr_sim_summary_free(sm);
-    hrr_sim_free(sim);
     hrr_store_close(st);
 }
 

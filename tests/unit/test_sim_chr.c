@@ -6,6 +6,7 @@
  * 1 and 2 threads with the Council's years those of a run started in 2006,
  * the out-of-sample band on 2002-2005, and the no-action what-if. */
 #include "harness.h"
+#include "sim_fixture.h"
 #include "sim/simi.h"
 #include "core/core.h"
 
@@ -205,25 +206,13 @@ static void test_chr_validation(void)
     char path[256];
     hrr_store_t *st = data_store(path);
     hrr_sim_params_t p;
-    hrr_sim_t *sim = NULL;
-    hrr_sim_summary_t *sm = NULL;
     hrr_sim_params_default(&p);
     p.start_year = p.chr_calib_to + 1, p.years = 2005 - p.chr_calib_to, p.recorded_agenda = 0;
     CHECK_EQ_LONG(p.start_year, 2002);
-    CHECK(hrr_sim_open(st, &p, &sim) == HRR_OK);
-    if (!sim) goto out;
-    long runs = 200;
-    double *o = calloc((size_t)runs * 4 * HRR_SIM_NQ, sizeof *o);
-    CHECK(hrr_sim_run(sim, 0, runs, 1, 0, o, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_summarise(sim, o, runs, 1, &sm) == HRR_OK);
-    long total = 0, in = sm ? hrr_sim_summary_coverage(sm, &total) : 0;
+    long total, in = sim_coverage(st, &p, 200, &total);
     fprintf(stderr, "Commission validation 2002-2005: %ld of %ld inside\n", in, total);
     CHECK(total >= 36); /* 10 quantities x 4 years, less no-action 2002-2004 (the gap) */
     CHECK(in * 100 >= 80 * total);
-    free(o);
-out:
-    hrr_sim_summary_free(sm);
-    hrr_sim_free(sim);
     hrr_store_close(st);
 }
 
