@@ -520,9 +520,10 @@ static hrr_err_t derive(hrr_store_t *st)
 static hrr_err_t fk_check(hrr_imp_t *imp, bool last)
 {
     char tables[160];
-    /* the last file's transaction also takes the derived findings and the
+    /* the last file's transaction also takes the derived findings (a bulk
+     * format lists findings already: every importer may write them) and the
      * items' scope and target (derive) */
-    snprintf(tables, sizeof tables, "%s%s", imp->fmt->bulk, last ? " findings items" : "");
+    snprintf(tables, sizeof tables, "%s%s", imp->fmt->bulk, last ? " items" : "");
     const char *t = tables;
     hrr_err_t rc = HRR_OK;
     while (*t && !rc) {

@@ -29,7 +29,7 @@ typedef struct hrr_format {
     /* import the whole file; return HRR_OK or an error set by hrr_imp_fail */
     hrr_err_t (*import)(hrr_imp_t *imp);
     /* a format that writes rows by the ten thousand: the tables it writes
-     * ("ballots findings"), its files imported with SQLite's per-row
+     * ("ballots findings": findings always among them), its files imported with SQLite's per-row
      * foreign-key check off and those tables checked once before the commit
      * (import.c, fk_check); NULL: checked row by row */
     const char *bulk;
