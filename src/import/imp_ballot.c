@@ -150,10 +150,6 @@ static hrr_err_t others_on(hrr_imp_t *imp, hrr_imp_writer_t *w, long item, bool 
     return HRR_OK;
 }
 
-/* Store one ballot now; *PUT and *OLD say what happened. On an item
- * another source voted on, the ballot there is read first (most of such a
- * file's rows meet one: Voeten's 136,461 of 182,024), and the insert tried
- * only where there is none; elsewhere the insert is tried first. */
 /* Insert B unless a ballot of its state on its item is there: *ADDED 1 if
  * it went in. */
 static hrr_err_t insert1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *b, int *added)
@@ -170,6 +166,10 @@ static hrr_err_t insert1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_
     return HRR_OK;
 }
 
+/* Store one ballot now; *PUT and *OLD say what happened. On an item
+ * another source voted on, the ballot there is read first (most of such a
+ * file's rows meet one: Voeten's 136,461 of 182,024), and the insert tried
+ * only where there is none; elsewhere the insert is tried first. */
 static hrr_err_t put1(hrr_imp_t *imp, hrr_imp_writer_t *w, const hrr_imp_bal_t *b,
                       hrr_ballot_put_t *put, int *old)
 {
