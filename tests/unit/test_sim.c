@@ -259,54 +259,35 @@ static void test_whatifs(void)
     char path[256];
     hrr_store_t *st = data_store(path);
     hrr_sim_params_t b, c;
-    hrr_sim_t *sb = NULL, *sc = NULL;
     hrr_sim_summary_t *sm = NULL;
     long runs = 40;
     size_t n = (size_t)runs * 19 * HRR_SIM_NQ;
     double *ob = calloc(n, sizeof *ob), *oc = calloc(n, sizeof *oc);
     hrr_sim_params_default(&b);
+    if (!sim_runs(st, &b, runs, 3, ob)) goto out;
     c = b;
     snprintf(c.rules, sizeof c.rules, "hrc-china-2007");
     snprintf(c.name, sizeof c.name, "china-2007-rules");
-    CHECK(hrr_sim_open(st, &b, &sb) == HRR_OK);
-    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
-    if (!sb || !sc) goto out;
-    CHECK(hrr_sim_run(sb, 0, runs, 3, 0, ob, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_summarise(sc, oc, runs, 3, &sm) == HRR_OK);
-    CHECK(hrr_sim_summary_compare(sm, "baseline", oc, ob, runs) == HRR_OK);
-    if (!sm) goto out;
-    CHECK(sm->tbmed[HRR_SIM_COUNTRY_ADOPTED] < 0 && sm->tbhi[HRR_SIM_COUNTRY_ADOPTED] < 0);
-    CHECK(sm->tmed[HRR_SIM_COUNTRY_ADOPTED] < sm->trec[HRR_SIM_COUNTRY_ADOPTED]);
-    CHECK(sm->trec[HRR_SIM_COUNTRY_ADOPTED] == 257); /* recorded country votes 2006-2024, all adopted */
-    hrr_sim_summary_free(sm);
-    sm = NULL;
-    hrr_sim_free(sc);
-    sc = NULL;
+    if ((sm = sim_against(st, &c, runs, 3, "baseline", ob, oc))) {
+        CHECK(sm->tbmed[HRR_SIM_COUNTRY_ADOPTED] < 0 && sm->tbhi[HRR_SIM_COUNTRY_ADOPTED] < 0);
+        CHECK(sm->tmed[HRR_SIM_COUNTRY_ADOPTED] < sm->trec[HRR_SIM_COUNTRY_ADOPTED]);
+        CHECK(sm->trec[HRR_SIM_COUNTRY_ADOPTED] == 257); /* recorded country votes 2006-2024, all adopted */
+        hrr_sim_summary_free(sm);
+    }
     c = b;
     c.image_year = 2100;
-    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
-    if (!sc) goto out;
-    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_summarise(sc, oc, runs, 3, &sm) == HRR_OK);
-    CHECK(hrr_sim_summary_compare(sm, "baseline", oc, ob, runs) == HRR_OK);
-    if (sm) CHECK(sm->thi[HRR_SIM_AMEND] < 0.1 * sm->trec[HRR_SIM_AMEND]);
-    hrr_sim_summary_free(sm);
-    sm = NULL;
-    hrr_sim_free(sc);
-    sc = NULL;
+    if ((sm = sim_against(st, &c, runs, 3, "baseline", ob, oc))) {
+        CHECK(sm->thi[HRR_SIM_AMEND] < 0.1 * sm->trec[HRR_SIM_AMEND]);
+        hrr_sim_summary_free(sm);
+    }
     c = b;
     c.elections = 0;
-    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
-    if (!sc) goto out;
-    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
-    double cont = 0;
-    for (size_t k = 0; k < n; k += HRR_SIM_NQ) cont += oc[k + HRR_SIM_CONTESTED];
-    CHECK(cont == 0);
+    if (sim_runs(st, &c, runs, 3, oc)) {
+        double cont = 0;
+        for (size_t k = 0; k < n; k += HRR_SIM_NQ) cont += oc[k + HRR_SIM_CONTESTED];
+        CHECK(cont == 0);
+    }
 out:
-    hrr_sim_summary_free(sm);
-    hrr_sim_free(sb);
-    hrr_sim_free(sc);
     free(ob);
     free(oc);
     hrr_store_close(st);

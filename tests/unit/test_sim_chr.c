@@ -225,7 +225,6 @@ static void test_chr_whatif(void)
     char path[256];
     hrr_store_t *st = data_store(path);
     hrr_sim_params_t b, c;
-    hrr_sim_t *sb = NULL, *sc = NULL;
     hrr_sim_summary_t *sm = NULL;
     long runs = 40;
     size_t n = (size_t)runs * 2 * HRR_SIM_NQ;
@@ -234,22 +233,14 @@ static void test_chr_whatif(void)
     b.start_year = 1993, b.years = 2;
     c = b;
     c.no_action = 0;
-    CHECK(hrr_sim_open(st, &b, &sb) == HRR_OK);
-    CHECK(hrr_sim_open(st, &c, &sc) == HRR_OK);
-    if (!sb || !sc) goto out;
-    CHECK(hrr_sim_run(sb, 0, runs, 3, 0, ob, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_run(sc, 0, runs, 3, 0, oc, NULL, NULL) == HRR_OK);
-    CHECK(hrr_sim_summarise(sc, oc, runs, 3, &sm) == HRR_OK);
-    CHECK(hrr_sim_summary_compare(sm, "commission", oc, ob, runs) == HRR_OK);
-    if (!sm) goto out;
+    if (!sim_runs(st, &b, runs, 3, ob) || !(sm = sim_against(st, &c, runs, 3, "commission", ob, oc)))
+        goto out;
     CHECK(sm->tmed[HRR_SIM_NOACTION] == 0 && sm->trec[HRR_SIM_NOACTION] == 2);
     CHECK(sm->tbmed[HRR_SIM_COUNTRY] == 2);
     CHECK(sm->tbmed[HRR_SIM_COUNTRY_ADOPTED] <= 0.5);
     CHECK(sm->tbmed[HRR_SIM_MARGIN] < 0);
 out:
     hrr_sim_summary_free(sm);
-    hrr_sim_free(sb);
-    hrr_sim_free(sc);
     free(ob);
     free(oc);
     hrr_store_close(st);
