@@ -101,16 +101,6 @@ static hrr_err_t spec_row(void *ud, sqlite3_stmt *s)
     return HRR_OK;
 }
 
-static hrr_err_t query(hrr_sim_t *sim, const char *sql, const char *arg, hrr_i_row_fn fn, void *ud)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(sim->st->db, sql, -1, &s, NULL) != SQLITE_OK) return hrr_i_dberr(sim->st, "prepare");
-    if (arg) sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
-    hrr_err_t rc = hrr_i_step_each(sim->st, s, fn, ud);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 typedef struct ga_ud {
     hrr_sim_t *sim;
     const hrr_ideal_t *id;
@@ -183,10 +173,10 @@ static hrr_err_t ga_model(hrr_sim_t *sim)
         int k = ideal_of(id, sim->fc->iso3[s]);
         sim->ga_of[s] = k;
     }
-    rc = query(sim,
-               "SELECT st.iso3, b.vote FROM ballots b JOIN items i ON i.id=b.item_id JOIN states st ON st.id=b.state_id"
-               " WHERE i.body='GA' AND i.symbol=?1",
-               "A/RES/ES-11/3", ga_row, &g);
+    rc = hrr_i_query_each(sim->st,
+                          "SELECT st.iso3, b.vote FROM ballots b JOIN items i ON i.id=b.item_id JOIN states st ON st.id=b.state_id"
+                          " WHERE i.body='GA' AND i.symbol=?1",
+                          "A/RES/ES-11/3", ga_row, &g);
     if (rc) goto out;
     int rus = ideal_of(id, "RUS");
     if (g.n < 50 || rus < 0) goto out; /* not in this store */
@@ -325,11 +315,11 @@ hrr_err_t hrr_i_sim_inst_open(hrr_sim_t *sim, int date)
     sim->spec = hrr_i_calloc(sim->ctx, cap, sizeof *sim->spec);
     if (!sim->spec) return HRR_ENOMEM;
     spec_ud_t su = {sim, date, cap};
-    rc = query(sim,
-               "SELECT i.session, min(i.date), (SELECT i2.target_id FROM items i2 WHERE i2.body='HRC' AND"
-               " i2.session=i.session AND i2.kind='resolution' AND i2.target_id IS NOT NULL ORDER BY i2.date LIMIT 1)"
-               " FROM items i WHERE i.body='HRC' AND i.session LIKE 'S-%' GROUP BY i.session ORDER BY min(i.date)",
-               NULL, spec_row, &su);
+    rc = hrr_i_query_each(sim->st,
+                          "SELECT i.session, min(i.date), (SELECT i2.target_id FROM items i2 WHERE i2.body='HRC' AND"
+                          " i2.session=i.session AND i2.kind='resolution' AND i2.target_id IS NOT NULL ORDER BY i2.date LIMIT 1)"
+                          " FROM items i WHERE i.body='HRC' AND i.session LIKE 'S-%' GROUP BY i.session ORDER BY min(i.date)",
+                          NULL, spec_row, &su);
     if (rc) return rc;
     sim->spec_rate /= (double)(sim->p.calib_to - sim->p.calib_from + 1);
     /* each recorded entry of a special session, and its resolution */

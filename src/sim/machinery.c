@@ -149,25 +149,16 @@ static hrr_err_t upr_row(void *ud, sqlite3_stmt *s)
     return HRR_OK;
 }
 
-static hrr_err_t query(hrr_sim_t *sim, const char *sql, hrr_i_row_fn fn, void *ud)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(sim->st->db, sql, -1, &s, NULL) != SQLITE_OK) return hrr_i_dberr(sim->st, "prepare");
-    hrr_err_t rc = hrr_i_step_each(sim->st, s, fn, ud);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 /* The UPR: the schedule, the calibration, the recorded quantities. */
 static hrr_err_t upr_open(hrr_sim_t *sim, sim_mach_t *m, const unsigned long long *ty)
 {
     hrr_ctx_t *ctx = sim->ctx;
     const int ns = sim->ns;
     rows_t u = {sim, NULL, 0, 0, 0};
-    hrr_err_t rc = query(sim,
-                         "SELECT session, sur_id, recommending_id, response='supported' FROM upr_recommendations"
-                         " ORDER BY session, sur_id",
-                         upr_row, &u);
+    hrr_err_t rc = hrr_i_query_each(sim->st,
+                                    "SELECT session, sur_id, recommending_id, response='supported' FROM upr_recommendations"
+                                    " ORDER BY session, sur_id",
+                                    NULL, upr_row, &u);
     double *act = hrr_i_calloc(ctx, (size_t)ns, sizeof *act);
     if (!rc && !act) rc = HRR_ENOMEM;
     if (!rc) {
@@ -320,12 +311,13 @@ static hrr_err_t demo_row(void *ud, sqlite3_stmt *s)
 static hrr_err_t ratify_open(hrr_sim_t *sim, sim_mach_t *m)
 {
     rat_ud_t r = {sim, m, {{0}}};
-    hrr_err_t rc = query(sim, "SELECT code, CAST(substr(adopted,1,4) AS INTEGER) FROM instruments ORDER BY code",
-                         instr_row, &r);
+    hrr_err_t rc = hrr_i_query_each(sim->st, "SELECT code, CAST(substr(adopted,1,4) AS INTEGER) FROM instruments ORDER BY code",
+                                    NULL, instr_row, &r);
     if (rc) return rc;
     m->rat_year = hrr_i_calloc(sim->ctx, (size_t)sim->ns * (size_t)(m->ninstr ? m->ninstr : 1), sizeof *m->rat_year);
     if (!m->rat_year) return HRR_ENOMEM;
-    if ((rc = query(sim, "SELECT state_id, instrument, year FROM ratifications WHERE status='party'", rat_row, &r)))
+    if ((rc = hrr_i_query_each(sim->st, "SELECT state_id, instrument, year FROM ratifications WHERE status='party'",
+                               NULL, rat_row, &r)))
         return rc;
     /* the regime class: the state's mean V-Dem polyarchy over the
      * calibration window at least 0.5, or (no V-Dem score) its mean
@@ -338,7 +330,7 @@ static hrr_err_t ratify_open(hrr_sim_t *sim, sim_mach_t *m)
              " FROM regime_scores WHERE year BETWEEN %d AND %d AND measure IN ('v2x_polyarchy','fh_total')"
              " GROUP BY state_id",
              sim->p.calib_from, sim->p.calib_to);
-    if ((rc = query(sim, sql, demo_row, &r))) return rc;
+    if ((rc = hrr_i_query_each(sim->st, sql, NULL, demo_row, &r))) return rc;
     /* the hazards: ratifications in the calibration years over the years
      * states were at risk (not yet party, the instrument open: from the
      * year after its adoption) */

@@ -66,6 +66,17 @@ hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn, voi
     return rc;
 }
 
+hrr_err_t hrr_i_query_each(hrr_store_t *st, const char *sql, const char *arg, hrr_i_row_fn fn,
+                           void *ud)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) return hrr_i_dberr(st, "prepare");
+    if (arg) sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
+    hrr_err_t rc = hrr_i_step_each(st, s, fn, ud);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql)
 {
     char *err = NULL;

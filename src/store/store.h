@@ -63,6 +63,11 @@ typedef hrr_err_t (*hrr_i_row_fn)(void *ud, sqlite3_stmt *s);
 hrr_err_t hrr_i_step_each(hrr_store_t *st, sqlite3_stmt *s, hrr_i_row_fn fn,
                           void *ud);
 
+/* Prepare SQL (its one parameter bound to ARG when ARG is not NULL), call
+ * FN(UD, S) on each row as hrr_i_step_each, finalize. */
+hrr_err_t hrr_i_query_each(hrr_store_t *st, const char *sql, const char *arg, hrr_i_row_fn fn,
+                           void *ud);
+
 /* Run SQL with no results. */
 hrr_err_t hrr_i_exec(hrr_store_t *st, const char *sql);
 
